@@ -1,0 +1,148 @@
+"""Answers about procedures and offices, read from the knowledge base.
+
+The wording of facts lives in knowledge/data/ (YAML); these actions only decide *what* to
+answer: which procedure (the one named now, or the one carried over from earlier in the
+conversation), which aspect (papers, fee, time, ...), and which commune.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import (
+    current_commune,
+    current_procedure,
+    entry_point,
+    knowledge_base,
+    latest_intent,
+    safe_action,
+)
+
+logger = logging.getLogger(__name__)
+
+ASPECT_BY_INTENT = {
+    "ask_documents": "documents",
+    "ask_fee": "fee",
+    "ask_processing_time": "processing_time",
+    "ask_where": "where",
+    "ask_online": "online",
+    "ask_form": "form",
+    "ask_procedure": "procedure",
+}
+INTENT_BY_ASPECT = {aspect: intent for intent, aspect in ASPECT_BY_INTENT.items()}
+POPULAR_BUTTONS = 6
+
+
+def procedure_buttons(intent: str, count: int = POPULAR_BUTTONS) -> list[dict[str, str]]:
+    kb = knowledge_base()
+    return [
+        {"title": name, "payload": f'/{intent}{{"procedure": "{key}"}}'}
+        for key, name in kb.popular_procedures(count)
+    ]
+
+
+class ActionGreet(Action):
+    """Greets; a conversation opened from a leaflet or deep link remembers its commune."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        events: list[EventType] = []
+        dispatcher.utter_message(response="utter_greet")
+        point = entry_point(tracker)
+        if point and point.get("commune"):
+            commune = knowledge_base().resolve_commune(str(point["commune"]))
+            if commune is not None:
+                events.append(SlotSet("commune", commune.key))
+                events.append(SlotSet("entry_point", str(point.get("source") or "")))
+        return events
+
+
+class ActionAnswerProcedure(Action):
+    """Answers one aspect (papers, fee, time, place, form, online, overview) of a procedure."""
+
+    def name(self) -> str:
+        return "action_answer_procedure"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        intent = latest_intent(tracker)
+        aspect = ASPECT_BY_INTENT.get(intent, "procedure")
+        procedure, named_now = current_procedure(tracker)
+        pending = tracker.get_slot("pending_aspect")
+        if pending and named_now and intent == "ask_procedure":
+            # "lệ phí bao nhiêu?" -> "thủ tục nào?" -> "khai sinh": answer the fee of khai sinh
+            aspect = pending
+        if procedure is None:
+            dispatcher.utter_message(response="utter_ask_which_procedure",
+                                     buttons=procedure_buttons(INTENT_BY_ASPECT[aspect]))
+            return [SlotSet("pending_aspect", aspect)]
+
+        answer = knowledge_base().answer(procedure, aspect)
+        logger.info("answer intent=%s procedure=%s aspect=%s known=%s",
+                    intent, procedure, aspect, answer.known)
+        dispatcher.utter_message(text=answer.text)
+        events: list[EventType] = [
+            SlotSet("procedure", procedure),
+            SlotSet("pending_aspect", None),
+            SlotSet("failed_understandings", 0),
+        ]
+        if aspect == "online":
+            dispatcher.utter_message(response="utter_offer_online_steps")
+            events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
+        return events
+
+
+class ActionAnswerOffice(Action):
+    """Hours, address and phone of the commune's one-stop desk (bộ phận một cửa)."""
+
+    def name(self) -> str:
+        return "action_answer_office"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        kb = knowledge_base()
+        commune = current_commune(tracker)
+        if commune is None:
+            buttons = [{"title": c.name, "payload": f'/ask_office{{"commune": "{c.key}"}}'}
+                       for c in kb.communes()]
+            dispatcher.utter_message(response="utter_ask_which_commune", buttons=buttons)
+            return [SlotSet("failed_understandings", 0)]
+        answer = kb.office_answer(commune)
+        dispatcher.utter_message(text=answer.text)
+        return [SlotSet("commune", commune), SlotSet("failed_understandings", 0)]
+
+
+class ActionOnlineNextStep(Action):
+    """Sends the next step of the online-submission guide ("tiếp" for the one after)."""
+
+    def name(self) -> str:
+        return "action_online_next_step"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        steps = knowledge_base().online_steps()
+        index = int(tracker.get_slot("online_step") or 0)
+        if index >= len(steps):
+            index = 0  # finished earlier: start again from the first step
+        dispatcher.utter_message(text=steps[index])
+        events: list[EventType] = [SlotSet("online_step", index + 1),
+                                   SlotSet("failed_understandings", 0)]
+        if index + 1 < len(steps):
+            dispatcher.utter_message(response="utter_next_step_hint")
+            events.append(SlotSet("pending_offer", "next_online_step"))
+        else:
+            dispatcher.utter_message(response="utter_online_steps_done")
+            events.append(SlotSet("pending_offer", None))
+        return events

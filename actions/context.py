@@ -1,0 +1,98 @@
+"""What the actions need to know about the conversation, and the shared knowledge base.
+
+Small helpers used by every action: the latest intent, the procedure in play (named now or
+carried over), the commune, the entry point a leaflet or deep link carried, and a decorator
+that turns any unexpected error into a polite reply instead of silence.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any, Awaitable, Callable
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import KnowledgeBase
+from knowledge.search import find_procedure_in_text
+
+logger = logging.getLogger(__name__)
+
+
+def knowledge_base() -> KnowledgeBase:
+    """The process-wide knowledge base (opened once, cached by KnowledgeBase.open)."""
+    return KnowledgeBase.open()
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def entry_point(tracker: Tracker) -> dict[str, Any] | None:
+    """The entry point (leaflet, commune, team) a channel attached to the latest message."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    point = metadata.get("entry_point")
+    return point if isinstance(point, dict) else None
+
+
+def current_procedure(tracker: Tracker) -> tuple[str | None, bool]:
+    """(procedure key, named in the latest message?).
+
+    Order: the entity NLU found in this message; a procedure named in the text that NLU
+    missed (knowledge-base alias search); the one carried over from earlier.
+    """
+    keys = set(knowledge_base().procedure_keys())
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == "procedure" and entity.get("value") in keys:
+            return entity["value"], True
+    match = find_procedure_in_text(latest_text(tracker))
+    if match is not None and match.key in keys:
+        return match.key, True
+    slot = tracker.get_slot("procedure")
+    if slot in keys:
+        return slot, False
+    return None, False
+
+
+def current_commune(tracker: Tracker) -> str | None:
+    """The commune named now (new or former name), else the one remembered for the citizen."""
+    kb = knowledge_base()
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == "commune" and entity.get("value"):
+            commune = kb.resolve_commune(str(entity["value"]))
+            if commune is not None:
+                return commune.key
+    commune = kb.resolve_commune(latest_text(tracker))
+    if commune is not None:
+        return commune.key
+    slot = tracker.get_slot("commune")
+    if slot:
+        commune = kb.resolve_commune(str(slot))
+        if commune is not None:
+            return commune.key
+    return None
+
+
+Run = Callable[..., Awaitable[list[EventType]]]
+
+
+def safe_action(run: Run) -> Run:
+    """Any unexpected error becomes a polite reply and a log line without the message text."""
+
+    @functools.wraps(run)
+    async def wrapper(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: dict[str, Any]) -> list[EventType]:
+        try:
+            return await run(self, dispatcher, tracker, domain)
+        except Exception:  # noqa: BLE001 - the citizen must always get an answer
+            logger.exception("action %s failed (intent=%s)", self.name(), latest_intent(tracker))
+            dispatcher.utter_message(response="utter_default")
+            return []
+
+    return wrapper

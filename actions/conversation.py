@@ -1,0 +1,87 @@
+"""Conversation management: not understood, yes/no answers, asking for a person."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import current_commune, knowledge_base, safe_action
+
+logger = logging.getLogger(__name__)
+
+# What a plain "có" / "ừ" accepts, by the offer the bot made last.
+ACTION_FOR_OFFER = {
+    "next_online_step": "action_online_next_step",
+    "human": "action_request_human",
+    "retry_dossier": "action_check_dossier_status",
+}
+
+
+class ActionFallback(Action):
+    """Low NLU confidence: first ask to rephrase with examples; the second time, offer a person."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        failures = int(tracker.get_slot("failed_understandings") or 0) + 1
+        logger.info("not understood (%d in a row)", failures)
+        if failures >= 2:
+            dispatcher.utter_message(response="utter_offer_human")
+            return [SlotSet("failed_understandings", failures), SlotSet("pending_offer", "human")]
+        dispatcher.utter_message(response="utter_rephrase")
+        return [SlotSet("failed_understandings", failures)]
+
+
+class ActionAffirm(Action):
+    """"Có", "ừ", "ok": accept the offer the bot made last, if any."""
+
+    def name(self) -> str:
+        return "action_affirm"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        offer = tracker.get_slot("pending_offer")
+        action = ACTION_FOR_OFFER.get(offer or "")
+        if action:
+            return [SlotSet("pending_offer", None), FollowupAction(action)]
+        dispatcher.utter_message(response="utter_affirm_nothing_pending")
+        return []
+
+
+class ActionDeny(Action):
+    """"Không": decline the offer the bot made last."""
+
+    def name(self) -> str:
+        return "action_deny"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_deny")
+        return [SlotSet("pending_offer", None), SlotSet("failed_understandings", 0)]
+
+
+class ActionRequestHuman(Action):
+    """The citizen wants a person: point to the commune's one-stop desk and volunteer team."""
+
+    def name(self) -> str:
+        return "action_request_human"
+
+    @safe_action
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_human_contact")
+        commune = current_commune(tracker)
+        if commune is not None:
+            dispatcher.utter_message(text=knowledge_base().office_answer(commune).text)
+        else:
+            dispatcher.utter_message(response="utter_human_which_commune")
+        return [SlotSet("failed_understandings", 0), SlotSet("pending_offer", None)]

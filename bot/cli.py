@@ -1,0 +1,46 @@
+"""The `dvcbot` command.
+
+Each sub-command lives in its own module and is imported only when used, so that
+`dvcbot kb validate` does not pay for loading TensorFlow. A module named here must
+expose `main(argv: list[str]) -> int`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("bot.runner", "start the action server, the Rasa server and a terminal chat"),
+    "train": ("bot.training", "train the Rasa model when its inputs changed"),
+    "understand": ("bot.nlu.understand", "read messages on stdin, print intent/procedure JSON lines"),
+    "bench": ("bot.bench", "benchmarks: `dvcbot bench nlu`"),
+    "kb": ("knowledge.cli", "knowledge base: validate, export, search, load"),
+}
+
+
+def usage() -> str:
+    lines = ["usage: dvcbot <command> [options]", "", "commands:"]
+    width = max(len(name) for name in COMMANDS)
+    for name, (_, help_text) in COMMANDS.items():
+        lines.append(f"  {name.ljust(width)}  {help_text}")
+    lines.append("")
+    lines.append("`dvcbot <command> --help` shows a command's options.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(usage())
+        return 0
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"dvcbot: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    return int(module.main(rest) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

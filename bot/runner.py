@@ -1,0 +1,300 @@
+"""`dvcbot run`: start everything the assistant needs on this machine and chat in the terminal.
+
+Processes started (each in its own process group, logs in var/logs/):
+  - the province-portal simulator, unless DVCBOT_PORTAL_URL points to a real portal;
+  - the action server (rasa-sdk, loopback only);
+  - the Rasa server (REST channel, HTTP API on loopback) with the channels whose credentials
+    are present;
+  - the dossier poller, which notifies subscribed citizens of status changes.
+
+With a terminal on standard input it opens a chat; otherwise it serves until stopped.
+Ctrl-C or SIGTERM stops every process it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import yaml
+
+from bot.paths import REPO_ROOT, latest_model, state_dir
+
+PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
+
+
+@dataclass
+class Service:
+    name: str
+    command: list[str]
+    health_url: str | None
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            self.command, cwd=REPO_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, grace: float = 10.0) -> None:
+        if not self.alive():
+            return
+        assert self.process is not None
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            self.process.wait(grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+def active_credentials(template: Path, env: dict[str, str]) -> tuple[dict, list[str], list[str]]:
+    """Channels from credentials.yml whose ${VARIABLES} are all set, with values filled in.
+
+    Returns (credentials, enabled channel names, disabled channel names with the missing variable).
+    """
+    raw = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
+    enabled, disabled, result = [], [], {}
+    for channel, section in raw.items():
+        text = yaml.safe_dump(section, allow_unicode=True) if section is not None else ""
+        missing = [name for name in PLACEHOLDER.findall(text) if not env.get(name)]
+        if missing:
+            disabled.append(f"{channel} (set {', '.join(sorted(set(missing)))})")
+            continue
+        filled = PLACEHOLDER.sub(lambda m: env[m.group(1)], text) if section is not None else ""
+        result[channel] = yaml.safe_load(filled) if filled.strip() else None
+        enabled.append(channel)
+    return result, enabled, disabled
+
+
+def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
+    endpoints = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
+    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
+    tracker = endpoints.get("tracker_store") or {}
+    if tracker.get("type") == "SQL" and tracker.get("dialect") == "sqlite":
+        tracker["db"] = str(state / "rasa_tracker.sqlite3")
+    return endpoints
+
+
+@dataclass
+class Stack:
+    rasa_port: int = 5005
+    actions_port: int = 5055
+    simulator_port: int = 8765
+    interface: str = "127.0.0.1"
+    model: Path | None = None
+    state: Path = field(default_factory=state_dir)
+    services: list[Service] = field(default_factory=list)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def plan(self) -> list[str]:
+        """Build the services; returns human-readable notes about what is on."""
+        env = dict(os.environ)
+        env.setdefault("DVCBOT_DATABASE_URL", f"sqlite:///{self.state / 'dvcbot.sqlite3'}")
+        env["DVCBOT_RASA_URL"] = self.rasa_url
+        env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        logs = self.state / "logs"
+        notes = []
+        python = sys.executable
+
+        if not env.get("DVCBOT_PORTAL_URL") and importlib.util.find_spec("actions.portal.simulator"):
+            env["DVCBOT_PORTAL_URL"] = f"http://127.0.0.1:{self.simulator_port}"
+            self.services.append(Service(
+                "portal-simulator",
+                [python, "-m", "actions.portal.simulator", "--host", "127.0.0.1",
+                 "--port", str(self.simulator_port)],
+                f"http://127.0.0.1:{self.simulator_port}/", env,
+                logs / "portal-simulator.log"))
+            notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (set DVCBOT_PORTAL_URL for a real portal)")
+        elif env.get("DVCBOT_PORTAL_URL"):
+            notes.append("portal: " + env["DVCBOT_PORTAL_URL"])
+
+        self.services.append(Service(
+            "action-server",
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            f"http://127.0.0.1:{self.actions_port}/health",
+            dict(env, SANIC_HOST="127.0.0.1"), logs / "action-server.log"))
+
+        credentials, enabled, disabled = active_credentials(REPO_ROOT / "credentials.yml", env)
+        credentials_path = self.state / "credentials.active.yml"
+        credentials_path.write_text(yaml.safe_dump(credentials, allow_unicode=True), encoding="utf-8")
+        endpoints_path = self.state / "endpoints.active.yml"
+        endpoints_path.write_text(yaml.safe_dump(
+            active_endpoints(REPO_ROOT / "endpoints.yml", self.actions_port, self.state)), encoding="utf-8")
+        notes.append("channels on: " + ", ".join(enabled))
+        if disabled:
+            notes.append("channels off: " + "; ".join(disabled))
+
+        model = self.model or latest_model()
+        if model is None:
+            raise SystemExit("no trained model in models/: run `make train` (or `dvcbot train`) first")
+        command = [python, "-m", "rasa", "run", "--model", str(model),
+                   "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
+                   "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
+        if self.interface not in {"127.0.0.1", "localhost", "::1"}:
+            token = env.get("DVCBOT_RASA_API_TOKEN")
+            if not token:
+                raise SystemExit("DVCBOT_RASA_INTERFACE is not loopback: set DVCBOT_RASA_API_TOKEN "
+                                 "so that Rasa's HTTP API is not open to the network")
+            command += ["--auth-token", token]
+        self.services.append(Service("rasa-server", command, f"{self.rasa_url}/", env,
+                                     logs / "rasa-server.log"))
+
+        if importlib.util.find_spec("actions.portal.poller"):
+            self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
+                                         None, env, logs / "dossier-poller.log"))
+        notes.append(f"logs: {logs}")
+        return notes
+
+    def start(self, timeout: float = 300.0) -> None:
+        for service in self.services:
+            service.start()
+            self._wait_healthy(service, timeout)
+
+    def _wait_healthy(self, service: Service, timeout: float) -> None:
+        if service.health_url is None:
+            return
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not service.alive():
+                raise RuntimeError(f"{service.name} exited during start-up; last log lines:\n"
+                                   f"{service.log_tail()}")
+            try:
+                # any answer short of a server error means the process is serving
+                if httpx.get(service.health_url, timeout=2.0).status_code < 500:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{service.name} not ready after {timeout:.0f} s; see {service.log_path}")
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            service.stop()
+
+    def dead_services(self) -> list[Service]:
+        return [s for s in self.services if s.process is not None and not s.alive()]
+
+
+def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[dict]:
+    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook",
+                          json={"sender": sender, "message": text}, timeout=timeout)
+    response.raise_for_status()
+    return response.json()
+
+
+def terminal_chat(rasa_url: str) -> None:
+    sender = f"terminal-{uuid.uuid4().hex[:8]}"
+    print("\nGõ câu hỏi rồi Enter (ví dụ: \"lam giay khai sinh can gi\"). Gõ số để bấm nút, /thoat để thoát.\n")
+    buttons: list[dict] = []
+    while True:
+        try:
+            text = input("Bạn: ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return
+        if text in {"/thoat", "/quit", "/exit"}:
+            return
+        if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
+            text = buttons[int(text) - 1]["payload"]
+        try:
+            replies = send(rasa_url, sender, text)
+        except httpx.HTTPError as error:
+            print(f"(không gửi được tin nhắn: {error.__class__.__name__})")
+            continue
+        buttons = []
+        for reply in replies:
+            if reply.get("text"):
+                print("dvcbot:", reply["text"].replace("\n", "\n        "))
+            for button in reply.get("buttons") or []:
+                buttons.append(button)
+                print(f"        [{len(buttons)}] {button.get('title')}")
+        if not replies:
+            print("dvcbot: (không có trả lời)")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="dvcbot run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    env = os.environ
+    parser.add_argument("--rasa-port", type=int, default=int(env.get("DVCBOT_RASA_PORT", 5005)))
+    parser.add_argument("--actions-port", type=int, default=int(env.get("DVCBOT_ACTIONS_PORT", 5055)))
+    parser.add_argument("--simulator-port", type=int, default=int(env.get("DVCBOT_SIMULATOR_PORT", 8765)))
+    parser.add_argument("--interface", default=env.get("DVCBOT_RASA_INTERFACE", "127.0.0.1"))
+    parser.add_argument("--model", type=Path, default=None, help="model archive (default: newest in models/)")
+    parser.add_argument("--no-chat", action="store_true", help="serve only, even on a terminal")
+    parser.add_argument("--ready-file", type=Path, default=None,
+                        help="write the URLs as JSON to this file once everything is up")
+    args = parser.parse_args(argv)
+
+    stack = Stack(args.rasa_port, args.actions_port, args.simulator_port, args.interface, args.model)
+    stopping = False
+
+    def on_signal(signum, frame):  # noqa: ARG001
+        nonlocal stopping
+        stopping = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_signal)
+    try:
+        for note in stack.plan():
+            print("dvcbot:", note, flush=True)
+        print("dvcbot: starting (loading the model takes about half a minute)...", flush=True)
+        stack.start()
+        print(f"dvcbot: ready. REST: {stack.rasa_url}/webhooks/rest/webhook", flush=True)
+        if args.ready_file:
+            args.ready_file.write_text(json.dumps({"rasa_url": stack.rasa_url,
+                                                   "actions_port": args.actions_port}))
+        if sys.stdin.isatty() and not args.no_chat:
+            terminal_chat(stack.rasa_url)
+        else:
+            print("dvcbot: serving; stop with Ctrl-C or SIGTERM", flush=True)
+            while not stopping:
+                dead = stack.dead_services()
+                if dead:
+                    for service in dead:
+                        print(f"dvcbot: {service.name} stopped unexpectedly:\n{service.log_tail()}",
+                              file=sys.stderr)
+                    return 1
+                time.sleep(1.0)
+    except KeyboardInterrupt:
+        pass
+    except RuntimeError as error:
+        print(f"dvcbot: {error}", file=sys.stderr)
+        return 1
+    finally:
+        print("dvcbot: stopping...", flush=True)
+        stack.stop()
+    return 0

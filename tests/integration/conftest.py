@@ -1,0 +1,96 @@
+"""The real assistant for integration tests: a trained model, the action server and the
+Rasa server started by `dvcbot run` exactly as `make run` starts them, talked to over HTTP.
+
+The model is trained once per test session (skipped when models/ is already up to date).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.paths import REPO_ROOT
+from bot.training import train
+
+START_TIMEOUT = 420
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Assistant:
+    """A citizen's view of the running assistant: send a message, read the replies."""
+
+    rasa_url: str
+    state_dir: Path
+    process: subprocess.Popen
+
+    def say(self, text: str, sender: str) -> list[dict]:
+        response = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook",
+                              json={"sender": sender, "message": text}, timeout=120)
+        assert response.status_code == 200, response.text[:300]
+        return response.json()
+
+    def texts(self, text: str, sender: str) -> list[str]:
+        return [m.get("text") or "" for m in self.say(text, sender)]
+
+    def logs(self) -> str:
+        parts = []
+        for path in (self.state_dir / "logs").glob("*.log"):
+            parts.append(path.read_text(errors="replace"))
+        return "\n".join(parts)
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    return train(quiet=True)
+
+
+@pytest.fixture(scope="session")
+def assistant(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
+    state = tmp_path_factory.mktemp("dvcbot-state")
+    ready = state / "ready.json"
+    env = dict(os.environ, DVCBOT_STATE_DIR=str(state),
+               DVCBOT_DATABASE_URL=f"sqlite:///{state / 'dvcbot.sqlite3'}")
+    env.pop("DVCBOT_PORTAL_URL", None)
+    command = [sys.executable, "-m", "bot.cli", "run", "--no-chat",
+               "--model", str(trained_model),
+               "--rasa-port", str(free_port()), "--actions-port", str(free_port()),
+               "--simulator-port", str(free_port()), "--ready-file", str(ready)]
+    output = open(state / "runner.log", "wb")
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
+                               stdout=output, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + START_TIMEOUT
+    while not ready.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("dvcbot run did not start:\n" + (state / "runner.log").read_text(errors="replace")[-4000:])
+        time.sleep(0.5)
+    info = json.loads(ready.read_text())
+    yield Assistant(info["rasa_url"], state, process)
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def citizen() -> str:
+    """A fresh conversation id for each test."""
+    return f"test-{uuid.uuid4().hex[:10]}"

@@ -1,0 +1,95 @@
+"""A citizen chatting with the real assistant (trained model + action server) over REST."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from knowledge import KnowledgeBase
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.open()
+
+
+def joined(replies: list[str]) -> str:
+    return "\n".join(replies)
+
+
+def test_papers_then_fee_carries_the_procedure_over(assistant, citizen, kb):
+    papers = joined(assistant.texts("đăng ký kết hôn cần giấy tờ gì", citizen))
+    assert kb.answer("ket_hon", "documents").text in papers
+
+    fee = joined(assistant.texts("còn lệ phí thì sao?", citizen))
+    assert kb.answer("ket_hon", "fee").text in fee
+
+
+def test_question_without_diacritics_is_understood(assistant, citizen, kb):
+    reply = joined(assistant.texts("lam giay khai sinh can gi", citizen))
+    assert kb.answer("khai_sinh", "documents").text in reply
+
+
+def test_abbreviated_fee_question(assistant, citizen, kb):
+    reply = joined(assistant.texts("doi cccd bn tien", citizen))
+    assert kb.answer("can_cuoc", "fee").text in reply
+
+
+def test_fee_without_procedure_asks_which_then_answers_the_button(assistant, citizen, kb):
+    messages = assistant.say("lệ phí bao nhiêu vậy", citizen)
+    buttons = [b for m in messages for b in m.get("buttons") or []]
+    assert buttons, messages
+    assert "thủ tục nào" in joined(m.get("text") or "" for m in messages)
+    khai_sinh = next(b for b in buttons if '"khai_sinh"' in b["payload"])
+    reply = joined(assistant.texts(khai_sinh["payload"], citizen))
+    assert kb.answer("khai_sinh", "fee").text in reply
+
+
+def test_naming_the_procedure_after_being_asked_answers_the_pending_question(assistant, citizen, kb):
+    assistant.say("mất bao lâu thì có", citizen)
+    reply = joined(assistant.texts("khai tử", citizen))
+    assert kb.answer("khai_tu", "processing_time").text in reply
+
+
+def test_nonsense_asks_to_rephrase_then_offers_a_person(assistant, citizen):
+    first = joined(assistant.texts("xqzt blorf wug", citizen))
+    assert "chưa hiểu" in first
+    second = assistant.say("plim plam qrrr", citizen)
+    assert any(b["payload"] == "/request_human" for m in second for b in m.get("buttons") or [])
+
+
+def test_former_commune_name_finds_the_new_one_stop_desk(assistant, citizen, kb):
+    reply = joined(assistant.texts("một cửa xã An Nhơn ở đâu", citizen))
+    commune = kb.resolve_commune("An Nhơn")
+    assert commune is not None
+    assert kb.office_answer(commune.key).text in reply
+
+
+def test_greeting_and_bot_challenge(assistant, citizen):
+    assert "trợ lý" in joined(assistant.texts("xin chào", citizen))
+    assert "không phải cán bộ" in joined(assistant.texts("bạn là người hay máy vậy", citizen))
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "a" * 10_000,
+    "😀😀😀🙏",
+    "<script>alert('x')</script>",
+    "'; DROP TABLE users; --",
+    unicodedata.normalize("NFD", "làm giấy khai sinh cần gì"),
+    "\x00\x07\u202e lạ",
+])
+def test_odd_input_gets_a_polite_reply(assistant, citizen, text):
+    replies = assistant.texts(text, citizen)
+    assert any(r.strip() for r in replies), f"no reply to {text[:20]!r}"
+
+
+def test_logs_keep_no_full_message(assistant, citizen):
+    secret = "Nguyễn Văn Bí Mật số điện thoại 0912345678 cccd 012345678901 " * 5
+    assistant.say(secret, citizen)
+    logs = assistant.logs()
+    assert "0912345678" not in logs
+    assert "012345678901" not in logs
