@@ -1,0 +1,159 @@
+"""`dvcbot kb ...`: validate, load, export and search the knowledge base.
+
+  dvcbot kb validate [--no-warnings]          every problem with file:line, field, reason; exit 1 on errors
+  dvcbot kb load                              validate, then load YAML into the database (old data kept on errors)
+  dvcbot kb export [--format json|csv]        every procedure to stdout
+  dvcbot kb search "so do lan dau" [-n 5]     ranked procedures (diacritic-insensitive, typo-tolerant)
+  dvcbot kb answer KEY ASPECT [--date D]      the chat answer the bot would give
+
+Common options: --database-url URL, --data-dir DIR, --places FILE (or the DVCBOT_* variables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+
+from . import config
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database-url", help="SQLAlchemy URL (default: DVCBOT_DATABASE_URL or var/dvcbot.sqlite3)")
+    common.add_argument("--data-dir", help="knowledge data folder (default: DVCBOT_KNOWLEDGE_DIR or knowledge/data)")
+    common.add_argument("--places", help="places file(s), ':'-separated (default: DVCBOT_PLACES_FILE or data/places/*.yml)")
+    parser = argparse.ArgumentParser(prog="dvcbot kb", description="dvcbot knowledge base")
+    sub = parser.add_subparsers(dest="command", metavar="{validate,load,export,search,answer}")
+    v = sub.add_parser("validate", parents=[common], help="check the YAML; exit 1 on errors")
+    v.add_argument("--no-warnings", action="store_true", help="print errors only")
+    v.add_argument("--today", help="date to judge staleness against (YYYY-MM-DD)")
+    sub.add_parser("load", parents=[common], help="validate and load the YAML into the database")
+    e = sub.add_parser("export", parents=[common], help="print every procedure (JSON or CSV) to stdout")
+    e.add_argument("--format", choices=("json", "csv"), default="json")
+    s = sub.add_parser("search", parents=[common], help="find procedures by name or alias")
+    s.add_argument("query", nargs="+")
+    s.add_argument("-n", "--limit", type=int, default=5)
+    a = sub.add_parser("answer", parents=[common], help="show the answer for a procedure and aspect")
+    a.add_argument("key")
+    a.add_argument("aspect", choices=("documents", "fee", "processing_time", "where", "online", "form", "procedure"))
+    a.add_argument("--date", help="answer as on this day (YYYY-MM-DD)")
+    return parser
+
+
+def _places(args) -> list | None:
+    if not args.places:
+        return None
+    return config.places_files(config.data_dir(args.data_dir), args.places)
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    return dt.date.fromisoformat(text)
+
+
+def _open(args):
+    from .base import KnowledgeBase
+
+    return KnowledgeBase.open(args.database_url, args.data_dir, _places(args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return _run(args)
+    except ValueError as exc:  # bad --date etc.
+        print(f"dvcbot kb: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `dvcbot kb export | head`
+        return 0
+
+
+def _run(args) -> int:
+    from .validate import KnowledgeError, validate
+
+    if args.command == "validate":
+        report = validate(args.data_dir, places=_places(args), today=_date(args.today))
+        text = report.format(warnings=not args.no_warnings)
+        if text:
+            print(text)
+        summary = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+        print(("OK: " if report.ok else "FAILED: ") + summary, file=sys.stderr)
+        return 0 if report.ok else 1
+
+    if args.command == "load":
+        from .loader import load, make_engine
+
+        engine = make_engine(args.database_url)
+        try:
+            report = load(engine, args.data_dir, places=_places(args))
+        except KnowledgeError as exc:
+            if exc.report is not None:
+                print(exc.report.format(warnings=False))
+            print(f"FAILED: {exc}", file=sys.stderr)
+            return 1
+        data = report.data
+        print(f"loaded {len(data.procedures)} procedures, {len(data.communes)} communes, "
+              f"{len(data.online_steps)} online steps into {engine.url.render_as_string(hide_password=True)} "
+              f"({len(report.warnings)} warning(s); `dvcbot kb validate` lists them)")
+        return 0
+
+    if args.command == "export":
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from . import models as m
+        from .export import CSV_COLUMNS, csv_rows, procedure_dict
+
+        try:
+            kb = _open(args)
+        except KnowledgeError as exc:
+            print(exc.report.format(warnings=False) if exc.report else exc, file=sys.stderr)
+            return 1
+        with Session(kb.engine, future=True) as session:
+            procs = session.execute(select(m.Procedure).order_by(m.Procedure.key)).scalars().all()
+            if args.format == "json":
+                json.dump([procedure_dict(p) for p in procs], sys.stdout, ensure_ascii=False, indent=2)
+                sys.stdout.write("\n")
+            else:
+                writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+                writer.writeheader()
+                for p in procs:
+                    writer.writerows(csv_rows(p))
+        return 0
+
+    if args.command == "search":
+        from .search import search_procedures
+
+        hits = search_procedures(" ".join(args.query), limit=args.limit, data_dir=args.data_dir)
+        if not hits:
+            print("no procedure found")
+            return 1
+        for hit in hits:
+            print(f"{hit.score:.2f}  {hit.key:<20} {hit.name}")
+        return 0
+
+    if args.command == "answer":
+        try:
+            kb = _open(args)
+        except KnowledgeError as exc:
+            print(exc.report.format(warnings=False) if exc.report else exc, file=sys.stderr)
+            return 1
+        if args.key not in kb.procedure_keys():
+            print(f"unknown procedure {args.key!r}; known: {', '.join(kb.procedure_keys())}", file=sys.stderr)
+            return 2
+        ans = kb.answer(args.key, args.aspect, _date(args.date))
+        print(ans.text)
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Where the knowledge base lives. Every setting comes from an environment variable.
+
+DVCBOT_DATABASE_URL   SQLAlchemy URL of the knowledge database
+                      (default sqlite:///<repo>/var/dvcbot.sqlite3; var/ is created).
+DVCBOT_KNOWLEDGE_DIR  folder with procedures/, places/, online_guide.yml, messages.yml
+                      (default <repo>/knowledge/data; a relative path is taken from the repo root).
+DVCBOT_PLACES_FILE    places file(s) of the locality (several separated by ':'); default: every
+                      *.yml in <knowledge dir>/places/. Another province ships its own file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = REPO_ROOT / "knowledge" / "data"
+
+
+def _repo_path(value: str | os.PathLike) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (REPO_ROOT / path)
+
+
+def data_dir(value: str | os.PathLike | None = None) -> Path:
+    if value is None:
+        value = os.environ.get("DVCBOT_KNOWLEDGE_DIR") or DEFAULT_DATA_DIR
+    return _repo_path(value).resolve()
+
+
+def database_url(value: str | None = None) -> str:
+    url = value or os.environ.get("DVCBOT_DATABASE_URL")
+    if not url:
+        var = REPO_ROOT / "var"
+        var.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{var / 'dvcbot.sqlite3'}"
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
+        # relative SQLite path: relative to the repo root, and make its folder
+        rel = url[len("sqlite:///"):]
+        path = _repo_path(rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if url.startswith("sqlite:////"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    return url
+
+
+def places_files(data_directory: Path, value: str | None = None) -> list[Path]:
+    raw = value if value is not None else os.environ.get("DVCBOT_PLACES_FILE")
+    if raw:
+        return [_repo_path(p).resolve() for p in raw.split(os.pathsep) if p.strip()]
+    folder = data_directory / "places"
+    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))

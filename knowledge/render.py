@@ -1,0 +1,280 @@
+"""Turning database facts into short Vietnamese chat messages (wording from messages.yml).
+
+Every answer: the fact(s) in force on the given day, then "Căn cứ: <sources>", then
+"Xem thêm: <portal link>". An unknown fact is said to be unknown, with where to ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from string import Formatter
+
+from . import models as m
+
+
+@dataclass
+class Answer:
+    text: str
+    known: bool
+    sources: list[str] = field(default_factory=list)
+    link: str | None = None
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):  # a template with a typo prints the placeholder, never crashes
+        return "{" + key + "}"
+
+
+def money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+class Renderer:
+    def __init__(self, messages: dict[str, str]):
+        self.messages = messages
+
+    def t(self, key: str, **values) -> str:
+        template = self.messages.get(key, "")
+        try:
+            return Formatter().vformat(template, (), _SafeDict(values))
+        except (ValueError, IndexError):  # a broken template: show it raw rather than crash
+            return template
+
+    # -- helpers ---------------------------------------------------------------
+    @staticmethod
+    def in_force(facts, day: dt.date):
+        return [f for f in facts if f.in_force(day)]
+
+    def mark(self, fact) -> str:
+        return self.t("unverified_mark") if fact.status == m.UNVERIFIED else ""
+
+    def ask(self, fact=None) -> str:
+        return (fact.ask if fact is not None and fact.ask else None) or self.t("default_ask")
+
+    @staticmethod
+    def collect_sources(facts) -> list[str]:
+        """Citations of the facts used, each once; articles of one document merged:
+        'Luật Hộ tịch 60/2014/QH13, Điều 16; Luật Hộ tịch 60/2014/QH13, Điều 15'
+        -> 'Luật Hộ tịch 60/2014/QH13, Điều 16, Điều 15'."""
+        docs: dict[str, list[str]] = {}
+        for f in facts:
+            if f.status == m.UNKNOWN or f.source is None:
+                continue
+            for part in f.source.citation.split(";"):
+                part = part.strip()
+                if not part:
+                    continue
+                doc, sep, article = part.partition(", ")
+                arts = docs.setdefault(doc, [])
+                if sep and article not in arts:
+                    arts.append(article)
+        return [doc + (", " + ", ".join(arts) if arts else "") for doc, arts in docs.items()]
+
+    def finish(self, lines: list[str], proc: m.Procedure, used: list, day: dt.date, known: bool) -> "Answer":
+        for notice in self.in_force(proc.notices, day):
+            lines.append(self.t("notice_line", text=notice.text))
+        sources = self.collect_sources(used)
+        if sources:
+            lines.append(self.t("source_line", sources="; ".join(sources)))
+        lines.append(self.t("more_line", link=proc.portal_link))
+        return Answer(text="\n".join(line for line in lines if line), known=known, sources=sources,
+                      link=proc.portal_link)
+
+    def unknown(self, proc: m.Procedure, aspect: str, day: dt.date, fact=None, extra: list[str] | None = None):
+        lines = [self.t("unknown_fact", what=self.t(f"what_{aspect}"), name=proc.name, ask=self.ask(fact))]
+        if fact is not None and fact.note:
+            lines.append(fact.note)
+        lines.extend(extra or [])
+        return self.finish(lines, proc, [], day, known=False)
+
+    # -- aspects ---------------------------------------------------------------
+    def documents(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = self.in_force(proc.documents, day)
+        known = [f for f in facts if f.status != m.UNKNOWN]
+        if not known:
+            return self.unknown(proc, "documents", day, facts[0] if facts else None)
+        lines = [self.t("documents_header", name=proc.name)]
+        for i, f in enumerate(known, 1):
+            detail = []
+            if f.copies:
+                detail.append(self.t("copies", n=f.copies))
+            if f.kind:
+                detail.append(self.t(f"kind_{f.kind}"))
+            tail = f" ({', '.join(detail)})" if detail else ""
+            lines.append(f"{i}. {f.name}{tail}{self.mark(f)}")
+        if not proc.documents_complete:
+            note = proc.documents_note or self.t("unknown_fact", what=self.t("what_documents"), name=proc.name,
+                                                 ask=self.ask())
+            lines.append(self.t("documents_partial", note=note))
+        return self.finish(lines, proc, known, day, known=True)
+
+    def fee_line(self, f: m.Fee) -> str:
+        if f.status == m.UNKNOWN or f.amount is None:
+            return "- " + self.t("unknown_case", case=f.case or self.t("what_fee"), ask=self.ask(f))
+        if f.amount == 0:
+            value = self.t("fee_free")
+        elif f.per:
+            value = self.t("fee_per", amount=money(f.amount), per=f.per)
+        else:
+            value = self.t("fee_amount", amount=money(f.amount))
+        extra = []
+        if f.online_amount is not None and f.online_amount != f.amount:
+            extra.append(self.t("fee_online", amount=money(f.online_amount) if f.online_amount else self.t("fee_free")))
+        if f.max_amount:
+            extra.append(self.t("fee_max", amount=money(f.max_amount)))
+        tail = f" ({'; '.join(extra)})" if extra else ""
+        label = f"{f.case}: " if f.case else ""
+        return f"- {label}{value}{tail}{self.mark(f)}"
+
+    def fee(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = self.in_force(proc.fees, day)
+        known = [f for f in facts if f.status != m.UNKNOWN and f.amount is not None]
+        benefits = [b for b in self.in_force(proc.benefits, day) if b.status != m.UNKNOWN]
+        if not known and not benefits:
+            extra = [f.note for f in facts[1:] if f.note]
+            return self.unknown(proc, "fee", day, facts[0] if facts else None, extra=extra)
+        lines = [self.t("fee_header", name=proc.name)]
+        lines += [self.fee_line(f) for f in facts]
+        exemptions: list[str] = []
+        for f in known:
+            for e in (f.exemptions or "").splitlines():
+                if e and e not in exemptions:
+                    exemptions.append(e)
+        if exemptions:
+            lines.append(self.t("fee_exemptions", list=", ".join(exemptions)))
+        for f in facts:
+            if f.status == m.UNKNOWN and f.note:
+                lines.append(f.note)
+        used = list(known)
+        if benefits:
+            lines.append(self.t("benefit_header"))
+            lines += [f"- {b.case}: {b.text}{self.mark(b)}" if b.case else f"- {b.text}{self.mark(b)}" for b in benefits]
+            used += benefits
+        return self.finish(lines, proc, used, day, known=bool(known) or bool(benefits))
+
+    def processing_time(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = self.in_force(proc.processing_times, day)
+        known = [f for f in facts if f.status != m.UNKNOWN]
+        if not known:
+            first = facts[0] if facts else None
+            return self.unknown(proc, "processing_time", day, first)
+        lines = [self.t("time_header", name=proc.name)]
+        for f in facts:
+            if f.status == m.UNKNOWN:
+                lines.append("- " + self.t("unknown_case", case=f.case or self.t("what_processing_time"),
+                                           ask=self.ask(f)))
+            else:
+                label = f"{f.case}: " if f.case else ""
+                lines.append(f"- {label}{f.text}{self.mark(f)}")
+        return self.finish(lines, proc, known, day, known=True)
+
+    def where(self, proc: m.Procedure, day: dt.date) -> Answer:
+        agencies = [a for a in self.in_force(proc.agencies, day) if a.status != m.UNKNOWN and a.name]
+        channels = self.in_force(proc.channels, day)
+        known_ch = [c for c in channels if c.status != m.UNKNOWN and c.place]
+        if not agencies and not known_ch:
+            first = next(iter(self.in_force(proc.agencies, day) + channels), None)
+            return self.unknown(proc, "where", day, first)
+        lines = [self.t("where_header", name=proc.name)]
+        for c in channels:
+            label = self.t(f"channel_{c.channel}") if c.channel else ""
+            if c.status == m.UNKNOWN or not c.place:
+                lines.append("- " + self.t("unknown_case", case=label, ask=self.ask(c)))
+            else:
+                lines.append(f"- {label}: {c.place}{self.mark(c)}")
+        for a in agencies:
+            lines.append(self.t("agency_line", agency=a.name + self.mark(a)))
+        return self.finish(lines, proc, agencies + known_ch, day, known=True)
+
+    def online(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = self.in_force(proc.online, day)
+        fact = facts[0] if facts else None
+        if fact is None or fact.status == m.UNKNOWN or fact.available in (None, "unknown"):
+            lines = [self.t("online_unknown", name=proc.name, ask=self.ask(fact))]
+            if fact is not None and fact.note:
+                lines.append(fact.note)
+            return self.finish(lines, proc, [], day, known=False)
+        lines: list[str] = []
+        if fact.available == "no":
+            lines.append(self.t("online_no", name=proc.name) + self.mark(fact))
+            if fact.note:
+                lines.append(fact.note)
+            return self.finish(lines, proc, [fact], day, known=True)
+        via = ", ".join((fact.via or "").splitlines()) or self.t("channel_online")
+        lines.append(self.t("online_yes", name=proc.name, via=via) + self.mark(fact))
+        if fact.level:
+            lines.append(self.t("online_level", level=fact.level))
+        if fact.note:
+            lines.append(fact.note)
+        used = [fact]
+        online_fees = [f for f in self.in_force(proc.fees, day)
+                       if f.status != m.UNKNOWN and f.online_amount is not None and f.online_amount != f.amount]
+        if online_fees:
+            parts = [f"{f.case}: {money(f.online_amount) if f.online_amount else self.t('fee_free')}"
+                     if f.case else money(f.online_amount) for f in online_fees]
+            lines.append(self.t("online_fee", fees="; ".join(parts)))
+            used += online_fees
+        if fact.link:
+            lines.append(fact.link)
+        return self.finish(lines, proc, used, day, known=True)
+
+    def form(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = self.in_force(proc.forms, day)
+        known = [f for f in facts if f.status != m.UNKNOWN and f.name]
+        if not known:
+            return self.unknown(proc, "form", day, facts[0] if facts else None)
+        lines = [self.t("form_header", name=proc.name)]
+        wheres: list[str] = []
+        for f in known:
+            number = f.number or self.t("form_unknown_number")
+            circ = f", {f.circular}" if f.circular else ""
+            lines.append(f"- {f.name} ({number}{circ}){self.mark(f)}")
+            if f.where_to_get and f.where_to_get not in wheres:
+                wheres.append(f.where_to_get)
+        for w in wheres:
+            lines.append(self.t("form_where", where=w))
+        return self.finish(lines, proc, known, day, known=True)
+
+    def procedure(self, proc: m.Procedure, day: dt.date) -> Answer:
+        used: list = []
+        unknown_word = self.t("procedure_unknown_part")
+        lines = [self.t("procedure_header", name=proc.name, summary=proc.summary or "").rstrip(": ")]
+        agencies = [a for a in self.in_force(proc.agencies, day) if a.status != m.UNKNOWN and a.name]
+        in_person = [c for c in self.in_force(proc.channels, day)
+                     if c.status != m.UNKNOWN and c.place and c.channel == "in_person"]
+        any_channel = [c for c in self.in_force(proc.channels, day) if c.status != m.UNKNOWN and c.place]
+        if in_person or any_channel:
+            chosen = (in_person or any_channel)[0]
+            where = chosen.place + self.mark(chosen)
+            used.append(chosen)
+        elif agencies:
+            where = agencies[0].name + self.mark(agencies[0])
+            used.append(agencies[0])
+        else:
+            where = unknown_word
+        lines.append(self.t("procedure_where", where=where))
+        times = [f for f in self.in_force(proc.processing_times, day) if f.status != m.UNKNOWN]
+        if times:
+            lines.append(self.t("procedure_time", time=times[0].text + self.mark(times[0])))
+            used.append(times[0])
+        else:
+            lines.append(self.t("procedure_time", time=unknown_word))
+        fees = self.in_force(proc.fees, day)
+        known_fees = [f for f in fees if f.status != m.UNKNOWN and f.amount is not None]
+        if known_fees and all(f.amount == 0 for f in known_fees):
+            fee = self.t("fee_free")
+            if len(known_fees) < len(fees):
+                fee += "; " + unknown_word + " " + "(" + ", ".join(f.case or "" for f in fees if f not in known_fees) + ")"
+        elif known_fees:
+            paid = [f for f in known_fees if f.amount]
+            amounts = sorted({f.amount for f in paid})
+            fee = money(amounts[0]) if len(amounts) == 1 else f"{money(amounts[0])} - {money(amounts[-1])}"
+            if any(f.per for f in paid):
+                fee += "/" + (paid[0].per or "")
+        else:
+            fee = unknown_word
+        used += known_fees
+        lines.append(self.t("procedure_fee", fee=fee))
+        lines.append(self.t("procedure_more"))
+        return self.finish(lines, proc, used, day, known=bool(used))

@@ -1,0 +1,928 @@
+"""Read and check the knowledge YAML; every problem names file, line, field and reason.
+
+`validate(data_dir, places=None, today=None) -> Report`. The report holds `issues` (errors and
+warnings) and, when there is no error, `data`: the normalized content the loader writes into
+the database. Errors: a missing canonical procedure, a fact without a source, a duplicate alias
+(across procedures), bad types or dates, a YAML syntax error. Warnings: a fact not verified for
+over 12 months, unknown facts and unrecognized field names, links with a broken syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import urlparse
+
+import yaml
+
+from . import config
+from .canonical import PORTAL_HOME, PORTAL_PROCEDURE_URL, PROCEDURE_KEYS
+from .text import fold
+
+ERROR, WARNING = "error", "warning"
+STALE_DAYS = 365
+
+# ----------------------------------------------------------------------------- YAML with lines
+
+
+class LDict(dict):
+    """A YAML mapping that remembers its line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LList(list):
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+@dataclass(frozen=True)
+class BadDate:
+    text: str
+
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LDict:
+    loader.flatten_mapping(node)
+    result = LDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, dt.date)) or isinstance(key, BadDate):
+            key = str(key)
+        if key in result:
+            loader.duplicates.append((str(key), key_node.start_mark.line + 1))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LList:
+    result = LList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, TypeError):
+        return BadDate(node.value)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
+    loader = _LineLoader(text)
+    loader.duplicates = []  # type: ignore[attr-defined]
+    try:
+        return loader.get_single_data(), loader.duplicates  # type: ignore[attr-defined]
+    finally:
+        loader.dispose()
+
+
+# ----------------------------------------------------------------------------- report
+
+
+@dataclass
+class Issue:
+    level: str
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        loc = f"{self.file}:{self.line}" if self.line else self.file
+        fld = f" {self.field}:" if self.field else ""
+        return f"{loc}:{fld} {self.level}: {self.message}"
+
+
+@dataclass
+class Report:
+    issues: list[Issue] = field(default_factory=list)
+    data: "KnowledgeData | None" = None
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def format(self, warnings: bool = True) -> str:
+        items = self.errors + (self.warnings if warnings else [])
+        return "\n".join(str(i) for i in items)
+
+
+@dataclass
+class KnowledgeData:
+    procedures: list[dict]
+    communes: list[dict]
+    districts: list[dict]
+    online_steps: list[dict]
+    messages: dict[str, str]
+    fingerprint: str
+    files: list[str]
+
+
+class KnowledgeError(Exception):
+    """The knowledge base cannot be used; `report` (if any) names every problem."""
+
+    def __init__(self, message: str, report: Report | None = None):
+        super().__init__(message)
+        self.report = report
+
+
+# ----------------------------------------------------------------------------- field helpers
+
+DOC_NUMBER_RE = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐa-zđ0-9]+)*")
+URL_RE = re.compile(r"https?://\S+")
+MA_TTHC_RE = re.compile(r"^\d\.\d{6}(?:\.[A-Z0-9]+)?$")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+UNKNOWN_WORDS = {"unknown", "chua ro", "chua biet", "khong ro", "?"}
+STATUS_WORDS = {
+    "known": "known", "da biet": "known", "ro": "known",
+    "unverified": "unverified", "chua xac minh": "unverified",
+    "unknown": "unknown", "chua ro": "unknown", "chua biet": "unknown", "khong ro": "unknown",
+}
+KIND_WORDS = {
+    "ban chinh": "original", "original": "original",
+    "ban sao": "copy", "copy": "copy", "ban chup": "copy",
+    "ban sao chung thuc": "certified_copy", "certified_copy": "certified_copy",
+    "xuat trinh": "show_original", "xuat trinh ban chinh": "show_original", "show_original": "show_original",
+}
+CHANNEL_WORDS = {
+    "truc tiep": "in_person", "in_person": "in_person",
+    "buu chinh": "post", "qua buu dien": "post", "buu dien": "post", "post": "post",
+    "truc tuyen": "online", "online": "online",
+}
+AVAILABLE_WORDS = {"co": "yes", "yes": "yes", "khong": "no", "no": "no"}
+
+FACT_KEYS = {"status", "source", "verified_on", "effective_from", "effective_to", "note", "ask"}
+PROCEDURE_KEYS_ALLOWED = {
+    "key", "name", "summary", "verified_on", "ma_tthc", "portal_link", "aliases", "legal_bases",
+    "notices", "benefits", "agency", "documents", "forms", "fees", "processing_time", "where", "online",
+}
+REQUIRED_SECTIONS = ("agency", "documents", "forms", "fees", "processing_time", "where", "online")
+
+
+def is_unknown_value(value: Any) -> bool:
+    return isinstance(value, str) and fold(value) in UNKNOWN_WORDS
+
+
+def check_url(url: str) -> bool:
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and "." in parsed.netloc \
+        and " " not in url
+
+
+class _Ctx:
+    """Issue collector bound to one file."""
+
+    def __init__(self, report: Report, file: str, today: dt.date):
+        self.report = report
+        self.file = file
+        self.today = today
+
+    def error(self, line: int, fld: str, msg: str) -> None:
+        self.report.issues.append(Issue(ERROR, self.file, line, fld, msg))
+
+    def warn(self, line: int, fld: str, msg: str) -> None:
+        self.report.issues.append(Issue(WARNING, self.file, line, fld, msg))
+
+    def unknown_keys(self, mapping: LDict, allowed: set[str], path: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                self.warn(mapping.line_of(key), f"{path}.{key}" if path else str(key),
+                          f"unrecognized field, ignored{extra}")
+
+    # typed getters ---------------------------------------------------------
+    def text(self, m: LDict, key: str, path: str, required: bool = False) -> str | None:
+        value = m.get(key)
+        if value is None:
+            if required:
+                self.error(m.line, f"{path}.{key}", "is required")
+            return None
+        if isinstance(value, (dict, list)) or isinstance(value, BadDate):
+            self.error(m.line_of(key), f"{path}.{key}", "must be text")
+            return None
+        value = str(value).strip()
+        if not value and required:
+            self.error(m.line_of(key), f"{path}.{key}", "must not be empty")
+            return None
+        return value or None
+
+    def date(self, m: LDict, key: str, path: str) -> dt.date | None:
+        value = m.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        shown = value.text if isinstance(value, BadDate) else value
+        self.error(m.line_of(key), f"{path}.{key}", f"bad date {shown!r}: write YYYY-MM-DD, e.g. 2025-12-31")
+        return None
+
+    def amount(self, m: LDict, key: str, path: str) -> tuple[int | None, bool]:
+        """(value, ok). 'unknown' -> (None, True)."""
+        value = m.get(key)
+        if value is None or is_unknown_value(value):
+            return None, True
+        if isinstance(value, bool):
+            self.error(m.line_of(key), f"{path}.{key}", "must be an amount in đồng (a whole number)")
+            return None, False
+        if isinstance(value, int):
+            if value < 0:
+                self.error(m.line_of(key), f"{path}.{key}", "must not be negative")
+                return None, False
+            return value, True
+        if isinstance(value, float):
+            self.error(m.line_of(key), f"{path}.{key}",
+                       f"amount {value!r} is not a whole number of đồng: write 20000, not 20.000")
+            return None, False
+        self.error(m.line_of(key), f"{path}.{key}",
+                   f"amount {value!r} must be a whole number of đồng (e.g. 20000) or 'unknown'")
+        return None, False
+
+    def integer(self, m: LDict, key: str, path: str, minimum: int = 0) -> int | None:
+        value = m.get(key)
+        if value is None or is_unknown_value(value):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.error(m.line_of(key), f"{path}.{key}", f"must be a whole number ≥ {minimum} or 'unknown'")
+            return None
+        return value
+
+    def string_list(self, m: LDict, key: str, path: str) -> list[str]:
+        value = m.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value.strip()] if value.strip() else []
+        if not isinstance(value, list):
+            self.error(m.line_of(key), f"{path}.{key}", "must be a list of text")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, (dict, list)) or item is None:
+                self.error(value.line_of(i), f"{path}.{key}[{i}]", "must be text")
+                continue
+            out.append(str(item).strip())
+        return out
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+def _citations(ctx: _Ctx, m: LDict, path: str) -> list[str]:
+    value = m.get("source")
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for i, item in enumerate(items):
+        line = items.line_of(i) if isinstance(items, LList) else m.line_of("source")
+        if not isinstance(item, str) or not item.strip():
+            ctx.error(line, f"{path}.source", "must be text: a legal document (số hiệu + article) or an official URL")
+            continue
+        for part in [p.strip() for p in item.split(";") if p.strip()]:
+            urls = URL_RE.findall(part)
+            if not DOC_NUMBER_RE.search(part) and not urls:
+                ctx.error(line, f"{path}.source",
+                          f"source {part!r} names no legal document number (e.g. 60/2014/QH13) and no official URL")
+                continue
+            for url in urls:
+                if not check_url(url):
+                    ctx.warn(line, f"{path}.source", f"broken link syntax: {url!r}")
+            out.append(part)
+    return out
+
+
+def _fact(ctx: _Ctx, m: Any, path: str, default_verified: dt.date | None,
+          allowed: set[str], main: str | None, line: int) -> dict | None:
+    """Common part of every fact; returns a dict with status/source/dates or None if unusable."""
+    if not isinstance(m, LDict):
+        ctx.error(line, path, "must be a mapping of fields (name: value)")
+        return None
+    ctx.unknown_keys(m, allowed | FACT_KEYS, path)
+    raw_status = m.get("status", "known")
+    status = STATUS_WORDS.get(fold(str(raw_status))) if raw_status is not None else "known"
+    if status is None:
+        ctx.error(m.line_of("status"), f"{path}.status",
+                  f"status {raw_status!r} must be one of: known, unverified, unknown")
+        status = "unknown"
+    citations = _citations(ctx, m, path)
+    verified = ctx.date(m, "verified_on", path) or default_verified
+    eff_from = ctx.date(m, "effective_from", path)
+    eff_to = ctx.date(m, "effective_to", path)
+    if eff_from and eff_to and eff_from > eff_to:
+        ctx.error(m.line_of("effective_to"), f"{path}.effective_to",
+                  f"effective_to {eff_to} is before effective_from {eff_from}")
+    if status != "unknown" and not citations and "source" not in m:
+        ctx.error(m.line, f"{path}.source", "fact without a source: add 'source:' (legal document + article, "
+                  "or official page), or mark it 'status: unknown'")
+    if status == "unknown":
+        if not m.get("ask"):
+            ctx.warn(m.line, f"{path}.ask", "unknown fact without 'ask:' (where a citizen should ask)")
+        ctx.warn(m.line, path, "fact marked unknown: fill it in when an official source is found")
+    if verified is None:
+        ctx.error(m.line, f"{path}.verified_on", "no verified_on date (on the fact or at the top of the file)")
+    elif verified > ctx.today:
+        ctx.error(m.line_of("verified_on") if "verified_on" in m else m.line, f"{path}.verified_on",
+                  f"verified_on {verified} is in the future")
+    elif (ctx.today - verified).days > STALE_DAYS and status != "unknown":
+        ctx.warn(m.line_of("verified_on") if "verified_on" in m else m.line, f"{path}.verified_on",
+                 f"not verified for over 12 months (last {verified}): check it against the source")
+    note = ctx.text(m, "note", path)
+    ask = ctx.text(m, "ask", path)
+    if main is not None and status != "unknown" and m.get(main) is None:
+        ctx.error(m.line, f"{path}.{main}", f"is required (or mark the fact 'status: unknown')")
+    return {
+        "status": status, "citation": "; ".join(citations) or None, "verified_on": verified,
+        "effective_from": eff_from, "effective_to": eff_to, "note": note, "ask": ask,
+        "src_file": ctx.file, "src_line": m.line,
+    }
+
+
+def _as_list(ctx: _Ctx, doc: LDict, key: str, allow_single: bool) -> tuple[list, list[int]] | None:
+    value = doc.get(key)
+    if isinstance(value, LList):
+        if not value:
+            ctx.error(doc.line_of(key), key, "is empty: list the facts or write '- status: unknown' with 'ask:'")
+            return None
+        return list(value), [value.line_of(i) for i in range(len(value))]
+    if isinstance(value, LDict) and allow_single:
+        return [value], [value.line]
+    ctx.error(doc.line_of(key), key, "must be a list of facts (each line starting with '- ')")
+    return None
+
+
+def _check_unknown_text(ctx: _Ctx, m: LDict, key: str, path: str) -> str | None:
+    value = ctx.text(m, key, path)
+    if value is not None and is_unknown_value(value):
+        ctx.warn(m.line_of(key), f"{path}.{key}", "marked unknown")
+        return None
+    return value
+
+
+def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
+    if not isinstance(doc, LDict):
+        ctx.error(1, "", "the file must be a mapping (key: value lines)")
+        return None
+    ctx.unknown_keys(doc, PROCEDURE_KEYS_ALLOWED, "")
+    key = ctx.text(doc, "key", "", required=True)
+    if key is not None and not KEY_RE.match(key):
+        ctx.error(doc.line_of("key"), "key", f"key {key!r} must be lowercase letters, digits and _")
+    if key is not None and key != stem:
+        ctx.error(doc.line_of("key"), "key", f"key {key!r} must match the file name ({stem}.yml)")
+    name = ctx.text(doc, "name", "", required=True)
+    summary = ctx.text(doc, "summary", "")
+    verified = ctx.date(doc, "verified_on", "")
+    if "verified_on" not in doc:
+        ctx.error(doc.line, "verified_on", "is required at the top of the file (YYYY-MM-DD)")
+    proc: dict = {"key": key or stem, "name": name or stem, "summary": summary, "verified_on": verified,
+                  "src_file": ctx.file}
+
+    # mã TTHC -------------------------------------------------------------
+    code, code_status = None, "unknown"
+    mt = doc.get("ma_tthc")
+    if mt is None:
+        ctx.error(doc.line, "ma_tthc", "is required: the code, or 'status: unknown' with 'ask:'")
+    elif isinstance(mt, (str, int, float)) and not isinstance(mt, bool):
+        ctx.error(doc.line_of("ma_tthc"), "ma_tthc",
+                  "write it as a fact: 'code: \"1.001193\"' with 'source:', or 'status: unknown'")
+    else:
+        f = _fact(ctx, mt, "ma_tthc", verified, {"code"}, "code", doc.line_of("ma_tthc"))
+        if f is not None:
+            code_status = f["status"]
+            code = ctx.text(mt, "code", "ma_tthc") if f["status"] != "unknown" else None
+            if code is not None and not MA_TTHC_RE.match(code):
+                ctx.error(mt.line_of("code"), "ma_tthc.code",
+                          f"code {code!r} must look like 1.001193 (optionally with a suffix like .H19)")
+                code = None
+    proc["ma_tthc"], proc["ma_tthc_status"] = code, code_status
+
+    link = ctx.text(doc, "portal_link", "")
+    if link is not None:
+        if not check_url(link):
+            ctx.warn(doc.line_of("portal_link"), "portal_link", f"broken link syntax: {link!r}")
+            link = None
+        elif code and code_status == "known" and "ma_thu_tuc=" in link and not link.endswith(code):
+            ctx.warn(doc.line_of("portal_link"), "portal_link", f"link does not end with the code {code}")
+    if link is None:
+        link = PORTAL_PROCEDURE_URL.format(code=code) if code and code_status == "known" else PORTAL_HOME
+    proc["portal_link"] = link
+
+    # aliases ------------------------------------------------------------
+    aliases = doc.get("aliases")
+    proc["aliases"] = []
+    if not isinstance(aliases, LList) or not aliases:
+        ctx.error(doc.line_of("aliases"), "aliases", "is required: a list of the ways citizens name it")
+    else:
+        for i, a in enumerate(aliases):
+            if not isinstance(a, (str, int)) or isinstance(a, bool) or not str(a).strip():
+                ctx.error(aliases.line_of(i), f"aliases[{i}]", "must be non-empty text")
+                continue
+            proc["aliases"].append({"text": str(a).strip(), "folded": fold(str(a)), "line": aliases.line_of(i)})
+
+    # legal bases --------------------------------------------------------
+    proc["legal_bases"] = []
+    lb = doc.get("legal_bases")
+    if not isinstance(lb, LList) or not lb:
+        ctx.error(doc.line_of("legal_bases"), "legal_bases", "is required: the legal documents of the procedure")
+    else:
+        for i, item in enumerate(lb):
+            path = f"legal_bases[{i}]"
+            if not isinstance(item, LDict):
+                ctx.error(lb.line_of(i), path, "must be a mapping with 'doc:' and 'articles:'")
+                continue
+            ctx.unknown_keys(item, {"doc", "articles", "url"}, path)
+            docname = ctx.text(item, "doc", path, required=True)
+            if docname and not DOC_NUMBER_RE.search(docname):
+                ctx.error(item.line_of("doc"), f"{path}.doc", f"{docname!r} has no document number (e.g. 60/2014/QH13)")
+            url = ctx.text(item, "url", path)
+            if url and not check_url(url):
+                ctx.warn(item.line_of("url"), f"{path}.url", f"broken link syntax: {url!r}")
+            proc["legal_bases"].append({"doc": docname, "articles": ctx.text(item, "articles", path), "url": url})
+
+    for section in REQUIRED_SECTIONS:
+        if section not in doc:
+            ctx.error(doc.line, section, "section missing: give the facts, or '- status: unknown' with 'ask:'")
+
+    def facts(section: str, allowed: set[str], main: str | None, allow_single: bool = False) -> list[dict]:
+        out = []
+        if section not in doc:
+            return out
+        got = _as_list(ctx, doc, section, allow_single)
+        if got is None:
+            return out
+        items, lines = got
+        for i, (item, line) in enumerate(zip(items, lines)):
+            path = f"{section}[{i}]" if len(items) > 1 or isinstance(doc.get(section), LList) else section
+            f = _fact(ctx, item, path, verified, allowed, main, line)
+            if f is None:
+                continue
+            f["position"] = i
+            f["_m"] = item
+            f["_path"] = path
+            out.append(f)
+        return out
+
+    # agency
+    proc["agencies"] = []
+    for f in facts("agency", {"level", "name"}, "name", allow_single=True):
+        m, path = f.pop("_m"), f.pop("_path")
+        f["level"] = _check_unknown_text(ctx, m, "level", path)
+        f["name"] = _check_unknown_text(ctx, m, "name", path)
+        proc["agencies"].append(f)
+
+    # documents
+    proc["documents"], proc["documents_complete"], proc["documents_note"] = [], False, None
+    docs = doc.get("documents")
+    if isinstance(docs, LDict) and "items" in docs:
+        ctx.unknown_keys(docs, {"complete", "note", "items"}, "documents")
+        complete = docs.get("complete", False)
+        if not isinstance(complete, bool):
+            ctx.error(docs.line_of("complete"), "documents.complete", "must be true or false")
+            complete = False
+        proc["documents_complete"] = complete
+        proc["documents_note"] = ctx.text(docs, "note", "documents")
+        if not complete and not proc["documents_note"]:
+            ctx.warn(docs.line, "documents.note", "list marked incomplete: add a 'note:' saying what is missing")
+        sub = LDict(items=docs.get("items"))
+        sub.line, sub.key_lines = docs.line, {"items": docs.line_of("items")}
+        doc_items_holder = sub
+    else:
+        doc_items_holder = LDict(items=docs) if docs is not None else None
+        if doc_items_holder is not None:
+            doc_items_holder.line = doc.line_of("documents")
+            doc_items_holder.key_lines = {"items": doc.line_of("documents")}
+    if doc_items_holder is not None:
+        got = _as_list(ctx, doc_items_holder, "items", allow_single=False)
+        if got is not None:
+            for i, (item, line) in enumerate(zip(*got)):
+                path = f"documents[{i}]"
+                f = _fact(ctx, item, path, verified, {"name", "copies", "kind"}, "name", line)
+                if f is None:
+                    continue
+                f["position"] = i
+                f["name"] = ctx.text(item, "name", path)
+                f["copies"] = ctx.integer(item, "copies", path, minimum=1)
+                kind_raw = item.get("kind")
+                kind = None
+                if kind_raw is not None and not is_unknown_value(kind_raw):
+                    kind = KIND_WORDS.get(fold(str(kind_raw)))
+                    if kind is None:
+                        ctx.error(item.line_of("kind"), f"{path}.kind",
+                                  f"kind {kind_raw!r} must be one of: bản chính, bản sao, bản sao chứng thực, "
+                                  f"xuất trình, unknown")
+                f["kind"] = kind
+                proc["documents"].append(f)
+
+    # forms
+    proc["forms"] = []
+    for f in facts("forms", {"name", "number", "circular", "where_to_get"}, "name"):
+        m, path = f.pop("_m"), f.pop("_path")
+        f["name"] = ctx.text(m, "name", path)
+        f["number"] = _check_unknown_text(ctx, m, "number", path)
+        f["circular"] = _check_unknown_text(ctx, m, "circular", path)
+        f["where_to_get"] = _check_unknown_text(ctx, m, "where_to_get", path)
+        proc["forms"].append(f)
+
+    # fees
+    proc["fees"] = []
+    for f in facts("fees", {"case", "amount", "per", "max_amount", "online_amount", "exemptions"}, "amount"):
+        m, path = f.pop("_m"), f.pop("_path")
+        f["case"] = ctx.text(m, "case", path)
+        f["amount"], _ = ctx.amount(m, "amount", path)
+        f["online_amount"], _ = ctx.amount(m, "online_amount", path)
+        f["max_amount"], _ = ctx.amount(m, "max_amount", path)
+        f["per"] = ctx.text(m, "per", path)
+        f["exemptions"] = ctx.string_list(m, "exemptions", path)
+        if f["status"] != "unknown" and f["amount"] is None and m.get("amount") is not None \
+                and is_unknown_value(m.get("amount")):
+            ctx.error(m.line_of("amount"), f"{path}.amount", "amount is 'unknown': mark the fee 'status: unknown'")
+        proc["fees"].append(f)
+
+    # processing time
+    proc["processing_times"] = []
+    for f in facts("processing_time", {"case", "text", "max_days", "day_unit"}, "text"):
+        m, path = f.pop("_m"), f.pop("_path")
+        f["case"] = ctx.text(m, "case", path)
+        f["text"] = ctx.text(m, "text", path)
+        f["max_days"] = ctx.integer(m, "max_days", path)
+        f["day_unit"] = ctx.text(m, "day_unit", path)
+        if f["day_unit"] and fold(f["day_unit"]) not in {"ngay", "ngay lam viec"}:
+            ctx.error(m.line_of("day_unit"), f"{path}.day_unit", "must be 'ngày làm việc' or 'ngày'")
+        proc["processing_times"].append(f)
+
+    # where
+    proc["channels"] = []
+    for f in facts("where", {"channel", "place"}, "place"):
+        m, path = f.pop("_m"), f.pop("_path")
+        raw = m.get("channel")
+        channel = CHANNEL_WORDS.get(fold(str(raw))) if raw is not None else None
+        if channel is None:
+            ctx.error(m.line_of("channel") if raw is not None else m.line, f"{path}.channel",
+                      f"channel {raw!r} must be one of: trực tiếp, bưu chính, trực tuyến")
+        f["channel"] = channel
+        f["place"] = _check_unknown_text(ctx, m, "place", path)
+        proc["channels"].append(f)
+
+    # online
+    proc["online"] = []
+    for f in facts("online", {"available", "level", "via", "link"}, "available", allow_single=True):
+        m, path = f.pop("_m"), f.pop("_path")
+        raw = m.get("available")
+        if isinstance(raw, bool):
+            available = "yes" if raw else "no"
+        elif raw is None or is_unknown_value(raw):
+            available = "unknown"
+        else:
+            available = AVAILABLE_WORDS.get(fold(str(raw)))
+            if available is None:
+                ctx.error(m.line_of("available"), f"{path}.available", f"{raw!r} must be yes, no or unknown")
+                available = "unknown"
+        f["available"] = available
+        f["level"] = _check_unknown_text(ctx, m, "level", path)
+        f["via"] = ctx.string_list(m, "via", path)
+        link = ctx.text(m, "link", path)
+        if link and not check_url(link):
+            ctx.warn(m.line_of("link"), f"{path}.link", f"broken link syntax: {link!r}")
+            link = None
+        f["link"] = link
+        proc["online"].append(f)
+
+    # notices, benefits (optional)
+    proc["notices"] = []
+    if "notices" in doc:
+        for f in facts("notices", {"text"}, "text"):
+            m, path = f.pop("_m"), f.pop("_path")
+            f["text"] = ctx.text(m, "text", path)
+            proc["notices"].append(f)
+    proc["benefits"] = []
+    if "benefits" in doc:
+        for f in facts("benefits", {"case", "text"}, "text"):
+            m, path = f.pop("_m"), f.pop("_path")
+            f["case"] = ctx.text(m, "case", path)
+            f["text"] = ctx.text(m, "text", path)
+            proc["benefits"].append(f)
+    return proc
+
+
+# ----------------------------------------------------------------------------- places
+
+
+def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
+    if not isinstance(doc, LDict):
+        ctx.error(1, "", "the places file must be a mapping (province:, communes:, old_districts:)")
+        return
+    ctx.unknown_keys(doc, {"province", "status", "source", "verified_on", "note", "communes", "old_districts"}, "")
+    province = ctx.text(doc, "province", "", required=True)
+    top = _fact(ctx, doc, "", None, {"province", "communes", "old_districts"}, None, doc.line) or {}
+    # _fact warned about unknown keys already with allowed set above; fine.
+    raw_communes = doc.get("communes")
+    if not isinstance(raw_communes, LList) or not raw_communes:
+        ctx.error(doc.line_of("communes"), "communes", "is required: a list of communes")
+        return
+    keys: dict[str, int] = {}
+    for i, c in enumerate(raw_communes):
+        path = f"communes[{i}]"
+        if not isinstance(c, LDict):
+            ctx.error(raw_communes.line_of(i), path, "must be a mapping (key:, name:, former_units:, office:)")
+            continue
+        ctx.unknown_keys(c, {"key", "name", "aliases", "former_units", "office", "status", "note", "source",
+                             "verified_on"}, path)
+        key = ctx.text(c, "key", path, required=True)
+        name = ctx.text(c, "name", path, required=True)
+        if key is None or name is None:
+            continue
+        if not KEY_RE.match(key):
+            ctx.error(c.line_of("key"), f"{path}.key", f"key {key!r} must be lowercase letters, digits and _")
+        if key in keys:
+            ctx.error(c.line_of("key"), f"{path}.key", f"duplicate commune key {key!r} (also line {keys[key]})")
+            continue
+        keys[key] = c.line_of("key")
+        status = STATUS_WORDS.get(fold(str(c.get("status")))) if c.get("status") is not None else top.get("status", "known")
+        if status is None:
+            ctx.error(c.line_of("status"), f"{path}.status", "must be one of: known, unverified, unknown")
+            status = "unverified"
+        citation = "; ".join(_citations(ctx, c, path)) or top.get("citation")
+        if not citation:
+            ctx.error(c.line, f"{path}.source", "commune without a source (here or at the top of the file)")
+        office_raw = c.get("office")
+        office = {"name": None, "address": None, "phone": None, "hours": None, "citation": None,
+                  "verified_on": None}
+        if office_raw is None:
+            ctx.warn(c.line, f"{path}.office", "no one-stop desk fields: add office: with address/phone/hours "
+                     "(unknown until an operator fills them)")
+        elif not isinstance(office_raw, LDict):
+            ctx.error(c.line_of("office"), f"{path}.office", "must be a mapping (address:, phone:, hours:)")
+        else:
+            opath = f"{path}.office"
+            ctx.unknown_keys(office_raw, {"name", "address", "phone", "hours", "source", "verified_on", "note"}, opath)
+            filled = False
+            for fld in ("name", "address", "phone", "hours"):
+                value = _check_unknown_text(ctx, office_raw, fld, opath)
+                office[fld] = value
+                if value is not None and fld != "name":
+                    filled = True
+                if office_raw.get(fld) is None and fld != "name":
+                    ctx.warn(office_raw.line, f"{opath}.{fld}", "missing: write 'unknown' until it is filled in")
+            office["citation"] = "; ".join(_citations(ctx, office_raw, opath)) or None
+            office["verified_on"] = ctx.date(office_raw, "verified_on", opath)
+            if filled and not office["citation"]:
+                ctx.error(office_raw.line, f"{opath}.source",
+                          "desk details without a source: say where they come from (official page or decision)")
+            if filled and not office["verified_on"]:
+                ctx.error(office_raw.line, f"{opath}.verified_on", "desk details need a verified_on date")
+        formers = []
+        raw_formers = c.get("former_units") or []
+        if not isinstance(raw_formers, list):
+            ctx.error(c.line_of("former_units"), f"{path}.former_units", "must be a list of names")
+            raw_formers = []
+        for j, fname in enumerate(raw_formers):
+            if not isinstance(fname, str) or not fname.strip():
+                ctx.error(raw_formers.line_of(j) if isinstance(raw_formers, LList) else c.line,
+                          f"{path}.former_units[{j}]", "must be a name")
+                continue
+            formers.append(fname.strip())
+        communes.append({
+            "key": key, "name": name, "province": province, "status": status, "note": ctx.text(c, "note", path),
+            "citation": citation, "verified_on": ctx.date(c, "verified_on", path) or top.get("verified_on"),
+            "aliases": ctx.string_list(c, "aliases", path), "former_units": formers, "office": office,
+            "src_file": ctx.file, "src_line": c.line,
+        })
+    raw_districts = doc.get("old_districts") or []
+    if not isinstance(raw_districts, LList):
+        ctx.error(doc.line_of("old_districts"), "old_districts", "must be a list")
+        return
+    for i, d in enumerate(raw_districts):
+        path = f"old_districts[{i}]"
+        if not isinstance(d, LDict):
+            ctx.error(raw_districts.line_of(i), path, "must be a mapping (name:, communes:)")
+            continue
+        ctx.unknown_keys(d, {"name", "aliases", "communes", "note"}, path)
+        dname = ctx.text(d, "name", path, required=True)
+        members = ctx.string_list(d, "communes", path)
+        for mkey in members:
+            if mkey not in keys:
+                ctx.error(d.line_of("communes"), f"{path}.communes", f"unknown commune key {mkey!r}")
+        if dname:
+            districts.append({"name": dname, "aliases": ctx.string_list(d, "aliases", path),
+                              "communes": [k for k in members if k in keys]})
+
+
+# ----------------------------------------------------------------------------- online guide, messages
+
+REQUIRED_MESSAGES = (
+    "source_line", "more_line", "unknown_fact", "unverified_mark", "documents_header", "documents_partial",
+    "fee_header", "fee_free", "fee_online", "fee_exemptions", "time_header", "where_header", "online_yes",
+    "online_no", "online_unknown", "online_level", "online_next", "form_header", "form_unknown_number",
+    "procedure_header", "procedure_more", "office_header", "office_unknown_field", "office_no_commune",
+    "notice_line", "benefit_header",
+)
+
+
+def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
+    if not isinstance(doc, LDict) or not isinstance(doc.get("steps"), LList) or not doc.get("steps"):
+        ctx.error(getattr(doc, "line", 1), "steps", "online_guide.yml needs 'steps:' with at least one step")
+        return
+    ctx.unknown_keys(doc, {"verified_on", "steps", "note"}, "")
+    default = ctx.date(doc, "verified_on", "")
+    for i, s in enumerate(doc["steps"]):
+        path = f"steps[{i}]"
+        f = _fact(ctx, s, path, default, {"text"}, "text", doc["steps"].line_of(i))
+        if f is None:
+            continue
+        text = ctx.text(s, "text", path)
+        if text and len(text) > 400:
+            ctx.warn(s.line_of("text"), f"{path}.text", f"step is {len(text)} characters: keep it a short chat message")
+        steps.append({"position": i, "text": text or "", "citation": f["citation"], "verified_on": f["verified_on"]})
+
+
+def _messages(ctx: _Ctx, doc: Any) -> dict[str, str]:
+    if not isinstance(doc, LDict):
+        ctx.error(1, "", "messages.yml must be a mapping of name: template")
+        return {}
+    out = {}
+    for key, value in doc.items():
+        if not isinstance(value, str):
+            ctx.error(doc.line_of(key), str(key), "template must be text")
+            continue
+        out[str(key)] = value.rstrip("\n")
+    for key in REQUIRED_MESSAGES:
+        if key not in out:
+            ctx.error(doc.line, key, "template missing")
+    return out
+
+
+# ----------------------------------------------------------------------------- entry point
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(config.REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _read(report: Report, path: Path, hasher) -> Any:
+    file = _rel(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.issues.append(Issue(ERROR, file, 0, "", f"cannot read file: {exc.strerror or exc}"))
+        return None
+    hasher.update(file.encode() + b"\0" + raw + b"\0")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.issues.append(Issue(ERROR, file, 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return None
+    try:
+        doc, dups = load_yaml(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        report.issues.append(Issue(ERROR, file, line, "", f"YAML syntax error: {exc.problem or exc}"))
+        return None
+    except yaml.YAMLError as exc:
+        report.issues.append(Issue(ERROR, file, 0, "", f"YAML error: {exc}"))
+        return None
+    for key, line in dups:
+        report.issues.append(Issue(ERROR, file, line, key, "field written twice; the second one would win"))
+    return doc
+
+
+def fingerprint(data_directory: Path, places: list[Path]) -> str:
+    """A hash of every input file (used to tell whether the database is stale)."""
+    hasher = hashlib.sha256()
+    for path in _input_files(data_directory, places):
+        try:
+            hasher.update(_rel(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            hasher.update(_rel(path).encode() + b"\0missing\0")
+    return hasher.hexdigest()
+
+
+def _input_files(data_directory: Path, places: list[Path]) -> list[Path]:
+    files = sorted((data_directory / "procedures").glob("*.yml"))
+    files += list(places)
+    files += [data_directory / "online_guide.yml", data_directory / "messages.yml"]
+    return files
+
+
+def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | None = None,
+             today: dt.date | None = None) -> Report:
+    folder = config.data_dir(data_dir)
+    place_files = [Path(p) for p in places] if places is not None else config.places_files(folder)
+    today = today or dt.date.today()
+    report = Report()
+    hasher = hashlib.sha256()
+    proc_dir = folder / "procedures"
+    if not proc_dir.is_dir():
+        report.issues.append(Issue(ERROR, _rel(proc_dir), 0, "", "procedures folder not found"))
+    procedures: list[dict] = []
+    by_key: dict[str, str] = {}
+    for path in sorted(proc_dir.glob("*.yml")) if proc_dir.is_dir() else []:
+        doc = _read(report, path, hasher)
+        ctx = _Ctx(report, _rel(path), today)
+        if doc is None:
+            by_key.setdefault(path.stem, ctx.file)  # do not also report it missing
+            continue
+        proc = _procedure(ctx, doc, path.stem)
+        if proc is None:
+            continue
+        if proc["key"] in by_key:
+            ctx.error(1, "key", f"procedure {proc['key']!r} is also defined in {by_key[proc['key']]}")
+            continue
+        by_key[proc["key"]] = ctx.file
+        procedures.append(proc)
+    for key in PROCEDURE_KEYS:
+        if key not in by_key:
+            report.issues.append(Issue(ERROR, _rel(proc_dir / f"{key}.yml"), 0, "key",
+                                       f"missing canonical procedure {key!r}: add {key}.yml"))
+    # duplicate aliases across procedures (names count as aliases); reported at every occurrence
+    groups: dict[str, list[tuple[str, str, int, str]]] = {}
+    for proc in procedures:
+        entries = [{"text": proc["name"], "folded": fold(proc["name"]), "line": 0}] + proc["aliases"]
+        own: set[str] = set()
+        for a in entries:
+            if not a["folded"] or a["folded"] in own:
+                continue
+            own.add(a["folded"])
+            groups.setdefault(a["folded"], []).append((proc["key"], proc["src_file"], a["line"], a["text"]))
+    for entries in groups.values():
+        if len(entries) < 2:
+            continue
+        for key, file, line, text in entries:
+            others = ", ".join(f"{k} ({f}:{ln})" for k, f, ln, _ in entries if k != key)
+            report.issues.append(Issue(ERROR, file, line, "aliases",
+                                       f"duplicate alias {text!r}: also used by {others}"))
+    communes: list[dict] = []
+    districts: list[dict] = []
+    if not place_files:
+        report.issues.append(Issue(ERROR, _rel(folder / "places"), 0, "", "no places file (set DVCBOT_PLACES_FILE)"))
+    for path in place_files:
+        doc = _read(report, path, hasher)
+        if doc is not None:
+            _places(_Ctx(report, _rel(path), today), doc, communes, districts)
+    seen_c: dict[str, str] = {}
+    for c in communes:
+        if c["key"] in seen_c and seen_c[c["key"]] != c["src_file"]:
+            report.issues.append(Issue(ERROR, c["src_file"], c["src_line"], "key",
+                                       f"commune {c['key']!r} is also defined in {seen_c[c['key']]}"))
+        seen_c[c["key"]] = c["src_file"]
+    steps: list[dict] = []
+    guide = folder / "online_guide.yml"
+    doc = _read(report, guide, hasher)
+    if doc is not None:
+        _online_guide(_Ctx(report, _rel(guide), today), doc, steps)
+    messages_path = folder / "messages.yml"
+    messages: dict[str, str] = {}
+    doc = _read(report, messages_path, hasher)
+    if doc is not None:
+        messages = _messages(_Ctx(report, _rel(messages_path), today), doc)
+    if report.ok:
+        report.data = KnowledgeData(procedures=procedures, communes=communes, districts=districts,
+                                    online_steps=steps, messages=messages,
+                                    fingerprint=fingerprint(folder, place_files),
+                                    files=[_rel(p) for p in _input_files(folder, place_files)])
+    report.issues.sort(key=lambda i: (i.level != ERROR, i.file, i.line))
+    return report

@@ -1,0 +1,167 @@
+"""An operator who breaks the YAML gets told file, line, field and reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.canonical import PROCEDURE_KEYS
+from knowledge.validate import validate
+
+from kb_testutil import DATA, edit, line_of
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def _find(report, level, file_part, field_part=None, message_part=None):
+    return [i for i in report.issues
+            if i.level == level and file_part in i.file
+            and (field_part is None or field_part in i.field)
+            and (message_part is None or message_part in i.message)]
+
+
+def test_shipped_data_has_no_errors_and_every_canonical_procedure():
+    report = validate(DATA, today=TODAY)
+    assert report.ok, report.format(warnings=False)
+    keys = {p["key"] for p in report.data.procedures}
+    assert set(PROCEDURE_KEYS) <= keys
+    assert len(report.data.communes) == 6
+    assert report.data.online_steps
+
+
+def test_missing_canonical_procedure_is_an_error(data_copy):
+    (data_copy / "procedures" / "khai_tu.yml").unlink()
+    report = validate(data_copy, today=TODAY)
+    assert not report.ok
+    hits = _find(report, "error", "khai_tu.yml", "key", "missing canonical procedure")
+    assert hits, report.format()
+
+
+def test_fact_without_source_names_file_line_and_field(data_copy):
+    path = data_copy / "procedures" / "thuong_tru.yml"
+    edit(path, "    online_amount: 10000\n    effective_from: 2023-02-05\n    source: Thông tư 75/2022/TT-BTC\n",
+         "    online_amount: 10000\n    effective_from: 2023-02-05\n")
+    report = validate(data_copy, today=TODAY)
+    hits = _find(report, "error", "thuong_tru.yml", "fees[0].source", "fact without a source")
+    assert hits, report.format()
+    assert hits[0].line == line_of(path, "case: Đăng ký thường trú")
+    assert f"thuong_tru.yml:{hits[0].line}: fees[0].source: error" in str(hits[0])
+
+
+def test_source_without_document_number_or_url_is_an_error(data_copy):
+    path = data_copy / "procedures" / "tam_tru.yml"
+    edit(path, "    source: Luật Cư trú 68/2020/QH14, Điều 28\n\nwhere:",
+         "    source: theo luật\n\nwhere:")
+    report = validate(data_copy, today=TODAY)
+    hits = _find(report, "error", "tam_tru.yml", "processing_time", "names no legal document number")
+    assert hits and hits[0].line == line_of(path, "source: theo luật")
+
+
+def test_duplicate_alias_across_procedures_is_an_error(data_copy):
+    path = data_copy / "procedures" / "ket_hon.yml"
+    edit(path, "  - cưới vợ\n", "  - cưới vợ\n  - giay khai sinh\n")
+    report = validate(data_copy, today=TODAY)
+    hits = _find(report, "error", "ket_hon.yml", "aliases", "duplicate alias")
+    assert hits, report.format()
+    assert "khai_sinh" in hits[0].message
+    assert hits[0].line == line_of(path, "- giay khai sinh")
+
+
+@pytest.mark.parametrize("old, new, field, reason", [
+    ("    amount: 20000\n", "    amount: 20.000\n", "fees[0].amount", "not a whole number"),
+    ("    amount: 20000\n", "    amount: hai mươi nghìn\n", "fees[0].amount", "whole number of đồng"),
+    ("    effective_from: 2023-02-05\n", "    effective_from: 2023-13-05\n", "fees[0].effective_from", "bad date"),
+    ("    max_days: 7\n", "    max_days: bảy\n", "processing_time[0].max_days", "whole number"),
+    ("  - channel: trực tiếp\n", "  - channel: bồ câu\n", "where[0].channel", "must be one of"),
+    ("    kind: bản chính\n", "    kind: bản gốc\n", "documents[0].kind", "must be one of"),
+    ("  code: \"1.004222\"\n", "  code: \"1004222\"\n", "ma_tthc.code", "must look like"),
+    ("verified_on: 2026-11-25\n", "verified_on: 25/11/2026\n", "verified_on", "YYYY-MM-DD"),
+])
+def test_bad_types_and_dates_are_errors_with_line_and_field(data_copy, old, new, field, reason):
+    path = data_copy / "procedures" / "thuong_tru.yml"
+    edit(path, old, new)
+    report = validate(data_copy, today=TODAY)
+    hits = _find(report, "error", "thuong_tru.yml", field, reason)
+    assert hits, report.format(warnings=False)
+    assert hits[0].line == line_of(path, new.strip())
+
+
+def test_effective_period_ending_before_it_starts_is_an_error(data_copy):
+    path = data_copy / "procedures" / "can_cuoc.yml"
+    edit(path, "    effective_from: 2025-01-01\n    effective_to: 2025-12-31\n",
+         "    effective_from: 2025-01-01\n    effective_to: 2024-12-31\n")
+    report = validate(data_copy, today=TODAY)
+    assert _find(report, "error", "can_cuoc.yml", "effective_to", "before effective_from")
+
+
+def test_yaml_syntax_error_names_the_line(data_copy):
+    path = data_copy / "procedures" / "khai_sinh.yml"
+    edit(path, "name: Đăng ký khai sinh\n", "name: [Đăng ký khai sinh\n")
+    report = validate(data_copy, today=TODAY)
+    hits = _find(report, "error", "khai_sinh.yml", None, "YAML syntax error")
+    assert hits and hits[0].line > 0
+    # a broken file is not also reported as a missing procedure
+    assert not _find(report, "error", "khai_sinh.yml", "key", "missing canonical")
+
+
+def test_field_written_twice_is_an_error(data_copy):
+    path = data_copy / "procedures" / "khai_sinh.yml"
+    edit(path, "name: Đăng ký khai sinh\n", "name: Đăng ký khai sinh\nname: Khai sinh\n")
+    report = validate(data_copy, today=TODAY)
+    assert _find(report, "error", "khai_sinh.yml", "name", "written twice")
+
+
+def test_missing_section_must_be_marked_unknown_explicitly(data_copy):
+    path = data_copy / "procedures" / "ho_kinh_doanh.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("forms:\n")
+    end = text.index("fees:\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    report = validate(data_copy, today=TODAY)
+    assert _find(report, "error", "ho_kinh_doanh.yml", "forms", "section missing")
+
+
+def test_stale_fact_is_a_warning_not_an_error():
+    report = validate(DATA, today=dt.date(2028, 1, 1))
+    assert report.ok
+    stale = _find(report, "warning", "khai_sinh.yml", None, "not verified for over 12 months")
+    assert stale and all(i.line > 0 for i in stale)
+
+
+def test_unrecognized_field_is_a_warning_with_a_suggestion(data_copy):
+    path = data_copy / "procedures" / "khai_sinh.yml"
+    edit(path, "summary:", "sumary:")
+    report = validate(data_copy, today=TODAY)
+    hits = _find(report, "warning", "khai_sinh.yml", "sumary", "did you mean 'summary'")
+    assert hits and hits[0].line == line_of(path, "sumary:")
+
+
+def test_unknown_facts_are_listed_as_warnings():
+    report = validate(DATA, today=TODAY)
+    assert _find(report, "warning", "ho_kinh_doanh.yml", "fees[0]", "marked unknown")
+
+
+def test_broken_link_is_a_warning(data_copy):
+    path = data_copy / "procedures" / "khai_sinh.yml"
+    edit(path, "ma_tthc:\n", "portal_link: htp//dichvucong gov vn\nma_tthc:\n")
+    report = validate(data_copy, today=TODAY)
+    assert report.ok
+    hits = _find(report, "warning", "khai_sinh.yml", "portal_link", "broken link")
+    assert hits and hits[0].line == line_of(path, "portal_link:")
+
+
+def test_places_errors_are_reported(data_copy):
+    path = data_copy / "places" / "vinh_long_thanh_phu.yml"
+    edit(path, "communes: [dai_dien, quoi_dien,", "communes: [dai_dienn, quoi_dien,")
+    edit(path, "      address: unknown\n", "      address: Ấp 1\n")  # filled in without a source
+    report = validate(data_copy, today=TODAY)
+    assert _find(report, "error", "vinh_long_thanh_phu.yml", "old_districts[0].communes", "dai_dienn")
+    assert _find(report, "error", "vinh_long_thanh_phu.yml", "communes[0].office.source", "without a source")
+
+
+def test_missing_message_template_is_an_error(data_copy):
+    path = data_copy / "messages.yml"
+    edit(path, 'source_line: "Căn cứ: {sources}."\n', "")
+    report = validate(data_copy, today=TODAY)
+    assert _find(report, "error", "messages.yml", "source_line", "template missing")
