@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "understand": ("bot.nlu.understand", "read messages on stdin, print intent/procedure JSON lines"),
     "bench": ("bot.bench", "benchmarks: `dvcbot bench nlu`"),
     "kb": ("knowledge.cli", "knowledge base: validate, export, search, load"),
+    "telegram": ("bot.channels.telegram_polling", "Telegram: --polling (no public HTTPS), --set-webhook URL, --info"),
+    "zalo": ("bot.channels.zalo_admin", "Zalo OA: --status, --set-tokens, --refresh, --retry-outbox"),
 }
 
 

@@ -1,0 +1,1 @@
+"""Rasa input channels: Telegram, Zalo Official Account and the web chat."""

@@ -1,0 +1,470 @@
+"""Helpers shared by the Telegram and Zalo channels (no Rasa import here).
+
+- `split_text`: cut a long answer into messages a platform accepts, on paragraph, line,
+  sentence and word boundaries, in that order of preference.
+- `RateLimiter`: a token bucket per sender; the first refused message of a burst gets a polite
+  answer, the others are dropped silently.
+- `Gate`: what every incoming message goes through before it reaches the assistant
+  (rate limit, non-text, oversized).
+- `SeenCache`: a bounded, expiring set used to ignore webhook deliveries seen already.
+- `KeyedLocks`: one FIFO lock per conversation so that one citizen's messages are handled in
+  the order they arrived even though webhooks are acknowledged at once.
+- `preview`, `sender_ref`: what logs may show of a message and of a sender (no digits, so no
+  phone, ID or dossier numbers; a hash instead of the platform's user id).
+- `texts()`: the channel's own wording, from texts.yml (editable by a non-programmer).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import hashlib
+import logging
+import os
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import yaml
+
+logger = logging.getLogger(__name__)
+
+TEXTS_FILE = Path(__file__).with_name("texts.yml")
+
+DEFAULT_RATE_LIMIT_PER_MINUTE = 20
+DEFAULT_MAX_MESSAGE_CHARS = 2000
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names the variable or field."""
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise ConfigError(f"{name}={value} must be at least {minimum}")
+    return value
+
+
+def setting(credentials: dict[str, Any] | None, key: str, env_name: str,
+            default: str | None = None) -> str | None:
+    """A channel setting: credentials.yml field first, then the environment, then default.
+
+    Empty strings and unfilled `${VAR}` placeholders count as absent.
+    """
+    value = (credentials or {}).get(key)
+    if isinstance(value, str):
+        value = value.strip()
+        if not value or re.fullmatch(r"\$\{[A-Z0-9_]+\}", value):
+            value = None
+    if value is None:
+        value = os.environ.get(env_name, "").strip() or None
+    if value is None:
+        return default
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Limits:
+    rate_per_minute: int = DEFAULT_RATE_LIMIT_PER_MINUTE  # 0 disables the rate limit
+    max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        return cls(
+            rate_per_minute=env_int("DVCBOT_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE),
+            max_message_chars=env_int("DVCBOT_MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS,
+                                      minimum=1),
+        )
+
+
+# --------------------------------------------------------------------------- channel texts
+
+
+REQUIRED_TEXTS = ("rate_limited", "too_long", "non_text", "button_expired", "undelivered_intro",
+                  "help", "menu_hint", "menu")
+
+
+@lru_cache(maxsize=4)
+def _load_texts(path: str) -> dict[str, Any]:
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{file}:{mark.line + 1}" if mark else str(file)
+        raise ConfigError(f"{where}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: expected a mapping of text names to texts")
+    for key in REQUIRED_TEXTS:
+        if key not in data:
+            raise ConfigError(f"{file}: field {key!r} is missing")
+    for key in REQUIRED_TEXTS:
+        if key != "menu" and not isinstance(data[key], str):
+            raise ConfigError(f"{file}: field {key!r} must be a text")
+    menu = data["menu"]
+    if not isinstance(menu, list) or not menu:
+        raise ConfigError(f"{file}: field 'menu' must be a list of {{label, payload}}")
+    for index, item in enumerate(menu):
+        if not isinstance(item, dict) or not item.get("label") or not item.get("payload"):
+            raise ConfigError(f"{file}: menu item {index + 1} needs a label and a payload")
+    return data
+
+
+def texts(path: Path | None = None) -> dict[str, Any]:
+    """The channel texts (cached; the file is read once per process)."""
+    return _load_texts(str(path or TEXTS_FILE))
+
+
+# --------------------------------------------------------------------------- message splitting
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+")
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units: an emoji counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int, length: Callable[[str], int] = len) -> list[str]:
+    """Cut `text` into pieces of at most `limit` (as measured by `length`).
+
+    Prefers paragraph breaks, then line breaks, then sentence ends, then spaces; a single word
+    longer than the limit is cut hard. Pieces are stripped; empty pieces are dropped.
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    text = (text or "").strip()
+    if not text:
+        return []
+    if length(text) <= limit:
+        return [text]
+    return [piece for piece in _split(text, limit, length, 0) if piece]
+
+
+_LEVELS: tuple[tuple[Callable[[str], list[str]], str], ...] = (
+    (lambda t: re.split(r"\n\s*\n", t), "\n\n"),
+    (lambda t: t.split("\n"), "\n"),
+    (lambda t: _SENTENCE_END.split(t), " "),
+    (lambda t: t.split(" "), " "),
+)
+
+
+def _split(text: str, limit: int, length: Callable[[str], int], level: int) -> list[str]:
+    if length(text) <= limit:
+        return [text.strip()]
+    if level >= len(_LEVELS):
+        return _hard_cut(text, limit, length)
+    cut, joiner = _LEVELS[level]
+    units = [u.strip() for u in cut(text)]
+    units = [u for u in units if u]
+    if len(units) <= 1:
+        return _split(text, limit, length, level + 1)
+    chunks: list[str] = []
+    current = ""
+    for unit in units:
+        candidate = f"{current}{joiner}{unit}" if current else unit
+        if length(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            chunks.append(current)
+            current = ""
+        if length(unit) <= limit:
+            current = unit
+        else:
+            parts = _split(unit, limit, length, level + 1)
+            chunks.extend(parts[:-1])
+            current = parts[-1] if parts else ""
+    if current:
+        chunks.append(current)
+    return [c.strip() for c in chunks]
+
+
+def _hard_cut(text: str, limit: int, length: Callable[[str], int]) -> list[str]:
+    pieces, current = [], ""
+    for char in text:
+        if current and length(current + char) > limit:
+            pieces.append(current)
+            current = ""
+        current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+# --------------------------------------------------------------------------- rate limit
+
+
+class Verdict(enum.Enum):
+    ALLOW = "allow"
+    REFUSE_AND_TELL = "refuse_and_tell"  # first refusal of a burst: answer politely once
+    REFUSE_SILENTLY = "refuse_silently"
+
+
+class RateLimiter:
+    """Token bucket per sender: `per_minute` tokens, refilled continuously.
+
+    Memory is bounded: at most `max_senders` buckets are kept, the least recently used go first
+    (a forgotten sender simply starts again with a full bucket).
+    """
+
+    def __init__(self, per_minute: int, capacity: int | None = None,
+                 clock: Callable[[], float] = time.monotonic, max_senders: int = 50_000):
+        self.per_minute = per_minute
+        self.capacity = float(capacity or per_minute)
+        self.rate = per_minute / 60.0
+        self.clock = clock
+        self.max_senders = max_senders
+        self._buckets: "OrderedDict[str, list[float | bool]]" = OrderedDict()
+
+    def check(self, sender: str) -> Verdict:
+        if self.per_minute <= 0:
+            return Verdict.ALLOW
+        now = self.clock()
+        bucket = self._buckets.get(sender)
+        if bucket is None:
+            bucket = [self.capacity, now, False]  # tokens, last refill, told this burst
+            self._buckets[sender] = bucket
+            while len(self._buckets) > self.max_senders:
+                self._buckets.popitem(last=False)
+        else:
+            self._buckets.move_to_end(sender)
+        tokens, last, told = bucket
+        tokens = min(self.capacity, float(tokens) + (now - float(last)) * self.rate)
+        if tokens >= 1.0:
+            bucket[:] = [tokens - 1.0, now, False]
+            return Verdict.ALLOW
+        bucket[:] = [tokens, now, True]
+        return Verdict.REFUSE_SILENTLY if told else Verdict.REFUSE_AND_TELL
+
+
+# --------------------------------------------------------------------------- the gate
+
+
+class Action(enum.Enum):
+    FORWARD = "forward"  # hand the text to the assistant
+    REPLY = "reply"      # answer with `reply` ourselves, the assistant sees nothing
+    DROP = "drop"        # say nothing
+
+
+@dataclass(frozen=True)
+class GateResult:
+    action: Action
+    text: str | None = None
+    reply: str | None = None
+    reason: str = ""
+
+
+class Gate:
+    """Checks applied to every incoming message, in this order: rate limit, non-text, size."""
+
+    def __init__(self, limits: Limits | None = None, limiter: RateLimiter | None = None,
+                 wording: dict[str, Any] | None = None):
+        self.limits = limits or Limits.from_env()
+        self.limiter = limiter or RateLimiter(self.limits.rate_per_minute)
+        self.wording = wording or texts()
+
+    def check(self, sender_key: str, text: str | None) -> GateResult:
+        verdict = self.limiter.check(sender_key)
+        if verdict is Verdict.REFUSE_AND_TELL:
+            return GateResult(Action.REPLY, reply=self.wording["rate_limited"], reason="rate_limited")
+        if verdict is Verdict.REFUSE_SILENTLY:
+            return GateResult(Action.DROP, reason="rate_limited")
+        if text is None or not text.strip():
+            return GateResult(Action.REPLY, reply=self.wording["non_text"], reason="non_text")
+        length = len(text)
+        if length > self.limits.max_message_chars:
+            reply = self.wording["too_long"].format(length=length,
+                                                    limit=self.limits.max_message_chars)
+            return GateResult(Action.REPLY, reply=reply, reason="too_long")
+        return GateResult(Action.FORWARD, text=text.strip())
+
+
+# --------------------------------------------------------------------------- duplicates, order
+
+
+class SeenCache:
+    """Remembers keys for `ttl` seconds, at most `max_items` of them (oldest dropped first).
+
+    In memory only: after a restart a redelivered event would be handled again. Zalo redelivers
+    only within minutes, so this is an accepted risk.
+    """
+
+    def __init__(self, ttl: float = 600.0, max_items: int = 20_000,
+                 clock: Callable[[], float] = time.monotonic):
+        self.ttl = ttl
+        self.max_items = max_items
+        self.clock = clock
+        self._items: "OrderedDict[str, float]" = OrderedDict()
+
+    def _expire(self, now: float) -> None:
+        while self._items:
+            key, seen_at = next(iter(self._items.items()))
+            if now - seen_at < self.ttl and len(self._items) <= self.max_items:
+                break
+            self._items.popitem(last=False)
+
+    def first_time(self, key: str) -> bool:
+        """True the first time `key` is seen (and records it), False for a repeat."""
+        now = self.clock()
+        self._expire(now)
+        if key in self._items:
+            return False
+        self._items[key] = now
+        self._expire(now)
+        return True
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class KeyedLocks:
+    """One asyncio.Lock per key, dropped when nobody holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, list[Any]] = {}  # key -> [lock, users]
+
+    def hold(self, key: str) -> "_Held":
+        return _Held(self, key)
+
+
+class _Held:
+    def __init__(self, owner: KeyedLocks, key: str):
+        self.owner, self.key = owner, key
+
+    async def __aenter__(self) -> None:
+        entry = self.owner._locks.setdefault(self.key, [asyncio.Lock(), 0])
+        entry[1] += 1
+        await entry[0].acquire()
+
+    async def __aexit__(self, *exc: Any) -> None:
+        entry = self.owner._locks[self.key]
+        entry[0].release()
+        entry[1] -= 1
+        if entry[1] == 0:
+            del self.owner._locks[self.key]
+
+
+class Background:
+    """Tasks started after a webhook was acknowledged; kept referenced until done."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._tasks: set[asyncio.Task] = set()
+
+    def start(self, coroutine: Awaitable[Any]) -> asyncio.Task:
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            logger.error("%s: background task failed: %s", self.name, type(exc).__name__,
+                         exc_info=exc)
+
+    async def wait(self, timeout: float = 30.0) -> None:
+        """Wait until every task started so far has finished (used by tests and shutdown)."""
+        deadline = time.monotonic() + timeout
+        while self._tasks and time.monotonic() < deadline:
+            await asyncio.wait(list(self._tasks), timeout=max(0.01, deadline - time.monotonic()))
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+
+# --------------------------------------------------------------------------- log-safe views
+
+_DIGIT = re.compile(r"\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_SPACES = re.compile(r"\s+")
+
+
+def preview(text: str | None, width: int = 24) -> str:
+    """A short view of a message for logs: digits become '#', e-mails are hidden."""
+    if not text:
+        return ""
+    short = _SPACES.sub(" ", text).strip()
+    short = _EMAIL.sub("<email>", short)
+    short = _DIGIT.sub("#", short)
+    if len(short) > width:
+        short = short[: width - 1] + "…"
+    return short
+
+
+def sender_ref(sender_id: Any) -> str:
+    """A stable pseudonym of a platform user id for logs (8 hex characters)."""
+    return hashlib.sha256(str(sender_id).encode("utf-8")).hexdigest()[:8]
+
+
+# --------------------------------------------------------------------------- intents from users
+
+# Intents a citizen must not trigger by typing "/name" (or by forging a button): external events
+# and Rasa's conversation-control intents. Their slash is dropped and the text goes to the NLU.
+BLOCKED_INTENT_PREFIXES = ("EXTERNAL_",)
+BLOCKED_INTENTS = frozenset({"restart", "back", "session_start", "nlu_fallback"})
+_INTENT_NAME = re.compile(r"^(/+)([^{@\s]*)")
+
+
+def safe_user_text(text: str) -> str:
+    """The text to hand to Rasa: a "/intent" is kept unless the intent is blocked."""
+    match = _INTENT_NAME.match(text)
+    if not match:
+        return text
+    slashes, name = match.groups()
+    if len(slashes) > 1 or not name or name in BLOCKED_INTENTS or name.startswith(BLOCKED_INTENT_PREFIXES):
+        return text.lstrip("/").strip()
+    return text
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def entry_point_metadata(payload: str | None, channel: str, sender: str) -> dict[str, Any]:
+    """Metadata {"entry_point": {...}} for a conversation opened from a leaflet link.
+
+    The payload format belongs to bot.entry_points (QR leaflets): parse_payload(payload) returns
+    an EntryPoint (source, commune, team) or None, and record_entry(...) counts the visit.
+    An unknown or missing payload still gives the channel, with the other fields None.
+    """
+    entry: dict[str, Any] = {"source": None, "commune": None, "team": None, "channel": channel}
+    if not payload:
+        return {"entry_point": entry}
+    try:
+        from bot import entry_points  # written by the web chat / QR engineer
+    except ImportError:
+        logger.warning("%s: bot.entry_points is missing; deep-link payload ignored", channel)
+        return {"entry_point": entry}
+    try:
+        parsed = entry_points.parse_payload(payload)
+    except Exception:  # a malformed link must never break the conversation
+        logger.warning("%s: deep-link payload could not be read (%s)", channel, preview(payload))
+        parsed = None
+    if parsed is None:
+        logger.info("%s: unknown deep-link payload (%s)", channel, preview(payload))
+        return {"entry_point": entry}
+    for field in ("source", "commune", "team"):
+        entry[field] = getattr(parsed, field, None)
+    try:
+        entry_points.record_entry(parsed, channel=channel, sender=sender)
+    except Exception:
+        logger.warning("%s: could not record the entry point", channel, exc_info=True)
+    return {"entry_point": entry}

@@ -1,0 +1,479 @@
+"""Telegram channel for Rasa, through python-telegram-bot.
+
+credentials.yml:
+
+    bot.channels.telegram.TelegramInput:
+      token: ${TELEGRAM_BOT_TOKEN}
+      secret_token: ${TELEGRAM_WEBHOOK_SECRET}
+
+Route: POST /webhooks/telegram/webhook. Telegram (or `dvcbot telegram --polling`) sends each
+Update there with the header X-Telegram-Bot-Api-Secret-Token; a missing header gets 401, a wrong
+one 403, and nothing reaches the assistant. A valid update is acknowledged at once and handled in
+the background, one at a time per chat, in arrival order.
+
+What a citizen can send:
+  - text, or a photo/document with a caption (the caption is read: it may carry a dossier code);
+  - a tap on an inline button: the button's payload goes to the assistant;
+  - /start <payload>: a leaflet's deep link; the assistant receives "/greet" with metadata
+    {"entry_point": {"source", "commune", "team", "channel": "telegram"}};
+  - /help (or /menu): help text and the menu keyboard, answered here;
+  - /huy (or /cancel): the assistant receives "/deny" with metadata {"command": "cancel"};
+  - a menu button (texts.yml `menu`): its payload goes to the assistant.
+Anything else (stickers, voice, photos without caption) gets the "text only" answer.
+
+Conversation ids are "tg:<chat id>". Answers are split under Telegram's 4096 characters; the
+chat shows "typing..." while the assistant prepares an answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import hmac
+import logging
+import re
+import time
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.shared.exceptions import RasaException
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sqlalchemy import insert, select
+from telegram import (Bot, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
+                      ReplyKeyboardMarkup, Update)
+from telegram.constants import ChatAction, ChatType
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+
+from bot.channels import store
+from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache,
+                               entry_point_metadata, preview, safe_user_text, sender_ref,
+                               setting, split_text, texts, utf16_len)
+
+logger = logging.getLogger(__name__)
+# httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
+if logging.getLogger("httpx").level == logging.NOTSET:
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+CHANNEL = "telegram"
+SENDER_PREFIX = "tg:"
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MESSAGE_LIMIT = 4000          # Telegram allows 4096 (UTF-16 units); keep a margin
+CALLBACK_DATA_LIMIT = 64      # bytes
+CALLBACK_KEY_PREFIX = "k:"
+TYPING_EVERY = 4.5            # a chat action shows for about 5 seconds
+SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+CANCEL_COMMANDS = {"huy", "cancel"}
+HELP_COMMANDS = {"help", "menu", "trogiup"}
+
+
+def chat_id_of(recipient_id: str) -> int | str:
+    """Telegram chat id from a conversation id ("tg:123" or a bare "123")."""
+    raw = str(recipient_id)
+    if raw.startswith(SENDER_PREFIX):
+        raw = raw[len(SENDER_PREFIX):]
+    try:
+        return int(raw)
+    except ValueError:
+        return raw
+
+
+def make_bot(token: str, api_base_url: str | None = None) -> Bot:
+    return Bot(token=token, base_url=api_base_url or DEFAULT_API_BASE_URL)
+
+
+# --------------------------------------------------------------------------- callback payloads
+
+
+class CallbackPayloads:
+    """Rasa button payloads as Telegram callback_data (at most 64 bytes).
+
+    A payload that fits is used as it is. A longer one is stored in the database under
+    "k:<16 characters>" (a hash of the payload, so the same button always gets the same key).
+    """
+
+    def __init__(self, database_url: str | None = None):
+        self.database_url = database_url
+
+    @staticmethod
+    def key_for(payload: str) -> str:
+        digest = hashlib.sha256(payload.encode("utf-8")).digest()[:12]
+        return CALLBACK_KEY_PREFIX + base64.urlsafe_b64encode(digest).decode("ascii")
+
+    def _store(self, key: str, payload: str) -> None:
+        eng = store.engine(self.database_url)
+        with eng.begin() as conn:
+            found = conn.execute(select(store.telegram_callbacks.c.key)
+                                 .where(store.telegram_callbacks.c.key == key)).first()
+            if found is None:
+                conn.execute(insert(store.telegram_callbacks).values(
+                    key=key, payload=payload, created_at=time.time()))
+
+    def _load(self, key: str) -> str | None:
+        eng = store.engine(self.database_url)
+        with eng.connect() as conn:
+            row = conn.execute(select(store.telegram_callbacks.c.payload)
+                               .where(store.telegram_callbacks.c.key == key)).first()
+        return row[0] if row else None
+
+    async def encode(self, payload: str) -> str:
+        if (len(payload.encode("utf-8")) <= CALLBACK_DATA_LIMIT
+                and not payload.startswith(CALLBACK_KEY_PREFIX)):
+            return payload
+        key = self.key_for(payload)
+        await asyncio.to_thread(self._store, key, payload)
+        return key
+
+    async def decode(self, data: str) -> str | None:
+        """The payload behind callback_data; None for a key that is not (or no longer) known."""
+        if not data.startswith(CALLBACK_KEY_PREFIX):
+            return data
+        return await asyncio.to_thread(self._load, data)
+
+
+# --------------------------------------------------------------------------- output
+
+
+class TelegramOutput(OutputChannel):
+    """Sends the assistant's answers through python-telegram-bot's Bot."""
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL
+
+    def __init__(self, bot: Bot, callbacks: CallbackPayloads):
+        self.bot = bot
+        self.callbacks = callbacks
+
+    async def _call(self, what: str, send: Callable[[], Awaitable[Any]]) -> Any:
+        """One Bot API call with Telegram's flood control and short network retries."""
+        for attempt in range(3):
+            try:
+                return await send()
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                seconds = wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait)
+                logger.warning("telegram: flood control on %s, waiting %.0f s", what, seconds)
+                await asyncio.sleep(min(seconds, 30.0))
+            except Forbidden:
+                logger.info("telegram: %s refused, the citizen blocked the bot", what)
+                return None
+            except (TimedOut, NetworkError) as exc:
+                if attempt == 2:
+                    logger.error("telegram: %s failed: %s", what, type(exc).__name__)
+                    return None
+                await asyncio.sleep(0.5 * (attempt + 1))
+            except TelegramError as exc:
+                logger.error("telegram: %s rejected: %s", what, exc.message)
+                return None
+        return None
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        chat_id = chat_id_of(recipient_id)
+        for piece in split_text(text, MESSAGE_LIMIT, utf16_len):
+            await self._call("sendMessage",
+                             lambda p=piece: self.bot.send_message(chat_id=chat_id, text=p))
+
+    async def send_text_with_buttons(self, recipient_id: str, text: str,
+                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+        chat_id = chat_id_of(recipient_id)
+        pieces = split_text(text, MESSAGE_LIMIT, utf16_len) or ["👇"]
+        for piece in pieces[:-1]:
+            await self._call("sendMessage",
+                             lambda p=piece: self.bot.send_message(chat_id=chat_id, text=p))
+        rows = []
+        for button in buttons:
+            title = str(button.get("title") or button.get("payload") or "").strip()[:64] or "…"
+            if button.get("url"):
+                rows.append([InlineKeyboardButton(title, url=str(button["url"]))])
+                continue
+            payload = str(button.get("payload") or title)
+            rows.append([InlineKeyboardButton(title,
+                                              callback_data=await self.callbacks.encode(payload))])
+        markup = InlineKeyboardMarkup(rows) if rows else None
+        await self._call("sendMessage", lambda: self.bot.send_message(
+            chat_id=chat_id, text=pieces[-1], reply_markup=markup))
+
+    async def send_quick_replies(self, recipient_id: str, text: str,
+                                 quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
+        await self.send_text_with_buttons(recipient_id, text, quick_replies)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        chat_id = chat_id_of(recipient_id)
+        await self._call("sendPhoto", lambda: self.bot.send_photo(chat_id=chat_id, photo=image))
+
+    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
+        await self.send_text_message(recipient_id, str(attachment))
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
+                               **kwargs: Any) -> None:
+        # Only a custom message with a text means something to a citizen on Telegram.
+        if isinstance(json_message, dict) and json_message.get("text"):
+            if json_message.get("buttons"):
+                await self.send_text_with_buttons(recipient_id, json_message["text"],
+                                                  json_message["buttons"])
+            else:
+                await self.send_text_message(recipient_id, json_message["text"])
+        else:
+            logger.debug("telegram: custom message without text not sent")
+
+    async def send_menu(self, recipient_id: str, text: str) -> None:
+        """`text` with the menu keyboard under the typing box (texts.yml `menu`)."""
+        chat_id = chat_id_of(recipient_id)
+        rows = [[KeyboardButton(item["label"])] for item in texts()["menu"]]
+        markup = ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
+        pieces = split_text(text, MESSAGE_LIMIT, utf16_len) or ["👇"]
+        for piece in pieces[:-1]:
+            await self._call("sendMessage",
+                             lambda p=piece: self.bot.send_message(chat_id=chat_id, text=p))
+        await self._call("sendMessage", lambda: self.bot.send_message(
+            chat_id=chat_id, text=pieces[-1], reply_markup=markup))
+
+    async def typing(self, recipient_id: str) -> None:
+        chat_id = chat_id_of(recipient_id)
+        try:
+            await self.bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)
+        except TelegramError as exc:
+            logger.debug("telegram: typing indicator failed: %s", type(exc).__name__)
+
+
+# --------------------------------------------------------------------------- input
+
+
+class TelegramInput(InputChannel):
+    """Rasa input channel "telegram" (credentials key bot.channels.telegram.TelegramInput)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> "TelegramInput":
+        token = setting(credentials, "token", "TELEGRAM_BOT_TOKEN")
+        secret = setting(credentials, "secret_token", "TELEGRAM_WEBHOOK_SECRET")
+        base_url = setting(credentials, "api_base_url", "TELEGRAM_API_BASE_URL")
+        if not token:
+            raise RasaException("telegram channel: set TELEGRAM_BOT_TOKEN "
+                                "(or `token` in credentials.yml)")
+        if not secret:
+            raise RasaException("telegram channel: set TELEGRAM_WEBHOOK_SECRET "
+                                "(or `secret_token` in credentials.yml)")
+        try:
+            return cls(token, secret, base_url)
+        except ConfigError as exc:
+            raise RasaException(f"telegram channel: {exc}") from None
+
+    def __init__(self, token: str, secret_token: str, api_base_url: str | None = None, *,
+                 gate: Gate | None = None, database_url: str | None = None):
+        if not SECRET_SHAPE.match(secret_token or ""):
+            raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters among "
+                              "A-Z a-z 0-9 _ - (Telegram's rule for secret_token)")
+        self.token = token
+        self.secret_token = secret_token
+        self.api_base_url = api_base_url or DEFAULT_API_BASE_URL
+        self.gate = gate or Gate()
+        self.callbacks = CallbackPayloads(database_url)
+        self.seen_updates = SeenCache(ttl=3600)
+        self.locks = KeyedLocks()
+        self.background = Background("telegram")
+        self._bot: Bot | None = None
+
+    # The Bot (and its HTTP connection pool) is made on first use, inside the server's loop.
+    @property
+    def bot(self) -> Bot:
+        if self._bot is None:
+            self._bot = make_bot(self.token, self.api_base_url)
+        return self._bot
+
+    def get_output_channel(self) -> TelegramOutput:
+        return TelegramOutput(self.bot, self.callbacks)
+
+    def secret_ok(self, presented: str | None) -> bool:
+        return presented is not None and hmac.compare_digest(
+            presented.encode("utf-8"), self.secret_token.encode("utf-8"))
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        bp = Blueprint("dvcbot_telegram_webhook", __name__)
+
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            presented = request.headers.get(SECRET_HEADER)
+            if presented is None:
+                logger.warning("telegram: update without secret token refused")
+                return response.json({"error": "secret token missing"}, status=401)
+            if not self.secret_ok(presented):
+                logger.warning("telegram: update with a wrong secret token refused")
+                return response.json({"error": "secret token wrong"}, status=403)
+            try:
+                data = request.json
+            except Exception:
+                data = None
+            if not isinstance(data, dict) or "update_id" not in data:
+                return response.json({"error": "not a Telegram update"}, status=400)
+            try:
+                update = Update.de_json(data, self.bot)
+            except Exception:
+                logger.warning("telegram: update %s could not be parsed", data.get("update_id"))
+                return response.json({"error": "unreadable update"}, status=400)
+            if not self.seen_updates.first_time(str(update.update_id)):
+                logger.info("telegram: update %s delivered twice, ignored", update.update_id)
+                return response.json({"status": "duplicate"})
+            self.background.start(self.handle_update(update, on_new_message))
+            return response.json({"status": "ok"})
+
+        @bp.listener("after_server_stop")
+        async def close_bot(*_: Any) -> None:
+            await self.background.wait(10)
+            if self._bot is not None:
+                try:
+                    await self._bot.shutdown()
+                except Exception:  # pragma: no cover - best effort at shutdown
+                    pass
+
+        return bp
+
+    # ----------------------------------------------------------------------- handling
+
+    async def handle_update(self, update: Update,
+                            on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Handle one update; a chat's updates are handled one at a time, in arrival order."""
+        if update.callback_query is not None:
+            handler = self._handle_button
+            chat = update.callback_query.message.chat if update.callback_query.message else None
+        elif update.message is not None:
+            handler, chat = self._handle_message, update.message.chat
+        else:
+            # edited messages (the answer was already given), channel posts, member updates...
+            logger.debug("telegram: update %s of another kind ignored", update.update_id)
+            return
+        key = str(chat.id) if chat is not None else "?"
+        async with self.locks.hold(key):
+            await handler(update, on_new_message)
+
+    async def _handle_button(self, update: Update, on_new_message: Callable) -> None:
+        query = update.callback_query
+        output = self.get_output_channel()
+        message = query.message
+        try:
+            await self.bot.answer_callback_query(query.id)
+        except TelegramError as exc:
+            logger.debug("telegram: answerCallbackQuery failed: %s", type(exc).__name__)
+        if message is None or message.chat.type != ChatType.PRIVATE:
+            return
+        sender = SENDER_PREFIX + str(message.chat.id)
+        # Take the buttons away so that an old question is not answered twice.
+        try:
+            await self.bot.edit_message_reply_markup(chat_id=message.chat.id,
+                                                     message_id=message.message_id,
+                                                     reply_markup=None)
+        except TelegramError as exc:
+            logger.debug("telegram: could not remove the buttons: %s", type(exc).__name__)
+        payload = await self.callbacks.decode(query.data or "")
+        if payload is None:
+            await output.send_text_message(sender, texts()["button_expired"])
+            return
+        # callback_data can be forged by a modified client: same intent filter as typed text
+        await self._forward(sender, safe_user_text(payload), {"channel": CHANNEL, "button": True},
+                            on_new_message, output)
+
+    async def _handle_message(self, update: Update, on_new_message: Callable) -> None:
+        message = update.message
+        if message.chat.type != ChatType.PRIVATE:
+            logger.debug("telegram: message in a %s chat ignored", message.chat.type)
+            return
+        sender = SENDER_PREFIX + str(message.chat.id)
+        output = self.get_output_channel()
+        text = message.text if message.text is not None else message.caption
+        metadata: dict[str, Any] = {"channel": CHANNEL}
+
+        command, argument = _command(text) if message.text is not None else (None, None)
+        if command is not None:
+            if command == "start":
+                text = "/greet"
+                metadata.update(await asyncio.to_thread(entry_point_metadata, argument,
+                                                        CHANNEL, sender))
+                await self._forward(sender, text, metadata, on_new_message, output,
+                                    then_menu=True)
+                return
+            if command in HELP_COMMANDS:
+                await self._help(sender, text, output)
+                return
+            if command in CANCEL_COMMANDS:
+                metadata["command"] = "cancel"
+                await self._forward(sender, "/deny", metadata, on_new_message, output)
+                return
+            # Any other "/word": the intent filter below decides.
+        if text is not None:
+            for item in texts()["menu"]:
+                if text.strip() == str(item["label"]).strip():
+                    if item["payload"] == "help":
+                        await self._help(sender, text, output)
+                        return
+                    text = str(item["payload"])
+                    metadata["menu"] = True
+                    break
+            else:
+                text = safe_user_text(text)
+        await self._forward(sender, text, metadata, on_new_message, output)
+
+    async def _gate(self, sender: str, text: str | None, output: TelegramOutput) -> str | None:
+        """The text to hand over, or None when the gate answered (or dropped) the message."""
+        result = self.gate.check(sender, text)
+        if result.action is Action.FORWARD:
+            return result.text
+        logger.info("telegram: message from %s not forwarded (%s)", sender_ref(sender),
+                    result.reason)
+        if result.action is Action.REPLY:
+            await output.send_text_message(sender, result.reply or "")
+        return None
+
+    async def _help(self, sender: str, text: str, output: TelegramOutput) -> None:
+        if await self._gate(sender, text, output) is not None:
+            await output.send_menu(sender, texts()["help"])
+
+    async def _forward(self, sender: str, text: str | None, metadata: dict[str, Any],
+                       on_new_message: Callable, output: TelegramOutput,
+                       then_menu: bool = False) -> None:
+        admitted = await self._gate(sender, text, output)
+        if admitted is None:
+            return
+        logger.info("telegram: message from %s (%d chars)", sender_ref(sender), len(admitted))
+        logger.debug("telegram: preview %r", preview(admitted))
+        await output.typing(sender)  # before the assistant starts, so it shows at once
+        typing = asyncio.ensure_future(_keep_typing(output, sender))
+        try:
+            await on_new_message(UserMessage(admitted, output, sender,
+                                             input_channel=CHANNEL, metadata=metadata))
+        except Exception:
+            logger.exception("telegram: the assistant failed on a message from %s",
+                             sender_ref(sender))
+        finally:
+            typing.cancel()
+        if then_menu:
+            await output.send_menu(sender, texts()["menu_hint"])
+
+
+def _command(text: str | None) -> tuple[str | None, str | None]:
+    """("start", "payload") for "/start payload"; (None, None) for anything else."""
+    if not text or not text.startswith("/"):
+        return None, None
+    head, _, rest = text.strip().partition(" ")
+    name = head[1:].split("@", 1)[0].lower()
+    if not re.fullmatch(r"[a-z0-9_]{1,32}", name):
+        return None, None
+    if name not in {"start"} | HELP_COMMANDS | CANCEL_COMMANDS:
+        return None, None
+    return name, rest.strip() or None
+
+
+async def _keep_typing(output: TelegramOutput, sender: str) -> None:
+    while True:
+        await asyncio.sleep(TYPING_EVERY)
+        await output.typing(sender)

@@ -1,0 +1,317 @@
+"""Test doubles for the Telegram and Zalo channel tests, speaking the real wire formats.
+
+- `serve_sanic(app)`: runs a Sanic app (the way Rasa runs channel blueprints) on a real
+  loopback port inside the test's event loop.
+- `rasa_app(channel, agent)`: a Sanic app with the channel registered by Rasa's own
+  `rasa.core.channels.channel.register` (route /webhooks/<name>/...), whose "agent" is a
+  `Collector` standing in for Rasa's Agent.handle_message.
+- `FakeTelegramApi`: a local Telegram Bot API server (https://api.telegram.org/bot<token>/<method>):
+  form or JSON parameters in, {"ok": true, "result": ...} out.
+- `FakeZaloApi`: a local Zalo OpenAPI (POST /v3.0/oa/message/cs with header access_token) and
+  OAuth server (POST /v4/oa/access_token, form fields, header secret_key).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import itertools
+import json
+import socket
+import time
+import uuid
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, AsyncIterator, Awaitable, Callable
+
+from aiohttp import web
+from rasa.core.channels.channel import UserMessage, register
+from sanic import Sanic
+
+# Several Sanic apps start in one test process: test mode keeps Sanic from rewriting its request
+# handling code a second time (TouchUp) and from refusing a second app.
+Sanic.test_mode = True
+
+
+def bound_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@asynccontextmanager
+async def serve_sanic(app: Sanic) -> AsyncIterator[str]:
+    sock = bound_socket()
+    port = sock.getsockname()[1]
+    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await server.before_stop()
+        await server.close()
+        for connection in list(server.connections):
+            connection.close_if_idle()
+        await server.after_stop()
+
+
+@dataclass
+class Collector:
+    """Stands in for Rasa's Agent: records each UserMessage and may answer through its channel."""
+
+    answer: Callable[[UserMessage], Awaitable[None]] | None = None
+    messages: list[UserMessage] = field(default_factory=list)
+
+    async def handle_message(self, message: UserMessage) -> None:
+        self.messages.append(message)
+        if self.answer is not None:
+            await self.answer(message)
+
+
+def rasa_app(channel: Any, agent: Collector) -> Sanic:
+    app = Sanic(f"dvcbot-test-{uuid.uuid4().hex[:8]}")
+    app.ctx.agent = agent
+    register([channel], app, route="/webhooks/")
+    return app
+
+
+async def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+@asynccontextmanager
+async def serve_aiohttp(app: web.Application) -> AsyncIterator[str]:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    sock = bound_socket()
+    site = web.SockSite(runner, sock)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        await runner.cleanup()
+
+
+# --------------------------------------------------------------------------- Telegram
+
+
+JSON_PARAMETERS = {"reply_markup", "allowed_updates", "commands"}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+class FakeTelegramApi:
+    """The Bot API methods dvcbot uses, with Telegram's envelope and error format."""
+
+    def __init__(self, token: str = "123456:TEST-token"):
+        self.token = token
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self.webhook_url = ""
+        self._message_ids = itertools.count(1000)
+        self._update_ids = itertools.count(1)
+        self.failures: dict[str, list[dict[str, Any]]] = {}  # method -> error envelopes to return
+
+    # -- what tests read ----------------------------------------------------------------
+    def sent(self, method: str) -> list[dict[str, Any]]:
+        return [c.params for c in self.calls if c.method == method]
+
+    # -- what tests feed ------------------------------------------------------------------
+    def text_update(self, chat_id: int, text: str, **message: Any) -> dict[str, Any]:
+        update_id = next(self._update_ids)
+        body = {"message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private", "first_name": "Công dân"},
+                "from": {"id": chat_id, "is_bot": False, "first_name": "Công dân",
+                         "language_code": "vi"}}
+        if text is not None:
+            body["text"] = text
+            if text.startswith("/"):
+                body["entities"] = [{"type": "bot_command", "offset": 0,
+                                     "length": len(text.split(" ")[0])}]
+        body.update(message)
+        return {"update_id": update_id, "message": body}
+
+    def button_update(self, chat_id: int, data: str, message_id: int = 999) -> dict[str, Any]:
+        return {"update_id": next(self._update_ids),
+                "callback_query": {
+                    "id": f"cb{uuid.uuid4().hex[:10]}", "chat_instance": "42",
+                    "from": {"id": chat_id, "is_bot": False, "first_name": "Công dân"},
+                    "data": data,
+                    "message": {"message_id": message_id, "date": int(time.time()),
+                                "chat": {"id": chat_id, "type": "private", "first_name": "Công dân"},
+                                "from": {"id": 1, "is_bot": True, "first_name": "dvcbot",
+                                         "username": "dvc_test_bot"},
+                                "text": "Bạn có muốn tôi chuyển cho người hỗ trợ không?"}}}
+
+    # -- the server -----------------------------------------------------------------------
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_route("POST", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/bot{token}/{method}", self._handle)
+        return app
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401,
+                                      "description": "Unauthorized"}, status=401)
+        method = request.match_info["method"]
+        params: dict[str, Any] = {}
+        if request.content_type == "application/json":
+            params = await request.json()
+        elif request.can_read_body:
+            form = await request.post()
+            for key, value in form.items():
+                params[key] = json.loads(value) if key in JSON_PARAMETERS else value
+        self.calls.append(Call(method, params))
+        queued = self.failures.get(method)
+        if queued:
+            error = queued.pop(0)
+            return web.json_response(error, status=error.get("error_code", 400))
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return web.json_response({"ok": False, "error_code": 404,
+                                      "description": "Not Found: method not found"}, status=404)
+        result = await handler(params)
+        return web.json_response({"ok": True, "result": result})
+
+    def _bot_user(self) -> dict[str, Any]:
+        return {"id": int(self.token.split(":")[0]), "is_bot": True, "first_name": "dvcbot",
+                "username": "dvc_test_bot"}
+
+    async def _m_getMe(self, params):
+        return self._bot_user()
+
+    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
+        result = {"message_id": next(self._message_ids), "date": int(time.time()),
+                  "chat": {"id": int(params["chat_id"]), "type": "private",
+                           "first_name": "Công dân"},
+                  "from": self._bot_user(), "text": params.get("text", "")}
+        if isinstance(params.get("reply_markup"), dict) and "inline_keyboard" in params["reply_markup"]:
+            result["reply_markup"] = params["reply_markup"]
+        return result
+
+    async def _m_sendMessage(self, params):
+        text = params.get("text", "")
+        if len(text.encode("utf-16-le")) // 2 > 4096:
+            raise AssertionError("message longer than Telegram accepts")
+        return self._message(params)
+
+    async def _m_sendPhoto(self, params):
+        return self._message(params)
+
+    async def _m_sendChatAction(self, params):
+        return True
+
+    async def _m_answerCallbackQuery(self, params):
+        return True
+
+    async def _m_editMessageReplyMarkup(self, params):
+        return self._message(dict(params, text="…"))
+
+    async def _m_setWebhook(self, params):
+        self.webhook_url = params.get("url", "")
+        return True
+
+    async def _m_deleteWebhook(self, params):
+        self.webhook_url = ""
+        return True
+
+    async def _m_setMyCommands(self, params):
+        return True
+
+    async def _m_getWebhookInfo(self, params):
+        return {"url": self.webhook_url, "has_custom_certificate": False,
+                "pending_update_count": len(self.updates)}
+
+    async def _m_getUpdates(self, params):
+        offset = int(params.get("offset") or 0)
+        if offset:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
+        while not self.updates and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        return list(self.updates)
+
+
+# --------------------------------------------------------------------------- Zalo
+
+
+def zalo_signature(app_id: str, raw_body: bytes, timestamp: str, oa_secret_key: str) -> str:
+    """X-ZEvent-Signature as Zalo computes it: "mac=" + sha256(app_id + body + timestamp + key)."""
+    digest = hashlib.sha256(app_id.encode() + raw_body + timestamp.encode()
+                            + oa_secret_key.encode()).hexdigest()
+    return f"mac={digest}"
+
+
+class FakeZaloApi:
+    """openapi.zalo.me (messages) and oauth.zaloapp.com (tokens) on one local server."""
+
+    def __init__(self, app_id: str, app_secret: str, access_token: str, refresh_token: str):
+        self.app_id = app_id
+        self.app_secret = app_secret
+        self.valid_access = {access_token}
+        self.refresh_token = refresh_token
+        self.sent: list[dict[str, Any]] = []          # accepted message bodies
+        self.attempts: list[dict[str, Any]] = []      # every POST /message/cs (body + token)
+        self.refreshes: list[dict[str, str]] = []     # every POST /v4/oa/access_token form
+        self.errors: list[int] = []                   # Zalo error codes to answer next, in order
+        self.refresh_delay = 0.0
+        self._counter = itertools.count(1)
+
+    def expire_all_access_tokens(self) -> None:
+        self.valid_access.clear()
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/v3.0/oa/message/cs", self._send)
+        app.router.add_post("/v2.0/oa/message", self._send)
+        app.router.add_post("/v4/oa/access_token", self._token)
+        return app
+
+    async def _send(self, request: web.Request) -> web.Response:
+        token = request.headers.get("access_token", "")
+        body = await request.json()
+        self.attempts.append({"token": token, "body": body, "path": request.path})
+        if token not in self.valid_access:
+            return web.json_response({"error": -216, "message": "Access token is invalid"})
+        if self.errors:
+            code = self.errors.pop(0)
+            return web.json_response({"error": code, "message": f"error {code}"})
+        text = (body.get("message") or {}).get("text") or ""
+        if len(text) > 2000:
+            return web.json_response({"error": -201, "message": "text is too long"})
+        self.sent.append(body)
+        recipient = body.get("recipient") or {}
+        return web.json_response({"error": 0, "message": "Success", "data": {
+            "message_id": f"oa{next(self._counter)}",
+            "user_id": recipient.get("user_id", "u-from-message"),
+            "quota": {"quota_type": "reply"}}})
+
+    async def _token(self, request: web.Request) -> web.Response:
+        form = dict(await request.post())
+        self.refreshes.append(form)
+        if self.refresh_delay:
+            await asyncio.sleep(self.refresh_delay)
+        if request.headers.get("secret_key") != self.app_secret or form.get("app_id") != self.app_id:
+            return web.json_response({"error": -14002, "error_name": "Invalid app",
+                                      "error_description": "secret_key is invalid"})
+        if form.get("grant_type") != "refresh_token" or form.get("refresh_token") != self.refresh_token:
+            return web.json_response({"error": -14014, "error_name": "Invalid refresh token",
+                                      "error_description": "Refresh token is invalid"})
+        n = next(self._counter)
+        access, refresh = f"access-{n}", f"refresh-{n}"
+        self.valid_access = {access}
+        self.refresh_token = refresh  # the old refresh token is now spent
+        return web.json_response({"access_token": access, "refresh_token": refresh,
+                                  "expires_in": "90000"})

@@ -1,0 +1,124 @@
+"""Abuse protection shared by the Telegram and Zalo channels: the per-sender token bucket, the
+gate every message goes through, and what logs may show."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.channels.base import (Action, ConfigError, Gate, Limits, RateLimiter, SeenCache,
+                               Verdict, preview, safe_user_text, sender_ref, texts)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_sender_gets_the_configured_number_per_minute_then_one_polite_refusal():
+    clock = Clock()
+    limiter = RateLimiter(per_minute=4, clock=clock)
+    verdicts = [limiter.check("tg:1") for _ in range(7)]
+    assert verdicts == [Verdict.ALLOW] * 4 + [Verdict.REFUSE_AND_TELL] + \
+        [Verdict.REFUSE_SILENTLY] * 2
+
+
+def test_tokens_come_back_with_time_and_a_new_burst_is_told_again():
+    clock = Clock()
+    limiter = RateLimiter(per_minute=6, clock=clock)  # one token every 10 s
+    for _ in range(6):
+        assert limiter.check("zalo:1") is Verdict.ALLOW
+    assert limiter.check("zalo:1") is Verdict.REFUSE_AND_TELL
+    clock.now += 5
+    assert limiter.check("zalo:1") is Verdict.REFUSE_SILENTLY
+    clock.now += 10
+    assert limiter.check("zalo:1") is Verdict.ALLOW
+    assert limiter.check("zalo:1") is Verdict.REFUSE_AND_TELL  # a new burst: told once more
+    clock.now += 3600
+    assert [limiter.check("zalo:1") for _ in range(6)] == [Verdict.ALLOW] * 6  # capped at 6
+
+
+def test_senders_are_limited_separately_and_memory_stays_bounded():
+    limiter = RateLimiter(per_minute=1, clock=Clock(), max_senders=100)
+    assert limiter.check("a") is Verdict.ALLOW
+    assert limiter.check("a") is Verdict.REFUSE_AND_TELL
+    assert limiter.check("b") is Verdict.ALLOW
+    for i in range(500):
+        limiter.check(f"flood-{i}")
+    assert len(limiter._buckets) == 100
+
+
+def test_zero_per_minute_turns_the_limit_off():
+    limiter = RateLimiter(per_minute=0, clock=Clock())
+    assert all(limiter.check("x") is Verdict.ALLOW for _ in range(1000))
+
+
+def test_the_gate_answers_non_text_and_oversized_messages_in_vietnamese():
+    gate = Gate(Limits(rate_per_minute=100, max_message_chars=50))
+    assert gate.check("s", "  lam cccd o dau  ") .text == "lam cccd o dau"
+    sticker = gate.check("s", None)
+    assert sticker.action is Action.REPLY and sticker.reply.startswith(
+        "Hiện tôi chỉ đọc được tin nhắn chữ")
+    long = gate.check("s", "x" * 51)
+    assert long.action is Action.REPLY
+    assert "51 ký tự" in long.reply and "dưới 50 ký tự" in long.reply
+
+
+def test_limits_come_from_the_environment_and_bad_values_name_the_variable(monkeypatch):
+    monkeypatch.setenv("DVCBOT_RATE_LIMIT_PER_MINUTE", "7")
+    monkeypatch.setenv("DVCBOT_MAX_MESSAGE_CHARS", "1500")
+    assert Limits.from_env() == Limits(rate_per_minute=7, max_message_chars=1500)
+    monkeypatch.setenv("DVCBOT_MAX_MESSAGE_CHARS", "nhieu")
+    with pytest.raises(ConfigError, match="DVCBOT_MAX_MESSAGE_CHARS='nhieu'"):
+        Limits.from_env()
+
+
+def test_logs_see_no_digits_no_email_and_no_full_message():
+    text = "CCCD 079123456789, sdt 0912 345 678, email an.nguyen@example.com xin chao"
+    shown = preview(text, width=200)
+    assert not any(ch.isdigit() for ch in shown)
+    assert "an.nguyen" not in shown
+    assert len(preview(text)) <= 24
+    assert sender_ref("2512523625412515") == sender_ref("2512523625412515")
+    assert "2512523625412515" not in sender_ref("2512523625412515")
+
+
+def test_typed_intents_cannot_reach_restart_or_external_events():
+    assert safe_user_text("/request_human") == "/request_human"
+    assert safe_user_text('/ask_fee{"procedure": "khai_sinh"}') == '/ask_fee{"procedure": "khai_sinh"}'
+    assert safe_user_text("/restart") == "restart"
+    assert safe_user_text("//session_start") == "session_start"
+    assert safe_user_text('/EXTERNAL_dossier_status_changed{"status": "done"}') == \
+        'EXTERNAL_dossier_status_changed{"status": "done"}'
+    assert safe_user_text("1/7/2025 sap nhap xa") == "1/7/2025 sap nhap xa"
+
+
+def test_seen_cache_forgets_after_its_ttl_and_keeps_a_bounded_size():
+    clock = Clock()
+    seen = SeenCache(ttl=60, max_items=3, clock=clock)
+    assert seen.first_time("m1") and not seen.first_time("m1")
+    clock.now += 61
+    assert seen.first_time("m1")
+    for key in ("m2", "m3", "m4", "m5"):
+        seen.first_time(key)
+    assert len(seen) == 3
+
+
+def test_a_broken_texts_file_names_the_file_and_the_field(tmp_path):
+    broken = tmp_path / "texts.yml"
+    broken.write_text("rate_limited: ok\nmenu: []\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"texts.yml: field 'too_long' is missing"):
+        texts(broken)
+    bad_yaml = tmp_path / "bad.yml"
+    bad_yaml.write_text("rate_limited: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.yml:\d+: not valid YAML"):
+        texts(bad_yaml)
+
+
+def test_the_shipped_texts_are_complete():
+    shipped = texts()
+    assert "{limit}" in shipped["too_long"] and "{length}" in shipped["too_long"]
+    assert all(item["payload"].startswith("/") or item["payload"] == "help"
+               for item in shipped["menu"])
