@@ -18,6 +18,7 @@ ACTION_FOR_OFFER = {
     "next_online_step": "action_online_next_step",
     "human": "action_request_human",
     "retry_dossier": "action_check_dossier_status",
+    "subscribe_dossier": "action_subscribe_dossier",
 }
 
 
@@ -67,21 +68,3 @@ class ActionDeny(Action):
                   domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(response="utter_deny")
         return [SlotSet("pending_offer", None), SlotSet("failed_understandings", 0)]
-
-
-class ActionRequestHuman(Action):
-    """The citizen wants a person: point to the commune's one-stop desk and volunteer team."""
-
-    def name(self) -> str:
-        return "action_request_human"
-
-    @safe_action
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(response="utter_human_contact")
-        commune = current_commune(tracker)
-        if commune is not None:
-            dispatcher.utter_message(text=knowledge_base().office_answer(commune).text)
-        else:
-            dispatcher.utter_message(response="utter_human_which_commune")
-        return [SlotSet("failed_understandings", 0), SlotSet("pending_offer", None)]

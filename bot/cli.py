@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "understand": ("bot.nlu.understand", "read messages on stdin, print intent/procedure JSON lines"),
     "bench": ("bot.bench", "benchmarks: `dvcbot bench nlu`"),
     "kb": ("knowledge.cli", "knowledge base: validate, export, search, load"),
+    "poller": ("actions.portal.poller", "check followed dossiers and notify citizens of changes"),
+    "portal-sim": ("actions.portal.simulator", "the fake province portal (demo dossiers, faults on demand)"),
     "telegram": ("bot.channels.telegram_polling", "Telegram: --polling (no public HTTPS), --set-webhook URL, --info"),
     "zalo": ("bot.channels.zalo_admin", "Zalo OA: --status, --set-tokens, --refresh, --retry-outbox"),
 }
