@@ -11,7 +11,7 @@ STAMP   := $(VENV)/.installed-stamp
 PYTHON310 ?= $(shell for c in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/local/bin/python3.10 /usr/bin/python3.10; do \
 	  if $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then echo $$c; break; fi; done)
 
-.PHONY: help setup run train test bench bench-nlu kb-validate clean
+.PHONY: help setup system-deps run train test bench bench-nlu kb-validate clean
 
 help:
 	@echo "make run        set up, train when needed, start dvcbot and chat in the terminal"
@@ -42,7 +42,10 @@ run: setup
 	$(DVCBOT) train
 	$(DVCBOT) run
 
-test: setup
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+test: setup system-deps
 	$(PY) -m pytest
 
 bench-nlu: setup

@@ -1,0 +1,71 @@
+"""`dvcbot run` turns on a channel only when its credentials are present, and trains only on change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot import training
+from bot.runner import active_credentials, active_endpoints
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_channel_without_its_token_stays_off(tmp_path):
+    template = write(tmp_path / "credentials.yml", """
+rest:
+bot.channels.telegram.TelegramInput:
+  access_token: "${TELEGRAM_BOT_TOKEN}"
+  secret_token: "${TELEGRAM_WEBHOOK_SECRET}"
+""")
+    credentials, enabled, disabled = active_credentials(template, {"TELEGRAM_BOT_TOKEN": "123:abc"})
+    assert enabled == ["rest"]
+    assert "bot.channels.telegram.TelegramInput" not in credentials
+    assert "TELEGRAM_WEBHOOK_SECRET" in disabled[0]
+
+
+def test_a_channel_with_its_tokens_is_on_with_values_filled_in(tmp_path):
+    template = write(tmp_path / "credentials.yml", """
+rest:
+bot.channels.telegram.TelegramInput:
+  access_token: "${TELEGRAM_BOT_TOKEN}"
+""")
+    credentials, enabled, _ = active_credentials(template, {"TELEGRAM_BOT_TOKEN": "123:abc"})
+    assert enabled == ["rest", "bot.channels.telegram.TelegramInput"]
+    assert credentials["bot.channels.telegram.TelegramInput"] == {"access_token": "123:abc"}
+    assert credentials["rest"] is None
+
+
+def test_endpoints_point_at_the_chosen_action_port_and_state_dir(tmp_path):
+    template = write(tmp_path / "endpoints.yml", yaml.safe_dump({
+        "action_endpoint": {"url": "http://127.0.0.1:5055/webhook"},
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": "var/rasa_tracker.sqlite3"},
+    }))
+    endpoints = active_endpoints(template, 6000, tmp_path / "state")
+    assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:6000/webhook"
+    assert endpoints["tracker_store"]["db"] == str(tmp_path / "state" / "rasa_tracker.sqlite3")
+
+
+def test_training_fingerprint_changes_with_training_data(tmp_path):
+    (tmp_path / "nlu_data" / "train").mkdir(parents=True)
+    data = write(tmp_path / "nlu_data" / "train" / "nlu.yml", "version: '3.1'\n")
+    write(tmp_path / "domain.yml", "version: '3.1'\n")
+    before = training.fingerprint(tmp_path)
+    assert training.fingerprint(tmp_path) == before
+    data.write_text("version: '3.1'\nnlu: []\n", encoding="utf-8")
+    assert training.fingerprint(tmp_path) != before
+
+
+def test_training_is_skipped_when_the_model_matches(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "dvcbot.tar.gz").write_bytes(b"model")
+    (models / "dvcbot.fingerprint.json").write_text(
+        '{"fingerprint": "%s"}' % training.fingerprint())
+    assert training.is_up_to_date(models)
+    (models / "dvcbot.fingerprint.json").write_text('{"fingerprint": "stale"}')
+    assert not training.is_up_to_date(models)
