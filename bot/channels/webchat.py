@@ -1,0 +1,278 @@
+"""Web chat: a small page served by the running assistant, for QR codes opened in a browser.
+
+Rasa loads it from credentials.yml:
+
+    bot.channels.webchat.WebChatInput:
+      # all optional; defaults: DVCBOT_MAX_MESSAGE_CHARS (2000), DVCBOT_RATE_LIMIT_PER_MINUTE (20),
+      # DVCBOT_WEBCHAT_TIMEOUT_SECONDS (60)
+      max_message_chars: 1000
+      rate_limit_per_minute: 20
+      answer_timeout_seconds: 60
+
+Routes (Rasa mounts the blueprint under /webhooks/webchat):
+
+    GET  /webhooks/webchat/             the chat page (HTML; CSS and JS are separate small files)
+    GET  /webhooks/webchat/static/<f>   app.js, style.css
+    POST /webhooks/webchat/webhook      {"sender", "message", "entry_point"?} -> list of bot messages
+                                        (the shape of Rasa's REST channel: text, buttons, image)
+    GET  /webhooks/webchat/zalo?ep=...  counts a Zalo leaflet scan, then redirects to the Zalo OA
+
+The page keeps a random sender id in localStorage, sends "/greet" when it opens, and passes the
+`?ep=<payload>` of its URL (see bot.entry_points) with that first message; the channel decodes it
+and hands Rasa `metadata={"entry_point": {"source", "commune", "team", "channel": "webchat"}}`
+(the same shape as the Telegram and Zalo channels). Every message passes the gate shared with
+Telegram and Zalo (bot.channels.base: rate limit, size, texts.yml wording); "/restart" and
+external intents typed by a citizen are defused (safe_user_text). Quick-reply chips come from
+bot/channels/webchat/quick_replies.yml (editable without code).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Optional
+
+import yaml
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+
+from bot.channels.base import Action, ConfigError, Gate, Limits, env_int, preview, safe_user_text, sender_ref, texts
+from bot.entry_points import EntryPoint, parse_payload, record_entry
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "webchat"
+STATIC_FILES = {
+    "app.js": "application/javascript; charset=utf-8",
+    "style.css": "text/css; charset=utf-8",
+}
+QUICK_REPLIES_FILE = STATIC_DIR / "quick_replies.yml"
+
+_SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+# The page's own answers when Rasa cannot give one (the too long / too fast / not text wording
+# is shared with Telegram and Zalo: bot/channels/texts.yml).
+SERVER_ERROR_TEXT = (
+    "Xin lỗi, hệ thống đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút."
+)
+
+
+def load_quick_replies(path: Path = QUICK_REPLIES_FILE) -> list[dict[str, str]]:
+    """[{title, message}] from the YAML file; a broken file logs an error naming the file and
+    gives no chips rather than a broken page."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        items = data.get("quick_replies", [])
+        result = []
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not str(item.get("title") or "").strip():
+                logger.error("%s: quick_replies[%d]: needs a 'title'", path, index)
+                continue
+            title = str(item["title"]).strip()
+            result.append({"title": title, "message": str(item.get("message") or title).strip()})
+        return result
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
+        logger.error("%s: cannot read quick replies: %s", path, exc)
+        return []
+
+
+def render_page(quick_replies: list[dict[str, str]], static_prefix: str) -> str:
+    """The chat page with the chips rendered server-side (they work before JS runs)."""
+    template = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+    chips = "\n".join(
+        '      <button type="button" class="chip" data-message="{m}">{t}</button>'.format(
+            m=html.escape(item["message"], quote=True), t=html.escape(item["title"])
+        )
+        for item in quick_replies
+    )
+    return template.replace("{{QUICK_REPLIES}}", chips).replace("{{STATIC}}", static_prefix)
+
+
+class WebChatInput(InputChannel):
+    """The web chat page and its JSON endpoint."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> "WebChatInput":
+        """credentials.yml fields override DVCBOT_MAX_MESSAGE_CHARS / DVCBOT_RATE_LIMIT_PER_MINUTE."""
+        credentials = credentials or {}
+        defaults = Limits.from_env()
+
+        def number(key: str, default: int, minimum: int) -> int:
+            value = credentials.get(key)
+            if value is None or str(value).strip() == "":
+                return default
+            try:
+                parsed = int(value)
+            except (TypeError, ValueError):
+                raise ConfigError(f"credentials.yml: webchat {key}={value!r} is not a whole number") from None
+            if parsed < minimum:
+                raise ConfigError(f"credentials.yml: webchat {key}={parsed} must be at least {minimum}")
+            return parsed
+
+        return cls(
+            max_message_chars=number("max_message_chars", defaults.max_message_chars, 1),
+            rate_limit_per_minute=number("rate_limit_per_minute", defaults.rate_per_minute, 0),
+            answer_timeout_seconds=float(
+                number("answer_timeout_seconds", env_int("DVCBOT_WEBCHAT_TIMEOUT_SECONDS", 60, 1), 1)
+            ),
+        )
+
+    def __init__(
+        self,
+        max_message_chars: Optional[int] = None,
+        rate_limit_per_minute: Optional[int] = None,
+        database_url: Optional[str] = None,
+        quick_replies_file: Path = QUICK_REPLIES_FILE,
+        answer_timeout_seconds: float = 60.0,
+    ) -> None:
+        defaults = Limits.from_env()
+        self.limits = Limits(
+            rate_per_minute=defaults.rate_per_minute if rate_limit_per_minute is None else rate_limit_per_minute,
+            max_message_chars=defaults.max_message_chars if max_message_chars is None else max_message_chars,
+        )
+        self.gate = Gate(self.limits, wording=texts())
+        self.database_url = database_url
+        self.quick_replies_file = quick_replies_file
+        self.answer_timeout_seconds = answer_timeout_seconds
+
+    @property
+    def max_message_chars(self) -> int:
+        return self.limits.max_message_chars
+
+    # ------------------------------------------------------------------ entry points
+    async def _count_entry(self, sender: str, entry: EntryPoint, channel: str = "webchat") -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(
+            None,
+            lambda: record_entry(entry, self.database_url, channel=channel, sender=sender),
+        )
+
+    # ------------------------------------------------------------------ blueprint
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        bp = Blueprint("webchat", __name__)
+        channel = self
+
+        @bp.route("/", methods=["GET"])
+        async def page(request: Request) -> HTTPResponse:
+            if not request.path.endswith("/"):
+                # the page uses relative links ("webhook", "static/..."): they need the slash
+                query = ("?" + request.query_string) if request.query_string else ""
+                return response.redirect(request.path + "/" + query)
+            # relative links keep working behind a reverse proxy with a path prefix
+            body = render_page(load_quick_replies(channel.quick_replies_file), "static/")
+            return response.html(
+                body,
+                headers={
+                    "Cache-Control": "no-cache",
+                    "Content-Security-Policy": (
+                        "default-src 'self'; img-src 'self' data: https:; "
+                        "style-src 'self'; script-src 'self'; connect-src 'self'"
+                    ),
+                    "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer",
+                },
+            )
+
+        @bp.route("/static/<name>", methods=["GET"])
+        async def static(request: Request, name: str) -> HTTPResponse:
+            if name not in STATIC_FILES:
+                return response.text("not found", status=404)
+            return response.raw(
+                (STATIC_DIR / name).read_bytes(),
+                content_type=STATIC_FILES[name],
+                headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
+            )
+
+        @bp.route("/health", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @bp.route("/zalo", methods=["GET"])
+        async def zalo(request: Request) -> HTTPResponse:
+            """Leaflet Zalo code when routed through the assistant: count, then go to the OA."""
+            oa_id = os.environ.get("DVCBOT_ZALO_OA_ID", "").strip()
+            if oa_id and not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", oa_id):
+                logger.error("webchat: DVCBOT_ZALO_OA_ID is not a Zalo OA id; Zalo redirect disabled")
+                oa_id = ""
+            entry = parse_payload(request.args.get("ep"))
+            if entry is not None:
+                await channel._count_entry("zalo-scan:" + (request.ip or "?"), entry, channel="zalo")
+            if not oa_id:
+                return response.html(
+                    "<!doctype html><meta charset='utf-8'><p>Trang Zalo của trợ lý chưa được "
+                    "cấu hình. Bạn có thể hỏi tại <a href='./'>trang trò chuyện</a>.</p>",
+                    status=404,
+                )
+            return response.redirect(f"https://zalo.me/{oa_id}")
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:  # noqa: BLE001 - sanic raises InvalidUsage on bad JSON
+                body = None
+            if not isinstance(body, dict):
+                return response.json({"error": "expected a JSON object"}, status=400)
+            sender = body.get("sender")
+            if not isinstance(sender, str) or not _SENDER_RE.match(sender):
+                return response.json({"error": "sender must be 8-64 characters A-Za-z0-9_-"}, status=400)
+            text = body.get("message")
+            verdict = channel.gate.check("webchat:" + sender, text if isinstance(text, str) else None)
+            if verdict.action is Action.DROP:
+                return response.json([])
+            if verdict.action is Action.REPLY:
+                logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
+                return response.json([_bot_text(sender, verdict.reply)])
+            text = safe_user_text(verdict.text)
+
+            metadata: dict[str, Any] = {}
+            payload = body.get("entry_point")
+            entry = parse_payload(payload) if payload else None
+            if entry is not None:
+                metadata["entry_point"] = {**entry.to_dict(), "channel": channel.name()}
+                try:
+                    await channel._count_entry(sender, entry)
+                except Exception:  # noqa: BLE001 - counting never blocks a conversation
+                    logger.exception("webchat: entry point not counted")
+            elif payload:
+                logger.info("webchat: unknown entry point %s", preview(str(payload)))
+
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                text,
+                collector,
+                sender,
+                input_channel=channel.name(),
+                metadata=metadata or None,
+            )
+            try:
+                await asyncio.wait_for(on_new_message(message), channel.answer_timeout_seconds)
+            except Exception as exc:  # noqa: BLE001 - the page shows a polite message
+                logger.error(
+                    "webchat: message from %s not answered (%s): %s",
+                    sender_ref(sender),
+                    exc.__class__.__name__,
+                    preview(text),
+                )
+                return response.json(
+                    {"error": "not answered", "messages": [_bot_text(sender, SERVER_ERROR_TEXT)]},
+                    status=503,
+                )
+            return response.json(collector.messages)
+
+        return bp
+
+
+def _bot_text(recipient_id: str, text: str) -> dict[str, str]:
+    return {"recipient_id": recipient_id, "text": text}

@@ -1,0 +1,228 @@
+/* dvcbot web chat. Plain ES5 + XMLHttpRequest so it runs in old Android WebViews; no libraries. */
+(function () {
+  "use strict";
+
+  var ENDPOINT = "webhook";            /* relative to the page: /webhooks/webchat/webhook */
+  var TIMEOUT_MS = 45000;
+  var TEXT = {
+    waiting: "Đang trả lời…",
+    offline: "Xin lỗi, chưa kết nối được với hệ thống. Bạn kiểm tra mạng rồi bấm \u201cGửi lại\u201d nhé.",
+    failed: "Xin lỗi, hệ thống đang bận nên chưa trả lời được. Bạn vui lòng bấm \u201cGửi lại\u201d hoặc thử lại sau ít phút.",
+    retry: "Gửi lại",
+    empty: "Bạn chưa nhập câu hỏi."
+  };
+
+  var doc = document;
+  var log = doc.getElementById("log");
+  var scroller = log.parentNode;
+  var statusEl = doc.getElementById("status");
+  var form = doc.getElementById("form");
+  var input = doc.getElementById("text");
+  var largeBtn = doc.getElementById("large-text");
+  var chips = doc.getElementById("chips");
+
+  /* ---- storage that survives private mode ---- */
+  var memory = {};
+  function load(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return memory[key] || null; }
+  }
+  function save(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { memory[key] = value; }
+  }
+
+  function randomId() {
+    var bytes = [], i, out = "";
+    if (window.crypto && window.crypto.getRandomValues) {
+      var arr = new Uint8Array(16);
+      window.crypto.getRandomValues(arr);
+      for (i = 0; i < arr.length; i++) { bytes.push(arr[i]); }
+    } else {
+      for (i = 0; i < 16; i++) { bytes.push(Math.floor(Math.random() * 256)); }
+    }
+    for (i = 0; i < bytes.length; i++) { out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16); }
+    return out;
+  }
+
+  var sender = load("dvcbot.sender");
+  if (!sender || !/^[A-Za-z0-9_-]{8,64}$/.test(sender)) {
+    sender = "web-" + randomId();
+    save("dvcbot.sender", sender);
+  }
+
+  function queryParam(name) {
+    var query = window.location.search.replace(/^\?/, "").split("&"), i, pair;
+    for (i = 0; i < query.length; i++) {
+      pair = query[i].split("=");
+      if (decodeURIComponent(pair[0] || "") === name) {
+        try { return decodeURIComponent((pair[1] || "").replace(/\+/g, " ")); } catch (e) { return null; }
+      }
+    }
+    return null;
+  }
+  var entryPoint = queryParam("ep");
+  if (entryPoint && !/^[A-Za-z0-9_-]{1,64}$/.test(entryPoint)) { entryPoint = null; }
+
+  /* ---- large text ---- */
+  function setLarge(on) {
+    doc.documentElement.className = on ? "large" : "";
+    largeBtn.setAttribute("aria-pressed", on ? "true" : "false");
+    save("dvcbot.large", on ? "1" : "0");
+  }
+  setLarge(load("dvcbot.large") === "1");
+  largeBtn.onclick = function () { setLarge(largeBtn.getAttribute("aria-pressed") !== "true"); scrollDown(); };
+
+  /* ---- rendering ---- */
+  function scrollDown() { scroller.scrollTop = scroller.scrollHeight; }
+
+  function appendText(el, text) {
+    var parts = String(text).split(/(https?:\/\/[^\s<>"]+)/), i, a, url, tail;
+    for (i = 0; i < parts.length; i++) {
+      if (i % 2 === 1) {
+        url = parts[i];
+        tail = "";
+        while (/[.,;:!?)\]]$/.test(url)) { tail = url.slice(-1) + tail; url = url.slice(0, -1); }
+        a = doc.createElement("a");
+        a.href = url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        a.appendChild(doc.createTextNode(url));
+        el.appendChild(a);
+        if (tail) { el.appendChild(doc.createTextNode(tail)); }
+      } else if (parts[i]) {
+        el.appendChild(doc.createTextNode(parts[i]));
+      }
+    }
+  }
+
+  function addBubble(who, text, extraClass) {
+    var p = doc.createElement("p");
+    p.className = "msg " + who + (extraClass ? " " + extraClass : "");
+    appendText(p, text);
+    log.appendChild(p);
+    scrollDown();
+    return p;
+  }
+
+  function addButtons(buttons) {
+    var box = doc.createElement("div"), i;
+    box.className = "buttons";
+    for (i = 0; i < buttons.length; i++) {
+      (function (b) {
+        if (!b || !b.title) { return; }
+        var btn = doc.createElement("button");
+        btn.type = "button";
+        btn.appendChild(doc.createTextNode(b.title));
+        btn.onclick = function () { send(b.payload || b.title, { shown: b.title }); };
+        box.appendChild(btn);
+      })(buttons[i]);
+    }
+    log.appendChild(box);
+    scrollDown();
+  }
+
+  function addBotMessage(m) {
+    if (!m || typeof m !== "object") { return; }
+    var text = m.text || (m.custom && typeof m.custom.text === "string" ? m.custom.text : "");
+    if (text) { addBubble("bot", text); }
+    if (m.image) {
+      var p = doc.createElement("p"), img = doc.createElement("img");
+      p.className = "msg bot";
+      img.src = m.image;
+      img.alt = "Hình ảnh";
+      p.appendChild(img);
+      log.appendChild(p);
+    }
+    if (m.buttons && m.buttons.length) { addButtons(m.buttons); }
+    scrollDown();
+  }
+
+  function addError(text, item) {
+    var p = addBubble("bot", text, "error");
+    var btn = doc.createElement("button");
+    btn.type = "button";
+    btn.className = "retry";
+    btn.appendChild(doc.createTextNode(TEXT.retry));
+    btn.onclick = function () {
+      if (p.parentNode) { p.parentNode.removeChild(p); }
+      queue.push(item);
+      next();
+    };
+    log.appendChild(btn);
+    p.retryButton = btn;
+    scrollDown();
+  }
+
+  /* ---- sending, one request at a time ---- */
+  var queue = [], busy = false, greeted = false;
+
+  function next() {
+    if (busy || !queue.length) { return; }
+    var item = queue.shift();
+    busy = true;
+    statusEl.textContent = TEXT.waiting;
+    var body = { sender: sender, message: item.message };
+    if (item.withEntryPoint && entryPoint) { body.entry_point = entryPoint; }
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", ENDPOINT, true);
+    xhr.setRequestHeader("Content-Type", "application/json");
+    xhr.timeout = TIMEOUT_MS;
+    function done(ok, data) {
+      busy = false;
+      statusEl.textContent = "";
+      var retryButtons = log.querySelectorAll(".retry"), i;
+      for (i = 0; i < retryButtons.length; i++) { retryButtons[i].parentNode.removeChild(retryButtons[i]); }
+      if (ok) {
+        for (i = 0; i < data.length; i++) { addBotMessage(data[i]); }
+      } else if (data && data.messages && data.messages.length && data.messages[0].text) {
+        addError(data.messages[0].text, item);
+      } else {
+        addError(data === "offline" ? TEXT.offline : TEXT.failed, item);
+      }
+      next();
+    }
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      if (xhr.status === 0) { return; } /* handled by onerror / ontimeout */
+      var data = null;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300 && data && typeof data.length === "number") {
+        done(true, data);
+      } else {
+        done(false, data);
+      }
+    };
+    xhr.onerror = function () { done(false, "offline"); };
+    xhr.ontimeout = function () { done(false, null); };
+    try { xhr.send(JSON.stringify(body)); } catch (e) { done(false, "offline"); }
+  }
+
+  function send(message, opts) {
+    opts = opts || {};
+    message = String(message || "").replace(/^\s+|\s+$/g, "");
+    if (!message) { statusEl.textContent = TEXT.empty; return; }
+    if (!opts.hidden) { addBubble("user", opts.shown || message); }
+    queue.push({ message: message, withEntryPoint: !!opts.withEntryPoint });
+    next();
+  }
+
+  form.onsubmit = function (e) {
+    if (e && e.preventDefault) { e.preventDefault(); }
+    var text = input.value;
+    input.value = "";
+    send(text);
+    return false;
+  };
+
+  chips.onclick = function (e) {
+    var target = e.target || e.srcElement;
+    if (target && target.className && /\bchip\b/.test(target.className)) {
+      send(target.getAttribute("data-message") || target.textContent, { shown: target.textContent });
+    }
+  };
+
+  /* Say hello (and pass the leaflet's entry point) when the page opens. */
+  if (!greeted) {
+    greeted = true;
+    send("/greet", { hidden: true, withEntryPoint: true });
+  }
+})();
