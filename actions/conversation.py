@@ -1,4 +1,6 @@
-"""Conversation management: not understood, yes/no answers, asking for a person."""
+"""Conversation management: not understood, and yes/no answers to the offer made last.
+
+Asking for a person is in actions/handoff.py."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import current_commune, knowledge_base, safe_action
+from actions.context import safe_action
 
 logger = logging.getLogger(__name__)
 

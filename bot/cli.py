@@ -18,6 +18,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kb": ("knowledge.cli", "knowledge base: validate, export, search, load"),
     "poller": ("actions.portal.poller", "check followed dossiers and notify citizens of changes"),
     "portal-sim": ("actions.portal.simulator", "the fake province portal (demo dossiers, faults on demand)"),
+    "qr": ("bot.qr", "QR codes and a printable A5 leaflet for a commune"),
+    "team": ("bot.handoff.cli", "volunteer teams and officials: add, remove, set-group, list, check"),
+    "report": ("bot.report", "operator report: messages, intents, not understood, hand-offs, QR"),
+    "handoff-watch": ("bot.handoff.watcher", "re-announce, escalate and expire hand-off tickets"),
     "telegram": ("bot.channels.telegram_polling", "Telegram: --polling (no public HTTPS), --set-webhook URL, --info"),
     "zalo": ("bot.channels.zalo_admin", "Zalo OA: --status, --set-tokens, --refresh, --retry-outbox"),
 }

@@ -172,9 +172,18 @@ class Stack:
         self.services.append(Service("rasa-server", command, f"{self.rasa_url}/", env,
                                      logs / "rasa-server.log"))
 
-        if importlib.util.find_spec("actions.portal.poller"):
-            self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
-                                         None, env, logs / "dossier-poller.log"))
+        self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
+                                     None, env, logs / "dossier-poller.log"))
+        if env.get("TELEGRAM_BOT_TOKEN"):
+            self.services.append(Service("handoff-watcher", [python, "-m", "bot.handoff.watcher"],
+                                         None, env, logs / "handoff-watcher.log"))
+            notes.append("volunteer hand-off: tickets re-announced and escalated by the watcher")
+        telegram_on = any(name.endswith("TelegramInput") for name in enabled)
+        if env.get("DVCBOT_TELEGRAM_POLLING") == "1" and telegram_on:
+            self.services.append(Service(
+                "telegram-polling", [python, "-m", "bot.channels.telegram_polling", "--polling"],
+                None, env, logs / "telegram-polling.log"))
+            notes.append("telegram: long polling (no public HTTPS needed)")
         notes.append(f"logs: {logs}")
         return notes
 

@@ -1,0 +1,351 @@
+"""Hand-off tables in dvcbot's database (DVCBOT_DATABASE_URL). SQLAlchemy Core, 2.0 style.
+
+- `handoff_tickets`: one request for a person. Status open -> claimed -> closed. The last
+  messages are stored masked (see masking.py). `claimed_by` is a Telegram user id of a
+  registered member; the report never shows it.
+- `handoff_thread`: every Telegram message the bot posted for a ticket (announcements,
+  relayed citizen messages, escalations), so that a reply to any of them finds the ticket.
+- `handoff_webchat_outbox`: volunteer answers waiting for a web chat page to fetch them
+  (deleted once fetched).
+- `handoff_assisted_log`: what volunteers looked up in assisted mode, with their reason
+  (dossier code masked).
+
+All state changes that can race (claim, close, re-announce) are single conditional UPDATEs:
+`UPDATE ... WHERE id = :id AND status = 'open'`; the row count says who won.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table,
+                        Text, create_engine, delete, insert, select, update)
+from sqlalchemy.engine import Engine
+
+metadata = MetaData()
+
+OPEN, CLAIMED, CLOSED = "open", "claimed", "closed"
+ACTIVE = (OPEN, CLAIMED)
+MAX_STORED_MESSAGES = 12
+
+tickets = Table(
+    "handoff_tickets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("commune", String(64), nullable=True),
+    Column("procedure", String(64), nullable=True),
+    Column("channel", String(16), nullable=False),
+    Column("sender_id", String(128), nullable=False),
+    Column("messages_json", Text, nullable=False, default="[]"),   # masked [{"who", "text"}]
+    Column("status", String(16), nullable=False, default=OPEN),
+    Column("claimed_by", BigInteger, nullable=True),
+    Column("claimed_by_name", String(128), nullable=True),
+    Column("relay_chat_id", BigInteger, nullable=True),     # where citizen messages go
+    Column("relay_message_id", Integer, nullable=True),     # ... as a reply to this message
+    Column("created_at", DateTime, nullable=False),
+    Column("claimed_at", DateTime, nullable=True),
+    Column("closed_at", DateTime, nullable=True),
+    Column("closed_reason", String(16), nullable=True),     # volunteer, citizen, expired
+    Column("last_activity_at", DateTime, nullable=False),
+    Column("announcements", Integer, nullable=False, default=0),
+    Column("last_announced_at", DateTime, nullable=True),
+    Column("escalated_at", DateTime, nullable=True),
+    Column("rating_requested", Integer, nullable=False, default=0),
+    Column("rating", Integer, nullable=True),
+    Column("rated_at", DateTime, nullable=True),
+)
+Index("ix_handoff_tickets_sender", tickets.c.channel, tickets.c.sender_id, tickets.c.status)
+Index("ix_handoff_tickets_status", tickets.c.status, tickets.c.last_announced_at)
+
+thread = Table(
+    "handoff_thread", metadata,
+    Column("chat_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("message_id", Integer, primary_key=True, autoincrement=False),
+    Column("ticket_id", Integer, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),   # announcement, relay, escalation, note
+)
+
+webchat_outbox = Table(
+    "handoff_webchat_outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sender_id", String(128), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+assisted_log = Table(
+    "handoff_assisted_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("telegram_id", BigInteger, nullable=False),
+    Column("commune", String(64), nullable=True),
+    Column("action", String(32), nullable=False),          # dossier_lookup, send_card, ...
+    Column("target", String(128), nullable=True),          # masked dossier code, ticket id
+    Column("reason", Text, nullable=True),
+    Column("outcome", String(32), nullable=True),
+)
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def engine_for(url: str) -> Engine:
+    with _engines_lock:
+        eng = _engines.get(url)
+        if eng is None:
+            kwargs: dict[str, Any] = {"future": True}
+            if url.startswith("sqlite"):
+                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            eng = create_engine(url, **kwargs)
+            metadata.create_all(eng)
+            _engines[url] = eng
+        return eng
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC (what SQLite stores); the report converts to Vietnam time."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+@dataclass
+class Ticket:
+    id: int
+    commune: Optional[str]
+    procedure: Optional[str]
+    channel: str
+    sender_id: str
+    messages: list[dict[str, str]]
+    status: str
+    claimed_by: Optional[int]
+    claimed_by_name: Optional[str]
+    relay_chat_id: Optional[int]
+    relay_message_id: Optional[int]
+    created_at: dt.datetime
+    claimed_at: Optional[dt.datetime]
+    closed_at: Optional[dt.datetime]
+    closed_reason: Optional[str]
+    last_activity_at: dt.datetime
+    announcements: int
+    last_announced_at: Optional[dt.datetime]
+    escalated_at: Optional[dt.datetime]
+    rating_requested: bool
+    rating: Optional[int]
+    rated_at: Optional[dt.datetime]
+
+    @classmethod
+    def from_row(cls, row: Any) -> "Ticket":
+        data = dict(row._mapping)
+        try:
+            messages = json.loads(data.pop("messages_json") or "[]")
+        except ValueError:
+            messages = []
+        data["rating_requested"] = bool(data.get("rating_requested"))
+        return cls(messages=messages, **data)
+
+
+class TicketStore:
+    def __init__(self, url: str, clock=utcnow):
+        self.url = url
+        self.engine = engine_for(url)
+        self.clock = clock
+
+    # ------------------------------------------------------------------------------ tickets
+
+    def create(self, *, commune: Optional[str], procedure: Optional[str], channel: str,
+               sender_id: str, messages: list[dict[str, str]]) -> Ticket:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(tickets).values(
+                commune=commune, procedure=procedure, channel=channel, sender_id=sender_id,
+                messages_json=json.dumps(messages[-MAX_STORED_MESSAGES:], ensure_ascii=False),
+                status=OPEN, created_at=now, last_activity_at=now, announcements=0,
+                rating_requested=0))
+            ticket_id = result.inserted_primary_key[0]
+        return self.get(ticket_id)  # type: ignore[return-value]
+
+    def get(self, ticket_id: int) -> Optional[Ticket]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
+        return Ticket.from_row(row) if row else None
+
+    def active_for(self, channel: str, sender_id: str) -> Optional[Ticket]:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(tickets)
+                .where(tickets.c.channel == channel, tickets.c.sender_id == sender_id,
+                       tickets.c.status.in_(ACTIVE))
+                .order_by(tickets.c.id.desc())).first()
+        return Ticket.from_row(row) if row else None
+
+    def awaiting_rating(self, channel: str, sender_id: str,
+                        since: dt.datetime) -> Optional[Ticket]:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(tickets)
+                .where(tickets.c.channel == channel, tickets.c.sender_id == sender_id,
+                       tickets.c.status == CLOSED, tickets.c.rating_requested == 1,
+                       tickets.c.rating.is_(None), tickets.c.closed_at >= since)
+                .order_by(tickets.c.id.desc())).first()
+        return Ticket.from_row(row) if row else None
+
+    def claim(self, ticket_id: int, telegram_id: int, name: str, relay_chat_id: int,
+              relay_message_id: Optional[int]) -> bool:
+        """Atomic: True for exactly one caller, the first one while the ticket is open."""
+        now = self.clock()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(tickets)
+                .where(tickets.c.id == ticket_id, tickets.c.status == OPEN)
+                .values(status=CLAIMED, claimed_by=telegram_id, claimed_by_name=name,
+                        claimed_at=now, last_activity_at=now, relay_chat_id=relay_chat_id,
+                        relay_message_id=relay_message_id))
+        return result.rowcount == 1
+
+    def close(self, ticket_id: int, reason: str, *, ask_rating: bool) -> bool:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(tickets)
+                .where(tickets.c.id == ticket_id, tickets.c.status.in_(ACTIVE))
+                .values(status=CLOSED, closed_at=now, closed_reason=reason,
+                        last_activity_at=now, rating_requested=1 if ask_rating else 0))
+        return result.rowcount == 1
+
+    def rate(self, ticket_id: int, rating: int) -> bool:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(tickets)
+                .where(tickets.c.id == ticket_id, tickets.c.rating.is_(None))
+                .values(rating=rating, rated_at=self.clock(), rating_requested=0))
+        return result.rowcount == 1
+
+    def stop_waiting_for_rating(self, ticket_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(tickets).where(tickets.c.id == ticket_id)
+                         .values(rating_requested=0))
+
+    def touch(self, ticket_id: int, add_message: Optional[dict[str, str]] = None) -> None:
+        values: dict[str, Any] = {"last_activity_at": self.clock()}
+        with self.engine.begin() as conn:
+            if add_message is not None:
+                row = conn.execute(select(tickets.c.messages_json)
+                                   .where(tickets.c.id == ticket_id)).first()
+                messages = json.loads(row[0] or "[]") if row else []
+                messages.append(add_message)
+                values["messages_json"] = json.dumps(messages[-MAX_STORED_MESSAGES:],
+                                                     ensure_ascii=False)
+            conn.execute(update(tickets).where(tickets.c.id == ticket_id).values(**values))
+
+    def mark_announced(self, ticket_id: int, expected_count: int) -> bool:
+        """Atomic: count one more announcement if nobody else did it (several watchers)."""
+        now = self.clock()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(tickets)
+                .where(tickets.c.id == ticket_id, tickets.c.status == OPEN,
+                       tickets.c.announcements == expected_count)
+                .values(announcements=expected_count + 1, last_announced_at=now))
+        return result.rowcount == 1
+
+    def unmark_announced(self, ticket_id: int, count: int, previous_at: Optional[dt.datetime]) -> None:
+        """Undo `mark_announced` when the post did not go out (retried next round)."""
+        with self.engine.begin() as conn:
+            conn.execute(update(tickets)
+                         .where(tickets.c.id == ticket_id, tickets.c.announcements == count + 1)
+                         .values(announcements=count, last_announced_at=previous_at))
+
+    def mark_escalated(self, ticket_id: int) -> bool:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(tickets)
+                .where(tickets.c.id == ticket_id, tickets.c.status == OPEN,
+                       tickets.c.escalated_at.is_(None))
+                .values(escalated_at=self.clock()))
+        return result.rowcount == 1
+
+    def open_tickets(self) -> list[Ticket]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(tickets).where(tickets.c.status == OPEN)
+                                .order_by(tickets.c.id)).all()
+        return [Ticket.from_row(r) for r in rows]
+
+    def idle_since(self, before: dt.datetime) -> list[Ticket]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(tickets).where(tickets.c.status.in_(ACTIVE),
+                                                      tickets.c.last_activity_at < before)
+                                .order_by(tickets.c.id)).all()
+        return [Ticket.from_row(r) for r in rows]
+
+    def claimed_by_member(self, telegram_id: int, commune: Optional[str] = None) -> list[Ticket]:
+        query = select(tickets).where(tickets.c.status == CLAIMED,
+                                      tickets.c.claimed_by == telegram_id)
+        if commune is not None:
+            query = query.where(tickets.c.commune == commune)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(tickets.c.id)).all()
+        return [Ticket.from_row(r) for r in rows]
+
+    # ------------------------------------------------------------------------------- thread
+
+    def remember_message(self, chat_id: int, message_id: int, ticket_id: int, kind: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(thread).where(thread.c.chat_id == chat_id,
+                                              thread.c.message_id == message_id))
+            conn.execute(insert(thread).values(chat_id=chat_id, message_id=message_id,
+                                               ticket_id=ticket_id, kind=kind))
+
+    def ticket_of_message(self, chat_id: int, message_id: int) -> Optional[int]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(thread.c.ticket_id)
+                               .where(thread.c.chat_id == chat_id,
+                                      thread.c.message_id == message_id)).first()
+        return row[0] if row else None
+
+    def thread_messages(self, ticket_id: int, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(thread.c.chat_id, thread.c.message_id)
+                                .where(thread.c.ticket_id == ticket_id, thread.c.kind.in_(kinds))
+                                .order_by(thread.c.message_id)).all()
+        return [(r[0], r[1]) for r in rows]
+
+    # -------------------------------------------------------------------------- web outbox
+
+    def outbox_put(self, sender_id: str, text: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(webchat_outbox).values(sender_id=sender_id, text=text,
+                                                       created_at=self.clock()))
+
+    def outbox_take(self, sender_id: str) -> list[str]:
+        """The waiting texts for this web chat sender, oldest first; removed once taken."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(select(webchat_outbox.c.id, webchat_outbox.c.text)
+                                .where(webchat_outbox.c.sender_id == sender_id)
+                                .order_by(webchat_outbox.c.id)).all()
+            if rows:
+                conn.execute(delete(webchat_outbox)
+                             .where(webchat_outbox.c.id.in_([r[0] for r in rows])))
+        return [r[1] for r in rows]
+
+    def outbox_purge(self, before: dt.datetime) -> int:
+        """Forget web chat messages nobody fetched (the page was closed)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(webchat_outbox)
+                                  .where(webchat_outbox.c.created_at < before))
+        return result.rowcount or 0
+
+    # ------------------------------------------------------------------------ assisted mode
+
+    def log_assisted(self, *, telegram_id: int, commune: Optional[str], action: str,
+                     target: Optional[str], reason: Optional[str], outcome: Optional[str]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(assisted_log).values(
+                at=self.clock(), telegram_id=telegram_id, commune=commune, action=action,
+                target=target, reason=reason, outcome=outcome))
+
+    def assisted_entries(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(assisted_log).order_by(assisted_log.c.id)).all()
+        return [dict(r._mapping) for r in rows]
