@@ -108,7 +108,8 @@ class RasaNotifier:
         await self.http.aclose()
 
     async def send(self, notification: Notification) -> SendResult:
-        url = f"{self.rasa_url}/conversations/{quote(notification.sender_id, safe='')}/trigger_intent"
+        # keep ':' as is (tg:123): Rasa 3.6's routes do not decode %3A
+        url = f"{self.rasa_url}/conversations/{quote(notification.sender_id, safe=':')}/trigger_intent"
         params = {"output_channel": notification.channel or "latest"}
         if self.token:
             params["token"] = self.token

@@ -23,6 +23,13 @@ Anything else (stickers, voice, photos without caption) gets the "text only" ans
 
 Conversation ids are "tg:<chat id>". Answers are split under Telegram's 4096 characters; the
 chat shows "typing..." while the assistant prepares an answer.
+
+Volunteer hand-off (bot.handoff, through bot.channels.handoff_link): every update is offered to
+the hand-off first, before the rate gate and before a button is decoded; group chats, "claim:<id>"
+buttons, registered members' commands and thread replies are the volunteers' and never reach the
+assistant. A citizen's private text (after the gate, /start and /help, before /huy becomes
+"/deny") goes to the volunteer while a hand-off is in progress; "/huy" then cancels the
+request. Volunteers' answers reach Telegram citizens through this channel's Bot.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ import logging
 import re
 import time
 from typing import Any, Awaitable, Callable
+from urllib.parse import unquote
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.shared.exceptions import RasaException
@@ -47,7 +55,7 @@ from telegram import (Bot, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardB
 from telegram.constants import ChatAction, ChatType
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.channels import store
+from bot.channels import handoff_link, store
 from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache,
                                entry_point_metadata, preview, safe_user_text, sender_ref,
                                setting, split_text, texts, utf16_len)
@@ -71,8 +79,12 @@ HELP_COMMANDS = {"help", "menu", "trogiup"}
 
 
 def chat_id_of(recipient_id: str) -> int | str:
-    """Telegram chat id from a conversation id ("tg:123" or a bare "123")."""
-    raw = str(recipient_id)
+    """Telegram chat id from a conversation id ("tg:123" or a bare "123").
+
+    A percent-encoded id ("tg%3A123") is decoded: Rasa's HTTP API (Sanic 21) does not decode
+    the <conversation_id> of /conversations/<id>/trigger_intent, and a caller that quoted the
+    ":" would otherwise send to a chat that does not exist."""
+    raw = unquote(str(recipient_id))
     if raw.startswith(SENDER_PREFIX):
         raw = raw[len(SENDER_PREFIX):]
     try:
@@ -176,6 +188,17 @@ class TelegramOutput(OutputChannel):
         for piece in split_text(text, MESSAGE_LIMIT, utf16_len):
             await self._call("sendMessage",
                              lambda p=piece: self.bot.send_message(chat_id=chat_id, text=p))
+
+    async def deliver_text(self, recipient_id: str, text: str) -> bool:
+        """Like send_text_message, but says whether Telegram took every piece (the hand-off
+        tells the volunteer when a relayed answer did not arrive)."""
+        chat_id = chat_id_of(recipient_id)
+        for piece in split_text(text, MESSAGE_LIMIT, utf16_len):
+            sent = await self._call("sendMessage",
+                                    lambda p=piece: self.bot.send_message(chat_id=chat_id, text=p))
+            if sent is None:
+                return False
+        return True
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -289,7 +312,28 @@ class TelegramInput(InputChannel):
         return self._bot
 
     def get_output_channel(self) -> TelegramOutput:
+        """Also what Rasa uses for proactive messages (trigger_intent?output_channel=telegram,
+        e.g. dossier notifications): conversation ids "tg:<chat id>" are enough to send."""
         return TelegramOutput(self.bot, self.callbacks)
+
+    async def send_to_citizen(self, recipient_id: str, text: str) -> bool:
+        """The hand-off's way to a Telegram citizen: this channel's Bot (token, base URL)."""
+        return await self.get_output_channel().deliver_text(recipient_id, text)
+
+    async def connect_handoff(self) -> None:
+        """At server start: volunteer answers to Telegram citizens go out through this channel."""
+        service = await handoff_link.start(CHANNEL, self.send_to_citizen)
+        if service is None:
+            return
+        bots = getattr(service, "telegram", None)
+        if bots is None:
+            logger.warning("hand-off: TELEGRAM_BOT_TOKEN is not set in the environment, so no "
+                           "ticket reaches a volunteer group; citizens are answered by the bot")
+        elif (bots.token != self.token
+              or bots.base_url.rstrip("/") != self.api_base_url.rstrip("/")):
+            logger.warning("hand-off: TELEGRAM_BOT_TOKEN / TELEGRAM_API_BASE_URL differ from the "
+                           "telegram channel's credentials; volunteers' buttons and replies "
+                           "only work when both name the same bot")
 
     def secret_ok(self, presented: str | None) -> bool:
         return presented is not None and hmac.compare_digest(
@@ -325,8 +369,12 @@ class TelegramInput(InputChannel):
             if not self.seen_updates.first_time(str(update.update_id)):
                 logger.info("telegram: update %s delivered twice, ignored", update.update_id)
                 return response.json({"status": "duplicate"})
-            self.background.start(self.handle_update(update, on_new_message))
+            self.background.start(self.handle_update(update, on_new_message, raw=data))
             return response.json({"status": "ok"})
+
+        @bp.listener("before_server_start")
+        async def start_handoff(*_: Any) -> None:
+            await self.connect_handoff()
 
         @bp.listener("after_server_stop")
         async def close_bot(*_: Any) -> None:
@@ -342,20 +390,25 @@ class TelegramInput(InputChannel):
     # ----------------------------------------------------------------------- handling
 
     async def handle_update(self, update: Update,
-                            on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
-        """Handle one update; a chat's updates are handled one at a time, in arrival order."""
-        if update.callback_query is not None:
-            handler = self._handle_button
-            chat = update.callback_query.message.chat if update.callback_query.message else None
-        elif update.message is not None:
-            handler, chat = self._handle_message, update.message.chat
-        else:
-            # edited messages (the answer was already given), channel posts, member updates...
-            logger.debug("telegram: update %s of another kind ignored", update.update_id)
-            return
+                            on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                            raw: dict[str, Any] | None = None) -> None:
+        """Handle one update; a chat's updates are handled one at a time, in arrival order.
+
+        The volunteers' side sees every update first (group chats, claim buttons, registered
+        members' commands and replies): what it takes never reaches the assistant."""
+        chat = update.effective_chat
         key = str(chat.id) if chat is not None else "?"
         async with self.locks.hold(key):
-            await handler(update, on_new_message)
+            if await handoff_link.volunteer_update(raw if raw is not None else update):
+                logger.debug("telegram: update %s taken by the hand-off", update.update_id)
+                return
+            if update.callback_query is not None:
+                await self._handle_button(update, on_new_message)
+            elif update.message is not None:
+                await self._handle_message(update, on_new_message)
+            else:
+                # edited messages (the answer was already given), channel posts, member updates
+                logger.debug("telegram: update %s of another kind ignored", update.update_id)
 
     async def _handle_button(self, update: Update, on_new_message: Callable) -> None:
         query = update.callback_query
@@ -390,38 +443,52 @@ class TelegramInput(InputChannel):
             return
         sender = SENDER_PREFIX + str(message.chat.id)
         output = self.get_output_channel()
-        text = message.text if message.text is not None else message.caption
+        raw_text = message.text if message.text is not None else message.caption
         metadata: dict[str, Any] = {"channel": CHANNEL}
 
-        command, argument = _command(text) if message.text is not None else (None, None)
-        if command is not None:
-            if command == "start":
-                text = "/greet"
-                metadata.update(await asyncio.to_thread(entry_point_metadata, argument,
-                                                        CHANNEL, sender))
-                await self._forward(sender, text, metadata, on_new_message, output,
-                                    then_menu=True)
-                return
-            if command in HELP_COMMANDS:
-                await self._help(sender, text, output)
-                return
-            if command in CANCEL_COMMANDS:
-                metadata["command"] = "cancel"
-                await self._forward(sender, "/deny", metadata, on_new_message, output)
-                return
-            # Any other "/word": the intent filter below decides.
-        if text is not None:
-            for item in texts()["menu"]:
-                if text.strip() == str(item["label"]).strip():
-                    if item["payload"] == "help":
-                        await self._help(sender, text, output)
-                        return
-                    text = str(item["payload"])
-                    metadata["menu"] = True
-                    break
-            else:
-                text = safe_user_text(text)
-        await self._forward(sender, text, metadata, on_new_message, output)
+        # The gate once per message: rate limit and size first; "not text" is answered only
+        # after the hand-off had its look (a photo sent to a volunteer is reported to them).
+        verdict = self.gate.check(sender, raw_text)
+        if verdict.action is not Action.FORWARD and verdict.reason != "non_text":
+            await self._refuse(sender, verdict, output)
+            return
+
+        command, argument = _command(raw_text) if message.text is not None else (None, None)
+        if command == "start":
+            metadata.update(await asyncio.to_thread(entry_point_metadata, argument,
+                                                    CHANNEL, sender))
+            await self._forward(sender, "/greet", metadata, on_new_message, output,
+                                then_menu=True, gated=True)
+            return
+        if command in HELP_COMMANDS:
+            await output.send_menu(sender, texts()["help"])
+            return
+
+        # A hand-off in progress (or its rating) takes the message; "/huy" cancels it there.
+        if await handoff_link.route_citizen(sender, CHANNEL, raw_text):
+            logger.info("telegram: message from %s relayed to the hand-off", sender_ref(sender))
+            return
+        if verdict.action is not Action.FORWARD:
+            await self._refuse(sender, verdict, output)
+            return
+
+        text = verdict.text or ""
+        if command in CANCEL_COMMANDS:
+            metadata["command"] = "cancel"
+            await self._forward(sender, "/deny", metadata, on_new_message, output, gated=True)
+            return
+        # Any other "/word": the intent filter below decides.
+        for item in texts()["menu"]:
+            if text == str(item["label"]).strip():
+                if item["payload"] == "help":
+                    await output.send_menu(sender, texts()["help"])
+                    return
+                text = str(item["payload"])
+                metadata["menu"] = True
+                break
+        else:
+            text = safe_user_text(text)
+        await self._forward(sender, text, metadata, on_new_message, output, gated=True)
 
     async def _gate(self, sender: str, text: str | None, output: TelegramOutput) -> str | None:
         """The text to hand over, or None when the gate answered (or dropped) the message."""
@@ -434,14 +501,23 @@ class TelegramInput(InputChannel):
             await output.send_text_message(sender, result.reply or "")
         return None
 
-    async def _help(self, sender: str, text: str, output: TelegramOutput) -> None:
-        if await self._gate(sender, text, output) is not None:
-            await output.send_menu(sender, texts()["help"])
+    async def _refuse(self, sender: str, verdict: Any, output: TelegramOutput) -> None:
+        logger.info("telegram: message from %s not forwarded (%s)", sender_ref(sender),
+                    verdict.reason)
+        if verdict.action is Action.REPLY:
+            await output.send_text_message(sender, verdict.reply or "")
 
     async def _forward(self, sender: str, text: str | None, metadata: dict[str, Any],
                        on_new_message: Callable, output: TelegramOutput,
-                       then_menu: bool = False) -> None:
-        admitted = await self._gate(sender, text, output)
+                       then_menu: bool = False, gated: bool = False) -> None:
+        """Hand `text` to the assistant. `gated`: the message already passed the gate."""
+        if gated:
+            admitted = (text or "").strip() or None
+            if admitted is None:  # e.g. a lone "/" once the intent filter dropped the slash
+                await output.send_text_message(sender, texts()["non_text"])
+                return
+        else:
+            admitted = await self._gate(sender, text, output)
         if admitted is None:
             return
         logger.info("telegram: message from %s (%d chars)", sender_ref(sender), len(admitted))

@@ -14,7 +14,12 @@ Routes (Rasa mounts the blueprint under /webhooks/webchat):
     GET  /webhooks/webchat/             the chat page (HTML; CSS and JS are separate small files)
     GET  /webhooks/webchat/static/<f>   app.js, style.css
     POST /webhooks/webchat/webhook      {"sender", "message", "entry_point"?} -> list of bot messages
-                                        (the shape of Rasa's REST channel: text, buttons, image)
+                                        (the shape of Rasa's REST channel: text, buttons, image),
+                                        followed by any texts waiting in the sender's outbox
+    GET  /webhooks/webchat/outbox?sender=<id>
+                                        [{"text"}...]: volunteer answers and proactive messages
+                                        (dossier notifications) waiting for this page; each is
+                                        returned once. The page polls it every 5 s while visible.
     GET  /webhooks/webchat/zalo?ep=...  counts a Zalo leaflet scan, then redirects to the Zalo OA
 
 The page keeps a random sender id in localStorage, sends "/greet" when it opens, and passes the
@@ -24,6 +29,11 @@ and hands Rasa `metadata={"entry_point": {"source", "commune", "team", "channel"
 Telegram and Zalo (bot.channels.base: rate limit, size, texts.yml wording); "/restart" and
 external intents typed by a citizen are defused (safe_user_text). Quick-reply chips come from
 bot/channels/webchat/quick_replies.yml (editable without code).
+
+Volunteer hand-off (bot.handoff): while a volunteer has this citizen's ticket, messages go to
+the volunteer, not to Rasa (see bot.channels.handoff_link); the volunteer's answers wait in the
+hand-off's web chat outbox (table handoff_webchat_outbox), which the page polls. Texts nobody
+fetched are dropped after DVCBOT_HANDOFF_EXPIRE_HOURS (the watcher's purge).
 """
 
 from __future__ import annotations
@@ -35,15 +45,19 @@ import os
 import re
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional
+from urllib.parse import unquote
 
 import yaml
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, OutputChannel,
+                                        UserMessage)
 
-from bot.channels.base import Action, ConfigError, Gate, Limits, env_int, preview, safe_user_text, sender_ref, texts
+from bot.channels import handoff_link
+from bot.channels.base import (Action, ConfigError, Gate, KeyedLocks, Limits, env_int, preview,
+                               safe_user_text, sender_ref, texts)
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
 logger = logging.getLogger(__name__)
@@ -93,6 +107,42 @@ def render_page(quick_replies: list[dict[str, str]], static_prefix: str) -> str:
         for item in quick_replies
     )
     return template.replace("{{QUICK_REPLIES}}", chips).replace("{{STATIC}}", static_prefix)
+
+
+class WebChatOutput(OutputChannel):
+    """Messages the web chat page fetches later: proactive ones (dossier notifications Rasa
+    sends through trigger_intent?output_channel=webchat) go to the per-sender outbox the page
+    polls (GET .../outbox), the same one volunteer answers use. Buttons cannot be pressed in a
+    message that arrives this way: only the text is kept."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        if not (text or "").strip():
+            return
+        if not await handoff_link.webchat_put(unquote(str(recipient_id)), text):
+            # Rasa answers the caller 500 only if this raises: the poller then retries.
+            raise RuntimeError("web chat outbox unavailable")
+
+    async def send_text_with_buttons(self, recipient_id: str, text: str,
+                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+        # Rasa's default would add "1: title (payload)" lines; the citizen sees the text only.
+        await self.send_text_message(recipient_id, text)
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
+                               **kwargs: Any) -> None:
+        if isinstance(json_message, dict) and isinstance(json_message.get("text"), str):
+            await self.send_text_message(recipient_id, json_message["text"])
+        else:
+            logger.debug("webchat: custom message without text not kept")
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self.send_text_message(recipient_id, image)
+
+    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
+        await self.send_text_message(recipient_id, str(attachment))
 
 
 class WebChatInput(InputChannel):
@@ -145,6 +195,16 @@ class WebChatInput(InputChannel):
         self.database_url = database_url
         self.quick_replies_file = quick_replies_file
         self.answer_timeout_seconds = answer_timeout_seconds
+        self.outbox_locks = KeyedLocks()  # one outbox read at a time per sender
+
+    def get_output_channel(self) -> WebChatOutput:
+        """What Rasa uses for proactive messages: they wait in the outbox for the page."""
+        return WebChatOutput()
+
+    async def take_outbox(self, sender: str) -> list[dict[str, str]]:
+        """Waiting texts (volunteer answers, notifications) as bot messages, oldest first."""
+        async with self.outbox_locks.hold(sender):
+            return [{"text": t} for t in await handoff_link.webchat_take(sender)]
 
     @property
     def max_message_chars(self) -> int:
@@ -194,6 +254,19 @@ class WebChatInput(InputChannel):
                 headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
             )
 
+        @bp.listener("before_server_start")
+        async def start_handoff(*_: Any) -> None:
+            await handoff_link.start("webchat")  # its sender is the outbox, nothing to register
+
+        @bp.route("/outbox", methods=["GET"])
+        async def outbox(request: Request) -> HTTPResponse:
+            """What the page polls (every few seconds while it is visible)."""
+            sender = request.args.get("sender")
+            if not isinstance(sender, str) or not _SENDER_RE.match(sender):
+                return response.json({"error": "sender must be 8-64 characters A-Za-z0-9_-"}, status=400)
+            return response.json(await channel.take_outbox(sender),
+                                 headers={"Cache-Control": "no-store"})
+
         @bp.route("/health", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
@@ -227,10 +300,19 @@ class WebChatInput(InputChannel):
             sender = body.get("sender")
             if not isinstance(sender, str) or not _SENDER_RE.match(sender):
                 return response.json({"error": "sender must be 8-64 characters A-Za-z0-9_-"}, status=400)
-            text = body.get("message")
-            verdict = channel.gate.check("webchat:" + sender, text if isinstance(text, str) else None)
+            raw = body.get("message")
+            raw = raw if isinstance(raw, str) else None
+            verdict = channel.gate.check("webchat:" + sender, raw)
             if verdict.action is Action.DROP:
                 return response.json([])
+            if verdict.action is Action.REPLY and verdict.reason != "non_text":
+                logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
+                return response.json([_bot_text(sender, verdict.reply)])
+            # A hand-off in progress (or its rating) takes the message; the bot stays quiet and
+            # the page gets whatever waits for it (e.g. the thanks for a rating).
+            if await handoff_link.route_citizen(sender, channel.name(), raw):
+                logger.info("webchat: message from %s relayed to the hand-off", sender_ref(sender))
+                return response.json(await channel.take_outbox(sender))
             if verdict.action is Action.REPLY:
                 logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
                 return response.json([_bot_text(sender, verdict.reply)])
@@ -269,7 +351,8 @@ class WebChatInput(InputChannel):
                     {"error": "not answered", "messages": [_bot_text(sender, SERVER_ERROR_TEXT)]},
                     status=503,
                 )
-            return response.json(collector.messages)
+            # Anything that arrived for this page meanwhile comes along with the answer.
+            return response.json(collector.messages + await channel.take_outbox(sender))
 
         return bp
 

@@ -28,6 +28,12 @@ now (7-day window, quota) is kept in the outbox table: sent when the citizen wri
 the periodic retry; never lost.
 
 Conversation ids are "zalo:<Zalo user id>".
+
+Volunteer hand-off (bot.handoff, through bot.channels.handoff_link): while a volunteer has the
+citizen's ticket, the citizen's messages (text, caption, or a note that a sticker/file came) go to
+the volunteer's group thread instead of the assistant. Volunteers' answers, and proactive messages
+Rasa sends (trigger_intent?output_channel=zalo: dossier notifications), go out through this
+channel's client and outbox, so token refresh and the 7-day window apply to them too.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import json
 import logging
 import time
 from typing import Any, Awaitable, Callable
+from urllib.parse import unquote
 
 import httpx
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -47,6 +54,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import handoff_link
 from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache,
                                entry_point_metadata, preview, safe_user_text, sender_ref, setting,
                                split_text, texts)
@@ -75,7 +83,9 @@ NON_TEXT_EVENTS = {"user_send_sticker", "user_send_audio", "user_send_video", "u
 
 
 def user_id_of(recipient_id: str) -> str:
-    raw = str(recipient_id)
+    """Zalo user id from a conversation id ("zalo:123"; a percent-encoded "zalo%3A123" from
+    Rasa's HTTP API is decoded, see telegram.chat_id_of)."""
+    raw = unquote(str(recipient_id))
     return raw[len(SENDER_PREFIX):] if raw.startswith(SENDER_PREFIX) else raw
 
 
@@ -148,6 +158,14 @@ class ZaloOutput(OutputChannel):
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for piece in split_text(text, TEXT_LIMIT):
             await self.deliver(recipient_id, text_message(piece))
+
+    async def deliver_text(self, recipient_id: str, text: str) -> bool:
+        """Like send_text_message, but says whether Zalo took every piece now (False: kept in
+        the outbox, sent when the citizen writes again or by the periodic retry)."""
+        delivered = True
+        for piece in split_text(text, TEXT_LIMIT):
+            delivered = await self.deliver(recipient_id, text_message(piece)) and delivered
+        return delivered
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -247,7 +265,14 @@ class ZaloInput(InputChannel):
         return self._client
 
     def get_output_channel(self) -> ZaloOutput:
+        """Also what Rasa uses for proactive messages (trigger_intent?output_channel=zalo, e.g.
+        dossier notifications): sent by user id, kept in the outbox when Zalo refuses."""
         return ZaloOutput(self.client, self.outbox)
+
+    async def send_to_citizen(self, recipient_id: str, text: str) -> bool:
+        """The hand-off's way to a Zalo citizen: this channel's client (token refresh) and
+        outbox (7-day window, quota)."""
+        return await ZaloOutput(self.client, self.outbox).deliver_text(recipient_id, text)
 
     # ----------------------------------------------------------------------- signature
 
@@ -313,6 +338,10 @@ class ZaloInput(InputChannel):
             self.background.start(self.handle_event(event, on_new_message))
             return response.json({"status": "ok"})
 
+        @bp.listener("before_server_start")
+        async def start_handoff(app: Any, _loop: Any) -> None:
+            await handoff_link.start(CHANNEL, self.send_to_citizen)
+
         @bp.listener("after_server_start")
         async def start_maintenance(app: Any, _loop: Any) -> None:
             if self.maintenance:
@@ -337,6 +366,8 @@ class ZaloInput(InputChannel):
         if name in IGNORED_QUIETLY:
             logger.debug("zalo: %s ignored", name)
             return
+        citizen_wrote = False  # a user_send_* event: the hand-off may take it
+        raw_text: str | None = None
         if name == "follow":
             user_id = str((event.get("follower") or {}).get("id") or "")
             text, msg_id = "/greet", None
@@ -349,8 +380,10 @@ class ZaloInput(InputChannel):
             message = event.get("message") or {}
             msg_id = str(message.get("msg_id") or "") or None
             text = message.get("text") if name in TEXT_EVENTS | CAPTIONED_EVENTS else None
+            raw_text = text if isinstance(text, str) else None
             text = safe_user_text(text) if isinstance(text, str) and text.strip() else None
             metadata = {"channel": CHANNEL, "zalo_event": name}
+            citizen_wrote = True
         else:
             logger.info("zalo: event %r not handled, ignored", name[:40])
             return
@@ -365,6 +398,15 @@ class ZaloInput(InputChannel):
                 logger.info("zalo: message from %s dropped (%s)", sender_ref(user_id), result.reason)
                 return
             await self.flush_outbox(user_id, output)
+            if result.action is Action.REPLY and result.reason != "non_text":
+                logger.info("zalo: message from %s answered here (%s)", sender_ref(user_id),
+                            result.reason)
+                await output.send_text_message(sender, result.reply or "")
+                return
+            # A hand-off in progress (or its rating) takes the message; the bot stays quiet.
+            if citizen_wrote and await handoff_link.route_citizen(sender, CHANNEL, raw_text):
+                logger.info("zalo: %s from %s relayed to the hand-off", name, sender_ref(user_id))
+                return
             if result.action is Action.REPLY:
                 logger.info("zalo: message from %s answered here (%s)", sender_ref(user_id),
                             result.reason)

@@ -559,8 +559,12 @@ class HandoffService:
 
     async def _route_citizen(self, sender_id: str, channel: str,
                              message_text: Optional[str]) -> bool:
-        ticket = await asyncio.to_thread(self.store.active_for, channel, sender_id)
+        since = self.clock() - dt.timedelta(hours=self.settings.rating_hours)
+        found = await asyncio.to_thread(self.store.routing_ticket, channel, sender_id, since)
+        if found is None:
+            return False  # the usual case: one indexed query, nothing else
         body = " ".join((message_text or "").split())
+        ticket = found if found.status in (OPEN, CLAIMED) else None
         if ticket is not None:
             if fold(body) in CANCEL_WORDS:
                 if self.store.close(ticket.id, "citizen", ask_rating=False):
@@ -583,10 +587,7 @@ class HandoffService:
                 self.store.touch(ticket.id)
             await self._to_volunteers(ticket, text("citizen_message", id=ticket.id, text=masked))
             return True
-        since = self.clock() - dt.timedelta(hours=self.settings.rating_hours)
-        waiting = await asyncio.to_thread(self.store.awaiting_rating, channel, sender_id, since)
-        if waiting is None:
-            return False
+        waiting = found  # closed, waiting for this citizen's 1-5 rating
         rating = parse_rating(body)
         if rating is None:
             self.store.stop_waiting_for_rating(waiting.id)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table,
-                        Text, create_engine, delete, insert, select, update)
+                        Text, and_, bindparam, case, create_engine, delete, insert, or_, select, update)
 from sqlalchemy.engine import Engine
 
 metadata = MetaData()
@@ -87,6 +87,19 @@ assisted_log = Table(
     Column("reason", Text, nullable=True),
     Column("outcome", String(32), nullable=True),
 )
+
+# Built once: routing_ticket runs for every citizen message, and building the expression
+# costs more than SQLite's indexed look-up.
+_ACTIVE = tickets.c.status.in_(ACTIVE)
+_ROUTING = (
+    select(tickets)
+    .where(tickets.c.channel == bindparam("channel"),
+           tickets.c.sender_id == bindparam("sender_id"),
+           or_(_ACTIVE, and_(tickets.c.status == CLOSED, tickets.c.rating_requested == 1,
+                             tickets.c.rating.is_(None),
+                             tickets.c.closed_at >= bindparam("since"))))
+    .order_by(case((_ACTIVE, 0), else_=1), tickets.c.id.desc())
+    .limit(1))
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
@@ -189,6 +202,17 @@ class TicketStore:
                        tickets.c.status == CLOSED, tickets.c.rating_requested == 1,
                        tickets.c.rating.is_(None), tickets.c.closed_at >= since)
                 .order_by(tickets.c.id.desc())).first()
+        return Ticket.from_row(row) if row else None
+
+    def routing_ticket(self, channel: str, sender_id: str,
+                       rating_since: dt.datetime) -> Optional[Ticket]:
+        """What a citizen's next message is for, in ONE query on ix_handoff_tickets_sender
+        (it runs for every citizen message on every channel): the active ticket if any
+        (= `active_for`), else the ticket waiting for this citizen's rating
+        (= `awaiting_rating`), else None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_ROUTING, {"channel": channel, "sender_id": sender_id,
+                                          "since": rating_since}).first()
         return Ticket.from_row(row) if row else None
 
     def claim(self, ticket_id: int, telegram_id: int, name: str, relay_chat_id: int,

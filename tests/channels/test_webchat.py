@@ -112,7 +112,9 @@ class FakeBotServer:
         self.log = open(tmp_dir / "server.log", "w")  # noqa: SIM115
         extra = env or {}
         env = {k: v for k, v in os.environ.items() if not k.startswith("DVCBOT_")}
-        env.update(PYTHONPATH=str(REPO), **extra)
+        # the web chat consults the volunteer hand-off: keep its database and teams file in tmp
+        env.update(PYTHONPATH=str(REPO), DVCBOT_DATABASE_URL=self.database_url,
+                   DVCBOT_TEAMS_FILE=str(tmp_dir / "teams.yml"), **extra)
         self.proc = subprocess.Popen(
             [sys.executable, str(THIS), "--serve", str(self.port), self.database_url, str(rate_limit)],
             cwd=str(REPO),

@@ -3,6 +3,8 @@
   "use strict";
 
   var ENDPOINT = "webhook";            /* relative to the page: /webhooks/webchat/webhook */
+  var OUTBOX = "outbox";               /* volunteer answers and notifications waiting for us */
+  var POLL_MS = 5000;                  /* while the page is visible; stopped when hidden */
   var TIMEOUT_MS = 45000;
   var TEXT = {
     waiting: "Đang trả lời…",
@@ -179,6 +181,7 @@
         addError(data === "offline" ? TEXT.offline : TEXT.failed, item);
       }
       next();
+      if (!busy) { schedulePoll(); }
     }
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
@@ -194,6 +197,49 @@
     xhr.onerror = function () { done(false, "offline"); };
     xhr.ontimeout = function () { done(false, null); };
     try { xhr.send(JSON.stringify(body)); } catch (e) { done(false, "offline"); }
+  }
+
+  /* ---- messages that arrive without a question: a volunteer's answer, a dossier notice ---- */
+  var pollTimer = null, polling = false;
+
+  function pageHidden() { return doc.hidden === true || doc.visibilityState === "hidden"; }
+
+  function schedulePoll() {
+    if (pollTimer !== null) { window.clearTimeout(pollTimer); }
+    pollTimer = pageHidden() ? null : window.setTimeout(poll, POLL_MS);
+  }
+
+  function poll() {
+    pollTimer = null;
+    if (pageHidden()) { return; }                      /* resumed by visibilitychange */
+    if (busy || polling) { schedulePoll(); return; }   /* a question's answer brings them too */
+    polling = true;
+    var xhr = new XMLHttpRequest();
+    xhr.open("GET", OUTBOX + "?sender=" + encodeURIComponent(sender), true);
+    xhr.timeout = 15000;
+    function finished() { polling = false; schedulePoll(); }
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4 || xhr.status === 0) { return; }
+      var data = null, i;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status === 200 && data && typeof data.length === "number") {
+        for (i = 0; i < data.length; i++) { addBotMessage(data[i]); }
+      }
+      finished();
+    };
+    xhr.onerror = finished;
+    xhr.ontimeout = finished;
+    try { xhr.send(null); } catch (e) { finished(); }
+  }
+
+  if (doc.addEventListener) {
+    doc.addEventListener("visibilitychange", function () {
+      if (pageHidden()) {
+        if (pollTimer !== null) { window.clearTimeout(pollTimer); pollTimer = null; }
+      } else if (!polling) {
+        poll();                                        /* back on the page: look at once */
+      }
+    }, false);
   }
 
   function send(message, opts) {
@@ -225,4 +271,5 @@
     greeted = true;
     send("/greet", { hidden: true, withEntryPoint: true });
   }
+  schedulePoll();
 })();
