@@ -22,18 +22,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, Optional
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, UniqueConstraint, create_engine, select, update
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, UniqueConstraint, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot import storage
 from knowledge.text import fold
 
 __all__ = [
@@ -63,7 +62,6 @@ _VALUE_RE = re.compile(r"^[a-z0-9_-]+$")
 _PAYLOAD_RE = re.compile(r"^(?:[A-Z][a-z0-9_-]*)+$")
 _TAGGED_RE = re.compile(r"([A-Z])([a-z0-9_-]*)")
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -209,9 +207,6 @@ entry_point_counts = Table(
     UniqueConstraint("day", "source", "commune", "team", "channel", name="uq_entry_point_counts"),
 )
 
-_engines: dict[str, Engine] = {}
-_engines_lock = threading.Lock()
-
 # (hashed sender, key..., day) counted already by this process: a page reload or a second
 # /start from the same person on the same day is not a new visit. Bounded; memory only.
 _seen: "OrderedDict[tuple, None]" = OrderedDict()
@@ -220,27 +215,12 @@ _SEEN_MAX = 50_000
 
 
 def database_url(url: Optional[str] = None) -> str:
-    """DVCBOT_DATABASE_URL, default sqlite:///<repo>/var/dvcbot.sqlite3 (directory created)."""
-    url = url or os.environ.get("DVCBOT_DATABASE_URL")
-    if url:
-        return url
-    var = REPO_ROOT / "var"
-    var.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{var / 'dvcbot.sqlite3'}"
+    """DVCBOT_DATABASE_URL (see bot.storage)."""
+    return storage.database_url(url)
 
 
 def _engine(url: Optional[str]) -> Engine:
-    resolved = database_url(url)
-    with _engines_lock:
-        engine = _engines.get(resolved)
-        if engine is None:
-            kwargs: dict[str, Any] = {"future": True}
-            if resolved.startswith("sqlite"):
-                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
-            engine = create_engine(resolved, **kwargs)
-            _metadata.create_all(engine, tables=[entry_point_counts])
-            _engines[resolved] = engine
-        return engine
+    return storage.engine_for(url, _metadata)
 
 
 def _key(entry: EntryPoint, channel: Optional[str]) -> dict[str, str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bot import storage
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "knowledge" / "data"
 
@@ -29,20 +31,8 @@ def data_dir(value: str | os.PathLike | None = None) -> Path:
 
 
 def database_url(value: str | None = None) -> str:
-    url = value or os.environ.get("DVCBOT_DATABASE_URL")
-    if not url:
-        var = REPO_ROOT / "var"
-        var.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{var / 'dvcbot.sqlite3'}"
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
-        # relative SQLite path: relative to the repo root, and make its folder
-        rel = url[len("sqlite:///"):]
-        path = _repo_path(rel)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{path}"
-    if url.startswith("sqlite:////"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    return url
+    """DVCBOT_DATABASE_URL, shared with the rest of dvcbot (see bot.storage)."""
+    return storage.database_url(value)
 
 
 def places_files(data_directory: Path, value: str | None = None) -> list[Path]:

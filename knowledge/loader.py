@@ -13,9 +13,11 @@ import logging
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import create_engine, delete, event, select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+
+from bot import storage
 
 from . import config, models as m
 from .validate import KnowledgeData, KnowledgeError, Report, validate
@@ -26,16 +28,8 @@ SCHEMA_VERSION = "1"
 
 
 def make_engine(database_url: str | None = None) -> Engine:
-    url = config.database_url(database_url)
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=5000")
-            cur.close()
-    return engine
+    """The shared engine for the database (SQLite pragmas: foreign keys, WAL, busy timeout)."""
+    return storage.engine_for(config.database_url(database_url))
 
 
 def create_schema(engine: Engine) -> None:

@@ -23,21 +23,20 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String,
-                        Table, UniqueConstraint, and_, create_engine, func, select, update)
+                        Table, UniqueConstraint, and_, func, select, update)
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+
+from bot import storage
 
 logger = logging.getLogger(__name__)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SUBSCRIPTION_DAYS = 30
 MAX_SEND_ATTEMPTS = 50                  # then the notification is marked failed
 PENDING_MAX_AGE = timedelta(days=3)     # an undeliverable notification is dropped after this
@@ -90,13 +89,8 @@ def utcnow() -> datetime:
 
 
 def database_url(url: Optional[str] = None) -> str:
-    """DVCBOT_DATABASE_URL, default sqlite:///<repo>/var/dvcbot.sqlite3 (directory created)."""
-    url = url or os.environ.get("DVCBOT_DATABASE_URL")
-    if url:
-        return url
-    var = REPO_ROOT / "var"
-    var.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{var / 'dvcbot.sqlite3'}"
+    """DVCBOT_DATABASE_URL (see bot.storage)."""
+    return storage.database_url(url)
 
 
 def subscription_days() -> int:
@@ -107,26 +101,9 @@ def subscription_days() -> int:
         raise ValueError(f"DVCBOT_SUBSCRIPTION_DAYS={value!r} is not a whole number") from None
 
 
-_engines: dict[str, Engine] = {}
-_engines_lock = threading.Lock()
-
-
 def engine_for(url: Optional[str] = None) -> Engine:
-    resolved = database_url(url)
-    with _engines_lock:
-        engine = _engines.get(resolved)
-        if engine is None:
-            kwargs: dict[str, Any] = {"future": True}
-            if resolved.startswith("sqlite"):
-                # the action server and the poller write to the same file
-                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
-            engine = create_engine(resolved, **kwargs)
-            try:
-                metadata.create_all(engine)
-            except OperationalError:      # another process created them at the same moment
-                metadata.create_all(engine)
-            _engines[resolved] = engine
-        return engine
+    """The shared engine for this database, with the subscription tables created."""
+    return storage.engine_for(url, metadata)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,11 @@ SQLAlchemy Core, 2.0 style. The tables are created on first use.
 
 from __future__ import annotations
 
-import os
-import threading
-from pathlib import Path
 
-from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text, create_engine
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.engine import Engine
 
-from bot.paths import REPO_ROOT
+from bot import storage
 
 metadata = MetaData()
 
@@ -59,43 +56,15 @@ telegram_callbacks = Table(
     Column("created_at", Float, nullable=False),
 )
 
-_engines: dict[str, Engine] = {}
-_lock = threading.Lock()
-
-
 def database_url(url: str | None = None) -> str:
-    """DVCBOT_DATABASE_URL with a relative SQLite path made relative to the repository root."""
-    raw = url or os.environ.get("DVCBOT_DATABASE_URL") or "sqlite:///var/dvcbot.sqlite3"
-    parsed = make_url(raw)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        path = Path(parsed.database)
-        if not path.is_absolute():
-            path = REPO_ROOT / path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        parsed = parsed.set(database=str(path))
-    return parsed.render_as_string(hide_password=False)
+    return storage.database_url(url)
 
 
 def engine(url: str | None = None) -> Engine:
-    """One engine per database URL, with the channel tables created."""
-    resolved = database_url(url)
-    with _lock:
-        existing = _engines.get(resolved)
-        if existing is not None:
-            return existing
-        kwargs: dict = {"future": True}
-        if resolved.startswith("sqlite"):
-            # Several processes (Rasa, the Telegram poller, `dvcbot zalo`) share the file.
-            kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
-        created = create_engine(resolved, **kwargs)
-        metadata.create_all(created, checkfirst=True)
-        _engines[resolved] = created
-        return created
+    """The shared engine for this database URL, with the channel tables created."""
+    return storage.engine_for(url, metadata)
 
 
 def dispose_all() -> None:
     """Close every engine (tests use a new database file each time)."""
-    with _lock:
-        for item in _engines.values():
-            item.dispose()
-        _engines.clear()
+    storage.dispose_all()

@@ -23,8 +23,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
 
+from bot import storage
 from bot.paths import REPO_ROOT, state_dir
 
 DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
@@ -50,15 +50,7 @@ def _env_number(name: str, default: float, minimum: float = 0) -> float:
 
 def database_url(url: str | None = None) -> str:
     """DVCBOT_DATABASE_URL; a relative SQLite path is taken from the repository root."""
-    raw = url or os.environ.get("DVCBOT_DATABASE_URL") or "sqlite:///var/dvcbot.sqlite3"
-    parsed = make_url(raw)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        path = Path(parsed.database)
-        if not path.is_absolute():
-            path = REPO_ROOT / path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        parsed = parsed.set(database=str(path))
-    return parsed.render_as_string(hide_password=False)
+    return storage.database_url(url)
 
 
 def teams_file(path: str | os.PathLike | None = None) -> Path:

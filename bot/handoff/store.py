@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 from dataclasses import dataclass
 from typing import Any, Optional
 
 from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table,
-                        Text, and_, bindparam, case, create_engine, delete, insert, or_, select, update)
+                        Text, and_, bindparam, case, delete, insert, or_, select, update)
 from sqlalchemy.engine import Engine
+
+from bot import storage
 
 metadata = MetaData()
 
@@ -101,21 +102,8 @@ _ROUTING = (
     .order_by(case((_ACTIVE, 0), else_=1), tickets.c.id.desc())
     .limit(1))
 
-_engines: dict[str, Engine] = {}
-_engines_lock = threading.Lock()
-
-
 def engine_for(url: str) -> Engine:
-    with _engines_lock:
-        eng = _engines.get(url)
-        if eng is None:
-            kwargs: dict[str, Any] = {"future": True}
-            if url.startswith("sqlite"):
-                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
-            eng = create_engine(url, **kwargs)
-            metadata.create_all(eng)
-            _engines[url] = eng
-        return eng
+    return storage.engine_for(url, metadata)
 
 
 def utcnow() -> dt.datetime:
