@@ -1,0 +1,1 @@
+"""Vietnamese NLU for dvcbot: Rasa components, `dvcbot understand`, training data generator."""

@@ -1,0 +1,61 @@
+"""`dvcbot bench nlu` scoring: the figures mean what the README says they mean."""
+
+from __future__ import annotations
+
+from bot import bench
+from bot.bench import Example, load_examples, score
+from tests.nlu.conftest import REPO
+
+
+class ScriptedUnderstander:
+    """Answers from a table, like Understander.understand does from a model."""
+
+    def __init__(self, answers):
+        self.answers = answers
+        self.seen = []
+
+    def understand(self, text, details=False):
+        self.seen.append(text)
+        intent, procedure, fallback = self.answers.get(text, ("out_of_scope", None, True))
+        return {"text": text, "intent": intent, "confidence": 0.9, "procedure": procedure,
+                "dossier_code": None, "fallback": fallback}
+
+
+def test_scores_count_intent_and_procedure_separately_and_none_as_a_value():
+    examples = [
+        Example("đổi cccd bn tiền", "ask_fee", "can_cuoc"),
+        Example("còn lệ phí thì sao", "ask_fee", "none"),
+        Example("xin chào", "greet", "none"),
+        Example("sổ đỏ", "ask_procedure", "dat_dai_lan_dau"),
+    ]
+    understander = ScriptedUnderstander({
+        "đổi cccd bn tiền": ("ask_fee", "can_cuoc", False),
+        "còn lệ phí thì sao": ("ask_fee", "khai_sinh", False),   # procedure invented: wrong
+        "xin chào": ("greet", None, True),                      # right but below threshold
+        "sổ đỏ": ("ask_documents", "dat_dai_lan_dau", False),   # intent wrong
+    })
+    result = score(understander, examples, strip=False)
+    assert result.n == 4
+    assert result.intent_accuracy == 0.75
+    assert result.procedure_accuracy == 0.75
+    assert result.confident_intent_accuracy == 0.5
+    assert result.fallback_rate == 0.25
+    assert len(result.errors) == 2
+
+
+def test_the_no_diacritics_variant_really_strips_them():
+    understander = ScriptedUnderstander({})
+    score(understander, [Example("Đăng ký khai sinh ở đâu", "ask_where", "khai_sinh")], strip=True)
+    assert understander.seen == ["Dang ky khai sinh o dau"]
+
+
+def test_the_held_out_split_loads_with_gold_procedures():
+    examples = load_examples(REPO / "nlu_data" / "test")
+    assert len(examples) >= 250
+    assert {e.procedure for e in examples} >= {"none", "khai_sinh", "dat_dai_lan_dau"}
+
+
+def test_unknown_benchmark_is_refused_with_the_known_names(capsys):
+    assert bench.main(["nope"]) == 2
+    assert "nlu" in capsys.readouterr().err
+    assert bench.main([]) == 2
