@@ -112,6 +112,7 @@ class Stack:
     model: Path | None = None
     state: Path = field(default_factory=state_dir)
     services: list[Service] = field(default_factory=list)
+    portal_url: str | None = None
 
     @property
     def rasa_url(self) -> str:
@@ -184,6 +185,7 @@ class Stack:
                 "telegram-polling", [python, "-m", "bot.channels.telegram_polling", "--polling"],
                 None, env, logs / "telegram-polling.log"))
             notes.append("telegram: long polling (no public HTTPS needed)")
+        self.portal_url = env.get("DVCBOT_PORTAL_URL")
         notes.append(f"logs: {logs}")
         return notes
 
@@ -285,7 +287,8 @@ def main(argv: list[str]) -> int:
         print(f"dvcbot: ready. REST: {stack.rasa_url}/webhooks/rest/webhook", flush=True)
         if args.ready_file:
             args.ready_file.write_text(json.dumps({"rasa_url": stack.rasa_url,
-                                                   "actions_port": args.actions_port}))
+                                                   "actions_port": args.actions_port,
+                                                   "portal_url": stack.portal_url}))
         if sys.stdin.isatty() and not args.no_chat:
             terminal_chat(stack.rasa_url)
         else:

@@ -37,17 +37,29 @@ class Assistant:
     """A citizen's view of the running assistant: send a message, read the replies."""
 
     rasa_url: str
+    portal_url: str
     state_dir: Path
     process: subprocess.Popen
 
-    def say(self, text: str, sender: str) -> list[dict]:
-        response = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook",
-                              json={"sender": sender, "message": text}, timeout=120)
+    def say(self, text: str, sender: str, metadata: dict | None = None) -> list[dict]:
+        body = {"sender": sender, "message": text}
+        if metadata is not None:
+            body["metadata"] = metadata
+        response = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=120)
         assert response.status_code == 200, response.text[:300]
         return response.json()
 
     def texts(self, text: str, sender: str) -> list[str]:
         return [m.get("text") or "" for m in self.say(text, sender)]
+
+    def portal(self, path: str, body: dict) -> None:
+        """Tell the portal simulator to misbehave or change a dossier (its control API)."""
+        httpx.post(f"{self.portal_url}{path}", json=body, timeout=10).raise_for_status()
+
+    def bot_said(self, sender: str) -> list[str]:
+        """Everything the bot said in a conversation, from Rasa's tracker (HTTP API)."""
+        tracker = httpx.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+        return [e.get("text") or "" for e in tracker.get("events", []) if e.get("event") == "bot"]
 
     def logs(self) -> str:
         parts = []
@@ -66,7 +78,9 @@ def assistant(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
     state = tmp_path_factory.mktemp("dvcbot-state")
     ready = state / "ready.json"
     env = dict(os.environ, DVCBOT_STATE_DIR=str(state),
-               DVCBOT_DATABASE_URL=f"sqlite:///{state / 'dvcbot.sqlite3'}")
+               DVCBOT_DATABASE_URL=f"sqlite:///{state / 'dvcbot.sqlite3'}",
+               DVCBOT_TEAMS_FILE=str(state / "teams.yml"),
+               DVCBOT_POLL_INTERVAL="1")
     env.pop("DVCBOT_PORTAL_URL", None)
     command = [sys.executable, "-m", "bot.cli", "run", "--no-chat",
                "--model", str(trained_model),
@@ -82,7 +96,7 @@ def assistant(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
             pytest.fail("dvcbot run did not start:\n" + (state / "runner.log").read_text(errors="replace")[-4000:])
         time.sleep(0.5)
     info = json.loads(ready.read_text())
-    yield Assistant(info["rasa_url"], state, process)
+    yield Assistant(info["rasa_url"], info["portal_url"], state, process)
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(60)

@@ -1,0 +1,98 @@
+"""A citizen following a dossier, the online-submission guide and a leaflet's commune,
+through the real assistant, the action server and the portal simulator (all over HTTP)."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+
+import pytest
+
+from knowledge import KnowledgeBase
+
+pytestmark = pytest.mark.integration
+
+READY = "000.00.99.H99-250701-0001"        # "Đang xử lý" in the simulator's seed
+MISSING_PAPERS = "000.00.99.H99-250701-0002"
+
+
+def joined(replies: list[str]) -> str:
+    return "\n".join(replies)
+
+
+def test_a_dossier_code_in_the_question_is_answered_with_a_masked_name(assistant, citizen):
+    reply = joined(assistant.texts(f"hồ sơ {MISSING_PAPERS} tới đâu rồi", citizen))
+    assert "Chờ bổ sung hồ sơ" in reply
+    assert "Trần T. B." in reply          # masked applicant name, never the full name
+    assert "Việc bạn cần làm" in reply
+
+
+def test_without_a_code_the_bot_asks_for_it_and_explains_a_bad_one(assistant, citizen):
+    asked = joined(assistant.texts("cho tôi tra cứu hồ sơ", citizen))
+    assert "mã hồ sơ" in asked
+    bad = joined(assistant.texts("12345", citizen))
+    assert "000.00.12.H05-211020-0001" in bad         # the expected shape, by example
+    typed = MISSING_PAPERS.lower().replace("-", " - ")
+    answer = joined(assistant.texts(typed, citizen))
+    assert "Chờ bổ sung hồ sơ" in answer
+
+
+def test_an_unknown_code_says_so(assistant, citizen):
+    reply = joined(assistant.texts("hồ sơ 000.00.99.H99-250701-9999 sao rồi", citizen))
+    assert "không tìm thấy" in reply
+
+
+def test_a_failing_portal_gets_a_polite_answer_not_silence(assistant, citizen):
+    assistant.portal("/_control/fail", {"status": 500, "count": None, "target": "search"})
+    try:
+        reply = joined(assistant.texts(f"tra cứu hồ sơ {READY}", citizen))
+    finally:
+        assistant.portal("/_control/clear", {})
+    assert "không trả lời" in reply
+
+
+def test_a_followed_dossier_sends_a_message_when_its_status_changes(assistant, citizen):
+    code = "000.00.99.H99-250701-0009"
+    assistant.texts(f"hồ sơ {code}", citizen)
+    followed = joined(assistant.texts("theo dõi", citizen))
+    assert "theo dõi" in followed
+    before = len(assistant.bot_said(citizen))
+    assistant.portal("/_control/status", {"code": code, "status": "result_ready"})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        said = assistant.bot_said(citizen)
+        if len(said) > before and any("Đã có kết quả" in text for text in said[before:]):
+            break
+        time.sleep(1)
+    else:
+        pytest.fail("no notification in the conversation after the status changed")
+
+
+def test_online_guide_step_by_step(assistant, citizen):
+    kb = KnowledgeBase.open()
+    steps = kb.online_steps()
+    assistant.texts("nop online khai sinh the nao", citizen)
+    first = joined(assistant.texts("tiếp", citizen))
+    assert steps[0] in first
+    second = joined(assistant.texts("tiep", citizen))
+    assert steps[1] in second
+
+
+def test_a_leaflet_commune_is_remembered_for_the_office_question(assistant, citizen):
+    kb = KnowledgeBase.open()
+    assistant.say("/greet", citizen, metadata={"entry_point": {
+        "source": "leaflet-2026", "commune": "thanh_phong", "channel": "webchat"}})
+    reply = joined(assistant.texts("bộ phận một cửa mấy giờ làm việc", citizen))
+    assert kb.office_answer("thanh_phong").text in reply
+
+
+def test_asking_for_a_person_without_a_team_is_answered_honestly(assistant, citizen):
+    reply = joined(assistant.texts("cho tôi gặp người thật ở xã Thạnh Phong", citizen))
+    assert reply.strip()
+    assert "Thạnh Phong" in reply
+
+
+def test_nfd_text_is_understood_like_nfc(assistant, citizen):
+    kb = KnowledgeBase.open()
+    reply = joined(assistant.texts(unicodedata.normalize("NFD", "làm giấy khai sinh cần gì"), citizen))
+    assert kb.answer("khai_sinh", "documents").text in reply
