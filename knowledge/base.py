@@ -16,6 +16,7 @@ import json
 import logging
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -49,6 +50,8 @@ class KnowledgeBase:
         self._lock = threading.RLock()
         self._checked_at = 0.0
         self._state_fp: str | None = None
+        # rendered answers for the loaded data: (key, aspect, day) -> Answer; emptied on reload
+        self._answers: dict[tuple[str, str, dt.date], Answer] = {}
         self._ensure_loaded(force_check=True)
 
     # ------------------------------------------------------------------ opening
@@ -136,6 +139,7 @@ class KnowledgeBase:
                     index.add(item["text"], item["kind"], item["target"], tuple(item["members"]),
                               strip=item["kind"] == "commune")
             self._renderer = Renderer(self._messages)
+            self._answers = {}
             self._state_fp = fp_value
 
     # ------------------------------------------------------------------ procedures
@@ -159,6 +163,9 @@ class KnowledgeBase:
         if name is None:
             raise ValueError(f"unknown aspect {aspect!r}; expected one of {', '.join(ASPECTS)}")
         day = today or dt.date.today()
+        cached = self._answers.get((key, name, day))
+        if cached is not None:  # the same data and day give the same answer: skip 10 queries
+            return replace(cached, sources=list(cached.sources))
         with Session(self.engine, future=True) as session:
             proc = session.execute(
                 select(m.Procedure).where(m.Procedure.key == key).options(
@@ -170,7 +177,11 @@ class KnowledgeBase:
             ).scalar_one_or_none()
             if proc is None:
                 return Answer(self._renderer.t("no_procedure", link=PORTAL_HOME), False, [], PORTAL_HOME)
-            return getattr(self._renderer, name)(proc, day)
+            answer = getattr(self._renderer, name)(proc, day)
+        if len(self._answers) > 2000:
+            self._answers = {}
+        self._answers[(key, name, day)] = replace(answer, sources=list(answer.sources))
+        return answer
 
     def procedure_data(self, key: str) -> dict | None:
         """Everything stored about one procedure, as plain data (used by `kb export`)."""

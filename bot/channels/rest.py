@@ -26,7 +26,8 @@ from bot.channels.base import Action, Gate, Limits, RateLimiter, preview, safe_u
 logger = logging.getLogger(__name__)
 
 BUSY = "Xin lỗi, hệ thống đang bận. Bạn vui lòng nhắn lại sau ít phút nhé."
-NO_ANSWER = "Xin lỗi, tôi chưa trả lời được câu này. Bạn hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé."
+NO_ANSWER = ("Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
+             "hoặc hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé.")
 
 
 class CitizenRestInput(RestInput):
