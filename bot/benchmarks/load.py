@@ -246,8 +246,9 @@ def report(results: dict) -> list[str]:
     elif scale:
         lines.append(f"scale-out: {scale.get('skipped') or scale.get('error')}")
     if results.get("think_s"):
-        lines.append(f"citizens paced at {results['think_s']} s between messages: the targets "
-                     "below are defined without pacing (run without --think)")
+        lines.append(f"citizens paced at {results['think_s']} s between messages (no verdict on the "
+                     "targets, which are defined without pacing: run without --think)")
+        return lines
     target = next((l for l in dv["levels"] if l["conversations"] == TARGET_LEVEL), None)
     ref_target = next((l for l in (ref or {}).get("levels", []) if l["conversations"] == TARGET_LEVEL), None)
     if target:
