@@ -56,7 +56,7 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.channels import handoff_link, store
-from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache,
+from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache, TextOutputMixin,
                                entry_point_metadata, preview, safe_user_text, sender_ref,
                                setting, split_text, texts, utf16_len)
 
@@ -149,7 +149,7 @@ class CallbackPayloads:
 # --------------------------------------------------------------------------- output
 
 
-class TelegramOutput(OutputChannel):
+class TelegramOutput(TextOutputMixin, OutputChannel):
     """Sends the assistant's answers through python-telegram-bot's Bot."""
 
     @classmethod
@@ -220,28 +220,10 @@ class TelegramOutput(OutputChannel):
         await self._call("sendMessage", lambda: self.bot.send_message(
             chat_id=chat_id, text=pieces[-1], reply_markup=markup))
 
-    async def send_quick_replies(self, recipient_id: str, text: str,
-                                 quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
-        await self.send_text_with_buttons(recipient_id, text, quick_replies)
-
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         chat_id = chat_id_of(recipient_id)
         await self._call("sendPhoto", lambda: self.bot.send_photo(chat_id=chat_id, photo=image))
 
-    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
-        await self.send_text_message(recipient_id, str(attachment))
-
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
-                               **kwargs: Any) -> None:
-        # Only a custom message with a text means something to a citizen on Telegram.
-        if isinstance(json_message, dict) and json_message.get("text"):
-            if json_message.get("buttons"):
-                await self.send_text_with_buttons(recipient_id, json_message["text"],
-                                                  json_message["buttons"])
-            else:
-                await self.send_text_message(recipient_id, json_message["text"])
-        else:
-            logger.debug("telegram: custom message without text not sent")
 
     async def send_menu(self, recipient_id: str, text: str) -> None:
         """`text` with the menu keyboard under the typing box (texts.yml `menu`)."""

@@ -55,7 +55,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import handoff_link
-from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache,
+from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, TextOutputMixin,
                                entry_point_metadata, preview, safe_user_text, sender_ref, setting,
                                split_text, texts)
 from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
@@ -98,7 +98,7 @@ def expected_signature(app_id: str, raw_body: bytes, timestamp: str, oa_secret_k
 # --------------------------------------------------------------------------- output
 
 
-class ZaloOutput(OutputChannel):
+class ZaloOutput(TextOutputMixin, OutputChannel):
     """Sends answers to one citizen; undeliverable ones go to the outbox."""
 
     @classmethod
@@ -177,26 +177,9 @@ class ZaloOutput(OutputChannel):
         for group in groups[1:]:
             await self.deliver(recipient_id, buttons_message("👇", group))
 
-    async def send_quick_replies(self, recipient_id: str, text: str,
-                                 quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
-        await self.send_text_with_buttons(recipient_id, text, quick_replies)
-
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self.deliver(recipient_id, image_message(image))
 
-    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
-        await self.send_text_message(recipient_id, str(attachment))
-
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
-                               **kwargs: Any) -> None:
-        if isinstance(json_message, dict) and json_message.get("text"):
-            if json_message.get("buttons"):
-                await self.send_text_with_buttons(recipient_id, json_message["text"],
-                                                  json_message["buttons"])
-            else:
-                await self.send_text_message(recipient_id, json_message["text"])
-        else:
-            logger.debug("zalo: custom message without text not sent")
 
 
 # --------------------------------------------------------------------------- input
