@@ -6,7 +6,11 @@
 
 Each benchmark is a function ``(argv) -> int`` registered in BENCHMARKS, either the
 function itself or "module:function" (imported only when that benchmark runs); add
-one with one line there, e.g. ``"load": "bot.benchmarks.load:main"``.
+one with one line there.
+
+    dvcbot bench load            # messages/s and latency at 1, 20, 100 conversations, against
+                                 # Rasa's starter bot; 1 -> 2 replicas (bot/benchmarks/load.py)
+    dvcbot bench fuzz            # thousands of hostile messages over REST (bot/benchmarks/fuzz.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -220,6 +224,8 @@ bench_nlu.__doc__ = "Train on nlu_data/train, score the held-out nlu_data/test s
 
 BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "nlu": bench_nlu,
+    "load": "bot.benchmarks.load:main",
+    "fuzz": "bot.benchmarks.fuzz:main",
 }
 
 

@@ -98,7 +98,7 @@ def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
     endpoints = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
     endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
     tracker = endpoints.get("tracker_store") or {}
-    if tracker.get("type") == "SQL" and tracker.get("dialect") == "sqlite":
+    if tracker.get("dialect") == "sqlite":
         tracker["db"] = str(state / "rasa_tracker.sqlite3")
     return endpoints
 
@@ -126,6 +126,8 @@ class Stack:
         env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        # no analytics calls from Rasa (and no waiting on a network that may not reach them)
+        env.setdefault("RASA_TELEMETRY_ENABLED", "false")
         logs = self.state / "logs"
         notes = []
         python = sys.executable

@@ -63,6 +63,9 @@ def engine_for(url: str | None = None, metadata: MetaData | None = None) -> Engi
                 kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
                 if ":memory:" not in resolved:
                     kwargs["poolclass"] = QueuePool  # SQLAlchemy 1.4 opens a file per query otherwise
+            else:
+                # a server database (PostgreSQL) may restart: test pooled connections before use
+                kwargs["pool_pre_ping"] = True
             engine = create_engine(resolved, **kwargs)
             if resolved.startswith("sqlite"):
                 event.listen(engine, "connect", _sqlite_pragmas)

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,8 @@ from .validate import KnowledgeData, KnowledgeError, Report, validate
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
+# pg_advisory_xact_lock key held while the knowledge base is rewritten (any constant bigint)
+KB_LOAD_LOCK_KEY = 0x64766362  # "dvcb"
 
 
 def make_engine(database_url: str | None = None) -> Engine:
@@ -65,6 +67,10 @@ def load(engine: Engine, data_dir: str | Path | None = None, places: Iterable[st
 def write(engine: Engine, data: KnowledgeData) -> None:
     create_schema(engine)
     with Session(engine, future=True) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            # two processes loading at once (replicas starting together) take turns instead of
+            # colliding on the same rows; released with the transaction
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": KB_LOAD_LOCK_KEY})
         for table in m.ALL_TABLES_DELETE_ORDER:
             target = table if isinstance(table, m.Table) else table.__table__
             session.execute(delete(target))

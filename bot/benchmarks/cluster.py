@@ -168,7 +168,7 @@ class Postgres:
     def _bin(self, name: str) -> str:
         bin_dir = postgres_bin_dir()
         if bin_dir is None:
-            raise ClusterError("PostgreSQL is not installed: run scripts/scale/install.sh "
+            raise ClusterError("PostgreSQL is not installed: run scripts/install-system-deps.sh "
                                "(apt-get install postgresql)")
         return str(bin_dir / name)
 
@@ -281,7 +281,7 @@ class Redis:
             return
         server = shutil.which("redis-server")
         if server is None:
-            raise ClusterError("redis-server is not installed: run scripts/scale/install.sh")
+            raise ClusterError("redis-server is not installed: run scripts/install-system-deps.sh")
         self.directory.mkdir(parents=True, exist_ok=True)
         config = self.directory / "redis.conf"
         config.write_text("\n".join([
@@ -488,7 +488,7 @@ class Cluster:
                 return "none"
             return "nginx" if nginx_path() else "python"
         if kind == "nginx" and not nginx_path():
-            raise ClusterError("nginx is not installed: run scripts/scale/install.sh or use --balancer python")
+            raise ClusterError("nginx is not installed: run scripts/install-system-deps.sh or use --balancer python")
         return kind
 
     # -------------------------------------------------------------- configuration files

@@ -162,7 +162,7 @@ def measure_scale(model: Path, duration: float, max_messages: int, run_id: str,
                   rounds: int = 2) -> dict:
     missing = missing_programs()
     if missing:
-        return {"skipped": "not installed: " + ", ".join(missing) + " (scripts/scale/install.sh)"}
+        return {"skipped": "not installed: " + ", ".join(missing) + " (scripts/install-system-deps.sh)"}
     state = Path(tempfile.mkdtemp(prefix="dvcbot-bench-scale-", dir="/tmp"))
     state.chmod(0o755)
     cluster = Cluster(ClusterConfig.with_free_ports(state, replicas=2, model=model,

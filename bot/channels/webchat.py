@@ -76,6 +76,10 @@ _SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 SERVER_ERROR_TEXT = (
     "Xin lỗi, hệ thống đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút."
 )
+NO_ANSWER_TEXT = (
+    "Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
+    "hoặc hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé."
+)
 
 
 def load_quick_replies(path: Path = QUICK_REPLIES_FILE) -> list[dict[str, str]]:
@@ -352,7 +356,13 @@ class WebChatInput(InputChannel):
                     status=503,
                 )
             # Anything that arrived for this page meanwhile comes along with the answer.
-            return response.json(collector.messages + await channel.take_outbox(sender))
+            answer = collector.messages + await channel.take_outbox(sender)
+            if not answer:
+                # Rasa carries on silently when a custom action fails (action server down):
+                # the citizen is asked to write again rather than left waiting.
+                logger.warning("webchat: no answer to %s from %s", preview(text), sender_ref(sender))
+                answer = [_bot_text(sender, texts().get("no_answer", NO_ANSWER_TEXT))]
+            return response.json(answer)
 
         return bp
 

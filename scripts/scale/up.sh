@@ -12,5 +12,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-.venv/bin/python}
-bash scripts/scale/install.sh
+bash scripts/install-system-deps.sh
 exec "$PY" -m bot.benchmarks.cluster up "$@"

@@ -44,6 +44,8 @@ def scripted_reply(text: str) -> list[dict]:
         raise RuntimeError("scripted failure")
     if text == "slow":
         return [{"text": "__slow__"}]
+    if text == "silent":  # what Rasa does when a custom action fails: nothing
+        return []
     if text.startswith("/ask_documents"):
         procedure = json.loads(text[len("/ask_documents"):])["procedure"]
         return [{"text": f"(bot thử) giấy tờ cho thủ tục {procedure}\nXem thêm: https://dichvucong.gov.vn."}]
@@ -290,6 +292,14 @@ def test_when_the_bot_fails_the_page_gets_a_polite_vietnamese_error(server):
     res = post(server, {"sender": "web-boom-00001", "message": "boom"})
     assert res.status_code == 503
     assert res.json()["messages"][0]["text"].startswith("Xin lỗi")
+
+
+def test_when_the_bot_answers_nothing_the_page_asks_the_citizen_to_write_again(server):
+    res = post(server, {"sender": "web-silent-0001", "message": "silent"})
+    assert res.status_code == 200
+    [answer] = res.json()
+    assert answer["recipient_id"] == "web-silent-0001"
+    assert "nhắn lại" in answer["text"]
 
 
 def test_when_the_bot_is_too_slow_the_page_gets_a_polite_error_not_a_hang(server):

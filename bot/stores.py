@@ -1,5 +1,5 @@
-"""Rasa's conversation and lock stores made safe and fast for dvcbot (PROPOSED as bot/stores.py;
-see README "Performance and scale"). Loaded only by the Rasa server, through endpoints.yml:
+"""Rasa's conversation and lock stores made safe and fast for dvcbot (README "Performance and
+scale"). Loaded only by the Rasa server, through endpoints.yml:
 
     tracker_store:
       type: bot.stores.DurableSQLTrackerStore   # instead of `type: SQL`; same other keys
