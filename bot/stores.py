@@ -31,6 +31,9 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    and each commit rewrites the database with a rollback journal: 10-14 ms per message.
    Kept-open connections and a write-ahead log: 6 ms (still durable if the Rasa server
    crashes; synchronous=NORMAL may lose the last commits only on an OS crash or power cut).
+   The two queries of every message (the events of the latest session; how many of them are
+   stored) are plain SQL: Rasa's ORM query with a sub-query spent more time building its
+   SQLAlchemy cache key than in the database.
 
 3. Two replicas answering one conversation at once. Rasa's RedisLockStore does
    read-modify-write without a transaction (issue_ticket: get -> add ticket -> set): clients
@@ -40,19 +43,14 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    change to a lock one Redis transaction (WATCH/MULTI/EXEC, retried on conflict): same
    tickets, same order, same expiry.
 
-And one speed-up, installed when this module is imported (by the Rasa server only):
-
-4. RemoteAction._validate_action_result calls jsonschema.validate(result, schema) for every
-   custom-action response; jsonschema 4.17's validate() first checks the schema against the
-   Draft 2020-12 meta-schema and builds a new validator: ~75 ms of CPU per action call here,
-   56 % of the Rasa server's busy time under load. The same validation with the validator
-   built once costs ~2 ms. Same schema, same validator class, same errors.
+Importing this module also installs bot.rasa_speedups in the Rasa server (a cached validator
+for action replies, the model graph's plan kept, kept-open connections to the action server).
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
+import itertools
 import json
 import logging
 import os
@@ -61,16 +59,16 @@ from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
 
 import redis
 import sqlalchemy as sa
-from jsonschema import ValidationError, validators
 from sqlalchemy import exc as sa_exc
 
 import rasa.core.agent
-from rasa.core.actions import action as rasa_action
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
-from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+
+import bot.rasa_speedups  # noqa: F401 - installs the speed-ups in the Rasa server
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +113,33 @@ class DurableSQLTrackerStore(SQLTrackerStore):
         else:
             self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+        # the events of the latest conversation session (after its last session_started),
+        # or all of them when it has none; the same rows as Rasa's SQLTrackerStore._event_query
+        table, start = self.SQLEvent.__tablename__, SessionStarted.type_name
+        latest = (f'FROM {table} WHERE sender_id = :sender AND ('
+                  f'"timestamp" >= (SELECT max("timestamp") FROM {table} '
+                  f"WHERE sender_id = :sender AND type_name = '{start}') OR "
+                  f'(SELECT max("timestamp") FROM {table} '
+                  f"WHERE sender_id = :sender AND type_name = '{start}') IS NULL)")
+        self._latest_session_events = sa.text(f"SELECT data {latest} ORDER BY id")
+        self._latest_session_count = sa.text(f"SELECT count(*) {latest}")
+        self._all_events = sa.text(f"SELECT data FROM {table} WHERE sender_id = :sender ORDER BY id")
+
+    async def _retrieve(self, sender_id: str,
+                        fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        query = self._all_events if fetch_events_from_all_sessions else self._latest_session_events
+        with self.session_scope() as session:
+            rows = session.execute(query, {"sender": sender_id}).scalars().all()
+        if not rows or not self.domain:
+            return None
+        return DialogueStateTracker.from_dict(sender_id, [json.loads(r) for r in rows],
+                                              self.domain.slots)
+
+    def _additional_events(self, session, tracker: DialogueStateTracker):
+        """The tracker's events that are not stored yet (as Rasa's, with the plain-SQL count)."""
+        stored = session.execute(self._latest_session_count, {"sender": tracker.sender_id}).scalar()
+        return itertools.islice(tracker.events, stored or 0, len(tracker.events))
 
     async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
         deadline = time.monotonic() + retry_seconds()
@@ -225,31 +250,3 @@ class AtomicRedisLockStore(RedisLockStore):
             return (lock if lock.is_someone_waiting() else None), None
 
         self._transact(conversation_id, change)
-
-
-# ----------------------------------------------------------------------------- speed-up
-
-
-@functools.lru_cache(maxsize=1)
-def _action_response_validator():
-    schema = rasa_action.RemoteAction.action_response_format_spec()
-    cls = validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
-
-
-def _validate_action_result(self, result) -> bool:
-    try:
-        _action_response_validator().validate(result)
-        return True
-    except ValidationError as e:
-        e.message += (
-            f". Failed to validate Action server response from API, "
-            f"make sure your response from the Action endpoint is valid. "
-            f"For more information about the format visit "
-            f"{DOCS_BASE_URL}/custom-actions"
-        )
-        raise e
-
-
-rasa_action.RemoteAction._validate_action_result = _validate_action_result

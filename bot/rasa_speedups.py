@@ -1,0 +1,220 @@
+"""Speed-ups for the Rasa 3.6 server, installed once when this module is imported.
+
+bot/stores.py imports it, so every Rasa server started with dvcbot's endpoints.yml has them
+(`dvcbot run`, the scale-out replicas). Each one removes a cost measured with py-spy under the
+20-conversation load (`dvcbot bench load --profile`, README "Performance and scale") and keeps
+Rasa's behaviour exactly:
+
+1. Action-reply validation. RemoteAction._validate_action_result calls
+   jsonschema.validate(result, schema) for every custom-action reply; jsonschema 4.17 first
+   checks the schema against the Draft 2020-12 meta-schema and builds a new validator each
+   time: ~75 ms of CPU per action call (56 % of the server's busy time before this fix).
+   Built once: ~1 ms for a two-event reply, still 10 % of the busy time, because each event is
+   tried against all 23 kinds of event; an event is now checked against its own kind only
+   (0.1 ms). Same schema, same verdicts; an invalid reply gets Rasa's own error.
+2. The graph of the model. For every message, Rasa's DaskGraphRunner.run computes the part of
+   the graph its targets need with GraphSchema.minimal_graph_schema, which walks every path
+   of the graph recursively: ~10 % of the busy time. The graph never changes once loaded, so
+   the answer is kept per schema and set of targets.
+3. Connections to the action server. EndpointConfig.request opens a new aiohttp session, so a
+   new TCP connection, for every custom-action call (~10 % of the busy time). Here each
+   endpoint keeps one session per event loop and reuses its connections; an idle connection is
+   dropped after KEEPALIVE_SECONDS, before the action server's own keep-alive (Sanic: 5 s)
+   would close it under a request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import functools
+import logging
+import os
+import ssl
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+import aiohttp
+from aiohttp import ContentTypeError
+from jsonschema import ValidationError, validators
+
+from rasa.core.actions import action as rasa_action
+from rasa.engine.graph import GraphSchema
+from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.exceptions import FileNotFoundException
+from rasa.utils import endpoints as rasa_endpoints
+
+logger = logging.getLogger(__name__)
+
+KEEPALIVE_SECONDS = 2.0
+
+# ----------------------------------------------------------------------------- 1. validation
+
+
+@functools.lru_cache(maxsize=1)
+def _action_response_validator():
+    schema = rasa_action.RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+@functools.lru_cache(maxsize=1)
+def _per_event_validators():
+    """(validator of the reply without its events, {event name: validator of one such event}),
+    or None when Rasa's schema is not shaped as expected.
+
+    Rasa's schema says an event matches exactly one of 23 alternatives (`oneOf`), each fixing
+    `event` to a different constant; checking all 23 for every event is most of the cost. An
+    event named X can only match the alternative for X, so checking that one alone gives the
+    same verdict. Anything this fast path does not accept is checked by the full validator,
+    which gives Rasa's own error."""
+    schema = rasa_action.RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    try:
+        items = schema["properties"]["events"]["items"]
+        base = {key: value for key, value in items.items() if key != "oneOf"}
+        per_event = {}
+        for branch in items["oneOf"]:
+            name = branch["properties"]["event"]["const"]
+            if not isinstance(name, str) or name in per_event:
+                return None
+            per_event[name] = cls({**base, "allOf": [branch]})
+    except (KeyError, TypeError):
+        return None
+    outer = copy.deepcopy(schema)
+    outer["properties"]["events"]["items"] = {}
+    return cls(outer), per_event
+
+
+def _valid_by_event(result: Any) -> bool:
+    fast = _per_event_validators()
+    if fast is None:
+        return False
+    outer, per_event = fast
+    if not outer.is_valid(result):
+        return False
+    events = result.get("events") if isinstance(result, dict) else None
+    for event in events if isinstance(events, list) else ():
+        name = event.get("event") if isinstance(event, dict) else None
+        validator = per_event.get(name) if isinstance(name, str) else None
+        if validator is None or not validator.is_valid(event):
+            return False
+    return True
+
+
+def _validate_action_result(self, result) -> bool:
+    if _valid_by_event(result):
+        return True
+    try:
+        _action_response_validator().validate(result)
+        return True
+    except ValidationError as e:
+        e.message += (
+            f". Failed to validate Action server response from API, "
+            f"make sure your response from the Action endpoint is valid. "
+            f"For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
+        raise e
+
+
+# ----------------------------------------------------------------------------- 2. graph
+
+_minimal_graph_schema = GraphSchema.minimal_graph_schema
+
+
+def _cached_minimal_graph_schema(self: GraphSchema,
+                                 targets: Optional[List[Text]] = None) -> GraphSchema:
+    cache: Dict[Optional[Tuple[Text, ...]], GraphSchema] = self.__dict__.setdefault(
+        "_dvcbot_minimal_schemas", {})
+    key = tuple(targets) if targets else None
+    schema = cache.get(key)
+    if schema is None:
+        schema = cache[key] = _minimal_graph_schema(self, targets)
+    return schema
+
+
+# ----------------------------------------------------------------------------- 3. connections
+
+
+def _shared_session(endpoint: rasa_endpoints.EndpointConfig) -> aiohttp.ClientSession:
+    """This endpoint's session for the running event loop, created on first use."""
+    loop = asyncio.get_running_loop()
+    held = endpoint.__dict__.get("_dvcbot_session")
+    if held is not None and held[0] is loop and not held[1].closed:
+        return held[1]
+    auth = (aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
+            if endpoint.basic_auth else None)
+    session = aiohttp.ClientSession(
+        headers=endpoint.headers,
+        auth=auth,
+        timeout=aiohttp.ClientTimeout(total=rasa_endpoints.DEFAULT_REQUEST_TIMEOUT),
+        connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
+    )
+    endpoint.__dict__["_dvcbot_session"] = (loop, session)
+    return session
+
+
+async def _request(
+    self: rasa_endpoints.EndpointConfig,
+    method: Text = "post",
+    subpath: Optional[Text] = None,
+    content_type: Optional[Text] = "application/json",
+    compress: bool = False,
+    **kwargs: Any,
+) -> Optional[Any]:
+    """EndpointConfig.request of Rasa 3.6 with a kept session instead of a new one per call."""
+    headers = {}
+    if content_type:
+        headers["Content-Type"] = content_type
+    if "headers" in kwargs:
+        headers.update(kwargs["headers"])
+        del kwargs["headers"]
+    if self.headers:
+        headers.update(self.headers)
+
+    url = rasa_endpoints.concat_url(self.url, subpath)
+
+    sslcontext = None
+    if self.cafile:
+        try:
+            sslcontext = ssl.create_default_context(cafile=self.cafile)
+        except FileNotFoundError as e:
+            raise FileNotFoundException(
+                f"Failed to find certificate file, "
+                f"'{os.path.abspath(self.cafile)}' does not exist."
+            ) from e
+
+    session = _shared_session(self)
+    async with session.request(
+        method,
+        url,
+        headers=headers,
+        params=self.combine_parameters(kwargs),
+        compress=compress,
+        ssl=sslcontext,
+        **kwargs,
+    ) as response:
+        if response.status >= 400:
+            raise rasa_endpoints.ClientResponseError(
+                response.status,
+                response.reason,
+                await response.content.read(),
+            )
+        try:
+            return await response.json()
+        except ContentTypeError:
+            return None
+
+
+# ----------------------------------------------------------------------------- install
+
+
+def install() -> None:
+    """Install the three speed-ups (idempotent)."""
+    rasa_action.RemoteAction._validate_action_result = _validate_action_result
+    GraphSchema.minimal_graph_schema = _cached_minimal_graph_schema
+    rasa_endpoints.EndpointConfig.request = _request
+
+
+install()
