@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start the scale-out configuration: PostgreSQL (SQL tracker store), Redis (lock store), the
 # portal simulator, the action server, N Rasa replicas and a round-robin balancer on one
-# address. Debian packages only (installed when missing, see install.sh); no Docker.
+# address. Debian packages only (installed when missing by scripts/install-system-deps.sh); no Docker.
 #
 #   scripts/scale/up.sh [--replicas 2] [--state var/scale] [--balancer auto|nginx|python]
 #                       [--lb-port 5100] [--pg-port 55432] [--redis-port 56379] [--model M]

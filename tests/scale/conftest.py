@@ -101,16 +101,22 @@ def start_cluster(config: ClusterConfig) -> Cluster:
     return cluster
 
 
+def running_cluster(prefix: str, model: Path, **config):
+    """Start a cluster in a fresh state directory; stop it and remove the directory after."""
+    state = state_dir(prefix)
+    cluster = start_cluster(ClusterConfig.with_free_ports(state, model=model,
+                                                          start_timeout=START_TIMEOUT, **config))
+    try:
+        yield cluster
+    finally:
+        cluster.down()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def single(scale_model: Path):
-    state = state_dir("dvcbot-scale-single-")
-    config = ClusterConfig.with_free_ports(state, replicas=1, tracker="sqlite", lock="memory",
-                                           kb_database="sqlite", balancer="none",
-                                           model=scale_model, start_timeout=START_TIMEOUT)
-    cluster = start_cluster(config)
-    yield cluster
-    cluster.down()
-    shutil.rmtree(state, ignore_errors=True)
+    yield from running_cluster("dvcbot-scale-single-", scale_model, replicas=1, tracker="sqlite",
+                               lock="memory", kb_database="sqlite", balancer="none")
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +124,5 @@ def pair(scale_model: Path):
     missing = missing_programs()
     if missing:
         pytest.skip(f"not installed: {', '.join(missing)} (run scripts/install-system-deps.sh)")
-    state = state_dir("dvcbot-scale-pair-")
-    config = ClusterConfig.with_free_ports(state, replicas=2, tracker="postgres", lock="redis",
-                                           kb_database="postgres", balancer="auto",
-                                           model=scale_model, start_timeout=START_TIMEOUT)
-    cluster = start_cluster(config)
-    yield cluster
-    cluster.down()
-    shutil.rmtree(state, ignore_errors=True)
+    yield from running_cluster("dvcbot-scale-pair-", scale_model, replicas=2, tracker="postgres",
+                               lock="redis", kb_database="postgres", balancer="auto")
