@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import threading
 import time
 from dataclasses import replace
@@ -35,11 +36,16 @@ _ASPECT_ALIASES = {"documents": "documents", "fee": "fee", "fees": "fee", "proce
                    "time": "processing_time", "where": "where", "online": "online", "form": "form",
                    "forms": "form", "procedure": "procedure", "office": "procedure"}
 _RECHECK_SECONDS = 30.0
+# the environment variables that choose the knowledge base (knowledge/config.py, bot/paths.py)
+_SETTINGS = ("DVCBOT_DATABASE_URL", "DVCBOT_KNOWLEDGE_DIR", "DVCBOT_PLACES_FILE", "DVCBOT_STATE_DIR")
 
 
 class KnowledgeBase:
     _cache: dict[tuple, "KnowledgeBase"] = {}
     _cache_lock = threading.Lock()
+    # open() with no arguments, as the actions call it several times per message: the
+    # instance for the current environment, without resolving paths and URLs again each time
+    _default: dict[tuple, tuple[float, "KnowledgeBase"]] = {}
 
     def __init__(self, database_url: str, data_dir: Path, places: list[Path]):
         self.database_url = database_url
@@ -58,6 +64,13 @@ class KnowledgeBase:
     @classmethod
     def open(cls, database_url: str | None = None, data_dir: str | Path | None = None,
              places_file: str | Path | list | None = None) -> "KnowledgeBase":
+        defaults = database_url is None and data_dir is None and places_file is None
+        if defaults:
+            env = tuple(os.environ.get(name) for name in _SETTINGS)
+            known = cls._default.get(env)
+            if known is not None and time.monotonic() - known[0] < _RECHECK_SECONDS:
+                known[1]._ensure_loaded()
+                return known[1]
         url = config.database_url(database_url)
         folder = config.data_dir(data_dir)
         if places_file is None:
@@ -73,11 +86,15 @@ class KnowledgeBase:
                 kb = cls(url, folder, places)
                 cls._cache[key] = kb
         kb._ensure_loaded()
+        if defaults:
+            # looked up again (a places file added to the folder) after _RECHECK_SECONDS
+            cls._default[env] = (time.monotonic(), kb)
         return kb
 
     @classmethod
     def clear_cache(cls) -> None:
         with cls._cache_lock:
+            cls._default.clear()
             for kb in cls._cache.values():
                 kb.engine.dispose()
             cls._cache.clear()

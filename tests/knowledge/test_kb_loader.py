@@ -88,6 +88,17 @@ def test_default_database_url_comes_from_the_environment(data_copy, tmp_path, mo
     assert kb.procedure_name("ket_hon") == "Đăng ký kết hôn"
 
 
+def test_open_without_arguments_follows_the_environment(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("DVCBOT_KNOWLEDGE_DIR", str(data_copy))
+    monkeypatch.setenv("DVCBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    first = KnowledgeBase.open()
+    assert KnowledgeBase.open() is first            # kept while the settings stay the same
+    monkeypatch.setenv("DVCBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    second = KnowledgeBase.open()
+    assert second is not first and (tmp_path / "b.sqlite3").exists()
+    assert second.procedure_name("khai_sinh") == first.procedure_name("khai_sinh")
+
+
 # ---------------------------------------------------------------- the `dvcbot kb` command
 
 def test_cli_validate_ok_and_failing(data_copy, capsys):
