@@ -21,6 +21,10 @@ Rasa's behaviour exactly:
    endpoint keeps one session per event loop and reuses its connections; an idle connection is
    dropped after KEEPALIVE_SECONDS, before the action server's own keep-alive (Sanic: 5 s)
    would close it under a request.
+4. Combining sparse features. DIET joins the sparse features of every featurizer for every
+   message with scipy.sparse.hstack, whose general block code costs ~0.4 ms a call, seven calls
+   a message. Two COO matrices side by side are joined here directly (~0.1 ms): same type,
+   dtypes, entries and order as scipy's result; other formats still go through scipy.
 """
 
 from __future__ import annotations
@@ -34,13 +38,17 @@ import ssl
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import aiohttp
+import numpy as np
+import scipy.sparse
 from aiohttp import ContentTypeError
 from jsonschema import ValidationError, validators
+from scipy.sparse._sputils import get_index_dtype, upcast
 
 from rasa.core.actions import action as rasa_action
 from rasa.engine.graph import GraphSchema
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.exceptions import FileNotFoundException
+from rasa.shared.nlu.training_data.features import Features
 from rasa.utils import endpoints as rasa_endpoints
 
 logger = logging.getLogger(__name__)
@@ -207,14 +215,43 @@ async def _request(
             return None
 
 
+# ----------------------------------------------------------------------------- 4. features
+
+
+def hstack_pair(left: Any, right: Any) -> Any:
+    """scipy.sparse.hstack([left, right]) for two matrices with the same number of rows."""
+    if not (type(left) is scipy.sparse.coo_matrix and type(right) is scipy.sparse.coo_matrix):
+        return scipy.sparse.hstack([left, right])
+    shape = (left.shape[0], left.shape[1] + right.shape[1])
+    index = get_index_dtype(maxval=max(shape))
+    data = np.concatenate([left.data, right.data]).astype(upcast(left.dtype, right.dtype),
+                                                          copy=False)
+    row = np.concatenate([left.row, right.row]).astype(index, copy=False)
+    col = np.concatenate([left.col.astype(index, copy=False),
+                          right.col.astype(index, copy=False) + index(left.shape[1])])
+    return scipy.sparse.coo_matrix((data, (row, col)), shape=shape)
+
+
+def _combine_sparse_features(self: Features, additional_features: Features) -> None:
+    if self.features.shape[0] != additional_features.features.shape[0]:
+        raise ValueError(
+            f"Cannot combine sparse features as sequence dimensions do not "
+            f"match: {self.features.shape[0]} != "
+            f"{additional_features.features.shape[0]}."
+        )
+    self.features = hstack_pair(self.features, additional_features.features)
+    self._cached_fingerprint = None
+
+
 # ----------------------------------------------------------------------------- install
 
 
 def install() -> None:
-    """Install the three speed-ups (idempotent)."""
+    """Install the four speed-ups (idempotent)."""
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
     GraphSchema.minimal_graph_schema = _cached_minimal_graph_schema
     rasa_endpoints.EndpointConfig.request = _request
+    Features._combine_sparse_features = _combine_sparse_features
 
 
 install()

@@ -169,6 +169,24 @@ def test_the_model_graph_plan_is_computed_once_and_unchanged():
     assert set(schema.minimal_graph_schema().nodes) == set(minimal.nodes)
 
 
+@pytest.mark.parametrize("left_dtype,right_dtype,rows", [
+    ("float32", "float32", 1), ("float32", "float64", 8), ("int64", "float32", 30)])
+def test_sparse_features_are_joined_exactly_as_scipy_joins_them(left_dtype, right_dtype, rows):
+    import numpy as np
+    import scipy.sparse as sp
+
+    left = sp.random(rows, 6000, density=0.003, format="coo", random_state=1, dtype=left_dtype)
+    right = sp.random(rows, 900, density=0.02, format="coo", random_state=2, dtype=right_dtype)
+    expected, joined = sp.hstack([left, right]), rasa_speedups.hstack_pair(left, right)
+    assert type(joined) is type(expected) and joined.shape == expected.shape
+    assert joined.dtype == expected.dtype
+    for name in ("row", "col", "data"):
+        assert getattr(joined, name).dtype == getattr(expected, name).dtype
+        assert np.array_equal(getattr(joined, name), getattr(expected, name))
+    csr = rasa_speedups.hstack_pair(left.tocsr(), right.tocsr())   # other formats: scipy's way
+    assert (csr != sp.hstack([left.tocsr(), right.tocsr()])).nnz == 0
+
+
 class _CountingHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     ports: set = set()
