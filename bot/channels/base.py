@@ -84,6 +84,9 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> "Limits":
+        # checked here too, so that a wrong value stops the start instead of every message
+        concurrent_messages_limit()
+        turn_lease_seconds()
         return cls(
             rate_per_minute=env_int("DVCBOT_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE),
             max_message_chars=env_int("DVCBOT_MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS,
@@ -495,3 +498,63 @@ class TextOutputMixin:
                 await self.send_text_message(recipient_id, json_message["text"])
         else:
             logger.debug("%s: custom message without text not sent", self.name())
+
+
+# ----------------------------------------------------------------------------- admission
+
+_semaphores: dict[int, tuple[Any, asyncio.Semaphore]] = {}
+
+
+def concurrent_messages_limit() -> int:
+    """DVCBOT_CONCURRENT_MESSAGES: how many citizen messages Rasa works on at once in this
+    process (default 2; 0: no limit, Rasa's own behaviour)."""
+    return env_int("DVCBOT_CONCURRENT_MESSAGES", 2, minimum=0)
+
+
+def turn_lease_seconds() -> float:
+    """DVCBOT_TURN_LEASE_SECONDS: after this long a message gives its place to the next one
+    and carries on beside it (default 0.5 s), so that a slow look-up never holds up others."""
+    raw = os.environ.get("DVCBOT_TURN_LEASE_SECONDS", "").strip()
+    try:
+        value = float(raw) if raw else 0.5
+    except ValueError:
+        raise ConfigError(f"DVCBOT_TURN_LEASE_SECONDS={raw!r} is not a number") from None
+    if value <= 0:
+        raise ConfigError(f"DVCBOT_TURN_LEASE_SECONDS={value} must be more than 0")
+    return value
+
+
+async def handle_in_turn(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> Any:
+    """Hand a citizen's message to Rasa when one of a few places is free, first come first served.
+
+    Left alone, Rasa works on every waiting message at once, switching between them at each
+    await (tracker store, action server): under load, a message that needs two or three custom
+    actions waits behind all the others two or three times over, and the slowest answers take
+    twice the median. Two places keep the processor busy while one message waits on the action
+    server, and answer in arrival order (measured at 20 conversations: p95 1.10 s -> 0.75 s at
+    the same throughput, README "Performance and scale"). A message still working after the
+    lease (a slow portal) gives its place to the next one and carries on beside it.
+    """
+    limit = concurrent_messages_limit()
+    if limit <= 0:
+        return await on_new_message(message)
+    loop = asyncio.get_running_loop()
+    held = _semaphores.get(id(loop))
+    if held is None or held[0] is not loop:
+        held = _semaphores[id(loop)] = (loop, asyncio.Semaphore(limit))
+    places = held[1]
+    await places.acquire()
+    released = False
+
+    def give_place_back() -> None:
+        nonlocal released
+        if not released:
+            released = True
+            places.release()
+
+    lease = loop.call_later(turn_lease_seconds(), give_place_back)
+    try:
+        return await on_new_message(message)
+    finally:
+        lease.cancel()
+        give_place_back()

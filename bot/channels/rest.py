@@ -21,7 +21,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.base import Action, Gate, Limits, RateLimiter, preview, safe_user_text, sender_ref, texts
+from bot.channels.base import (Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
+                               safe_user_text, sender_ref, texts)
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class CitizenRestInput(RestInput):
             message = UserMessage(safe_user_text(verdict.text or ""), collector, sender_id,
                                   input_channel=self.name(), metadata=metadata)
             try:
-                await on_new_message(message)
+                await handle_in_turn(on_new_message, message)
             except asyncio.CancelledError:
                 logger.error("rest: timed out on %r from %s", preview(text), sender_ref(sender_id))
                 return response.json([{"recipient_id": sender_id, "text": wording.get("busy", BUSY)}])

@@ -57,8 +57,8 @@ from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, T
 
 from bot.channels import handoff_link, store
 from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache, TextOutputMixin,
-                               entry_point_metadata, preview, safe_user_text, sender_ref,
-                               setting, split_text, texts, utf16_len)
+                               entry_point_metadata, handle_in_turn, preview, safe_user_text,
+                               sender_ref, setting, split_text, texts, utf16_len)
 
 logger = logging.getLogger(__name__)
 # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
@@ -507,8 +507,9 @@ class TelegramInput(InputChannel):
         await output.typing(sender)  # before the assistant starts, so it shows at once
         typing = asyncio.ensure_future(_keep_typing(output, sender))
         try:
-            await on_new_message(UserMessage(admitted, output, sender,
-                                             input_channel=CHANNEL, metadata=metadata))
+            await handle_in_turn(on_new_message, UserMessage(admitted, output, sender,
+                                                             input_channel=CHANNEL,
+                                                             metadata=metadata))
         except Exception:
             logger.exception("telegram: the assistant failed on a message from %s",
                              sender_ref(sender))

@@ -56,8 +56,8 @@ from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, O
                                         UserMessage)
 
 from bot.channels import handoff_link
-from bot.channels.base import (Action, ConfigError, Gate, KeyedLocks, Limits, env_int, preview,
-                               safe_user_text, sender_ref, texts)
+from bot.channels.base import (Action, ConfigError, Gate, KeyedLocks, Limits, env_int,
+                               handle_in_turn, preview, safe_user_text, sender_ref, texts)
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
 logger = logging.getLogger(__name__)
@@ -343,7 +343,8 @@ class WebChatInput(InputChannel):
                 metadata=metadata or None,
             )
             try:
-                await asyncio.wait_for(on_new_message(message), channel.answer_timeout_seconds)
+                await asyncio.wait_for(handle_in_turn(on_new_message, message),
+                                       channel.answer_timeout_seconds)
             except Exception as exc:  # noqa: BLE001 - the page shows a polite message
                 logger.error(
                     "webchat: message from %s not answered (%s): %s",

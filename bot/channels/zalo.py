@@ -56,8 +56,8 @@ from sanic.response import HTTPResponse
 
 from bot.channels import handoff_link
 from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, TextOutputMixin,
-                               entry_point_metadata, preview, safe_user_text, sender_ref, setting,
-                               split_text, texts)
+                               entry_point_metadata, handle_in_turn, preview, safe_user_text,
+                               sender_ref, setting, split_text, texts)
 from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
                                    buttons_message, image_message, retry_policy, text_message)
 from bot.channels.zalo_tokens import TokenManager, TokenStore
@@ -398,9 +398,9 @@ class ZaloInput(InputChannel):
             logger.info("zalo: %s from %s (%d chars)", name, sender_ref(user_id), len(result.text))
             logger.debug("zalo: preview %r", preview(result.text))
             try:
-                await on_new_message(UserMessage(result.text, output, sender,
-                                                 input_channel=CHANNEL, metadata=metadata,
-                                                 message_id=msg_id))
+                await handle_in_turn(on_new_message, UserMessage(
+                    result.text, output, sender, input_channel=CHANNEL, metadata=metadata,
+                    message_id=msg_id))
             except Exception:
                 logger.exception("zalo: the assistant failed on a message from %s",
                                  sender_ref(user_id))
