@@ -34,6 +34,22 @@ from bot.paths import REPO_ROOT, latest_model, state_dir
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
 
+def stop_process_group(process: subprocess.Popen, grace: float) -> None:
+    """SIGTERM the process group a process leads (started with start_new_session=True), then
+    SIGKILL it if it has not ended within `grace` seconds."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 @dataclass
 class Service:
     name: str
@@ -55,18 +71,8 @@ class Service:
         return self.process is not None and self.process.poll() is None
 
     def stop(self, grace: float = 10.0) -> None:
-        if not self.alive():
-            return
-        assert self.process is not None
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            self.process.wait(grace)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        if self.process is not None:
+            stop_process_group(self.process, grace)
 
     def log_tail(self, lines: int = 30) -> str:
         try:

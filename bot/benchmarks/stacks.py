@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import httpx
 from bot.benchmarks import procs
 from bot.benchmarks.cluster import free_port
 from bot.paths import REPO_ROOT
+from bot.runner import stop_process_group
 
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
              "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
@@ -40,17 +40,7 @@ class Running:
     log: Path | None = None
 
     def stop(self, grace: float = 60) -> None:
-        if self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            self.process.wait(grace)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        stop_process_group(self.process, grace)
 
 
 def _wait_ready(process: subprocess.Popen, ready: callable, timeout: float, log: Path, what: str) -> None:
