@@ -25,6 +25,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import httpx
 import yaml
@@ -48,6 +49,26 @@ def stop_process_group(process: subprocess.Popen, grace: float) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def wait_until_serving(health_url: str | None, alive: Callable[[], bool], timeout: float,
+                       poll: float = 0.5) -> str | None:
+    """Poll `health_url` until it answers: None when serving (or there is no URL to poll),
+    "exited" when alive() turns false first, "timeout" after `timeout` seconds."""
+    if health_url is None:
+        return None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not alive():
+            return "exited"
+        try:
+            # any answer short of a server error means the process is serving
+            if httpx.get(health_url, timeout=2.0).status_code < 500:
+                return None
+        except httpx.HTTPError:
+            pass
+        time.sleep(poll)
+    return "timeout"
 
 
 @dataclass
@@ -203,21 +224,12 @@ class Stack:
             self._wait_healthy(service, timeout)
 
     def _wait_healthy(self, service: Service, timeout: float) -> None:
-        if service.health_url is None:
-            return
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not service.alive():
-                raise RuntimeError(f"{service.name} exited during start-up; last log lines:\n"
-                                   f"{service.log_tail()}")
-            try:
-                # any answer short of a server error means the process is serving
-                if httpx.get(service.health_url, timeout=2.0).status_code < 500:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"{service.name} not ready after {timeout:.0f} s; see {service.log_path}")
+        problem = wait_until_serving(service.health_url, service.alive, timeout)
+        if problem == "exited":
+            raise RuntimeError(f"{service.name} exited during start-up; last log lines:\n"
+                               f"{service.log_tail()}")
+        if problem == "timeout":
+            raise RuntimeError(f"{service.name} not ready after {timeout:.0f} s; see {service.log_path}")
 
     def stop(self) -> None:
         for service in reversed(self.services):

@@ -35,10 +35,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import yaml
 
 from bot.paths import REPO_ROOT, latest_model
+from bot.runner import wait_until_serving
 
 DEFAULT_STATE = REPO_ROOT / "var" / "scale"
 DB_USER = "dvcbot"
@@ -355,20 +355,13 @@ class Proc:
         self.pidfile.write_text(f"{self.popen.pid}\n")
 
     def wait_healthy(self, timeout: float) -> None:
-        if self.health_url is None:
-            return
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.pid() is None:
-                raise ClusterError(f"{self.name} exited during start-up; last lines of {self.log}:\n"
-                                   + self.log_tail())
-            try:
-                if httpx.get(self.health_url, timeout=2.0).status_code < 500:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.3)
-        raise ClusterError(f"{self.name} not ready after {timeout:.0f} s; see {self.log}")
+        problem = wait_until_serving(self.health_url, lambda: self.pid() is not None, timeout,
+                                     poll=0.3)
+        if problem == "exited":
+            raise ClusterError(f"{self.name} exited during start-up; last lines of {self.log}:\n"
+                               + self.log_tail())
+        if problem == "timeout":
+            raise ClusterError(f"{self.name} not ready after {timeout:.0f} s; see {self.log}")
 
     def stop(self, grace: float = 15.0, sig: int = signal.SIGTERM) -> None:
         pid = self.pid()
