@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "qr": ("bot.qr", "QR codes and a printable A5 leaflet for a commune"),
     "team": ("bot.handoff.cli", "volunteer teams and officials: add, remove, set-group, list, check"),
     "report": ("bot.report", "operator report: messages, intents, not understood, hand-offs, QR"),
+    "purge": ("bot.privacy", "delete or redact personal data past its lifetime (DVCBOT_RETENTION_DAYS)"),
     "handoff-watch": ("bot.handoff.watcher", "re-announce, escalate and expire hand-off tickets"),
     "telegram": ("bot.channels.telegram_polling", "Telegram: --polling (no public HTTPS), --set-webhook URL, --info"),
     "zalo": ("bot.channels.zalo_admin", "Zalo OA: --status, --set-tokens, --refresh, --retry-outbox"),

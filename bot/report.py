@@ -89,7 +89,8 @@ def tracker_url(explicit: Optional[str] = None) -> str:
             except yaml.YAMLError as exc:
                 raise ReportError(f"{candidate}: not valid YAML ({exc})") from None
             store = endpoints.get("tracker_store") or {}
-            if str(store.get("type", "")).upper() != "SQL":
+            kind = str(store.get("type", ""))
+            if kind.upper() != "SQL" and not kind.endswith("SQLTrackerStore"):
                 raise ReportError(f"{candidate}: tracker_store is not SQL; give --tracker-url")
             return _url_from_endpoints(store)
     return f"sqlite:///{state_dir() / 'rasa_tracker.sqlite3'}"
@@ -212,8 +213,12 @@ def read_conversations(figures: Figures, url: str, min_confidence: float) -> Non
                     if guess is None and intent != FALLBACK_INTENT:
                         guess = {"name": intent, "confidence": confidence}
                     if guess is not None:
-                        figures.guesses[question] = (guess["name"],
-                                                     float(guess.get("confidence") or 0.0))
+                        # the surest guess of all the times it was asked: the same whatever
+                        # the order of conversations (purged ones are renamed, bot/privacy.py)
+                        seen = (guess["name"], float(guess.get("confidence") or 0.0))
+                        known = figures.guesses.get(question)
+                        if known is None or (seen[1], seen[0]) > (known[1], known[0]):
+                            figures.guesses[question] = seen
     except SQLAlchemyError as exc:
         raise ReportError(f"cannot read the conversation store {make_url(url).database or url}: "
                           f"{exc.__class__.__name__} (is it Rasa's SQL tracker store?)") from None
