@@ -116,12 +116,16 @@ def _fold_command(value: Optional[str]) -> str:
     return " ".join(re.sub(r"[^\w/\s]", " ", folded).split())
 
 
+@lru_cache(maxsize=4)
+def _erase_commands(path: str) -> frozenset[str]:
+    return frozenset(_fold_command(str(c)) for c in _texts(path)["erase_commands"])
+
+
 def is_erase_command(message_text: Optional[str]) -> bool:
     """"xóa dữ liệu của tôi", "Xoa du lieu cua toi!", "/xoadulieu"..."""
     if not message_text or len(message_text) > 80:
         return False
-    commands = {_fold_command(c) for c in _texts(str(TEXTS_FILE))["erase_commands"]}
-    return _fold_command(message_text) in commands
+    return _fold_command(message_text) in _erase_commands(str(TEXTS_FILE))
 
 
 # ------------------------------------------------------------------------------ notice
