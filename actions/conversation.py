@@ -21,7 +21,10 @@ ACTION_FOR_OFFER = {
     "human": "action_request_human",
     "retry_dossier": "action_check_dossier_status",
     "subscribe_dossier": "action_subscribe_dossier",
+    "handoff_consent": "action_request_human",
 }
+# The offer whose "có" / "đồng ý" is recorded as such for the action it leads to.
+CONSENT_OFFERS = {"handoff_consent": "handoff_consented"}
 
 
 class ActionFallback(Action):
@@ -54,7 +57,8 @@ class ActionAffirm(Action):
         offer = tracker.get_slot("pending_offer")
         action = ACTION_FOR_OFFER.get(offer or "")
         if action:
-            return [SlotSet("pending_offer", None), FollowupAction(action)]
+            return [SlotSet("pending_offer", CONSENT_OFFERS.get(offer or "")),
+                    FollowupAction(action)]
         dispatcher.utter_message(response="utter_affirm_nothing_pending")
         return []
 
