@@ -39,6 +39,9 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bot.paths import make_private
+
+    make_private()   # conversations, tokens and logs are written private (umask 077)
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(usage())
