@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table,
-                        Text, and_, bindparam, case, delete, insert, or_, select, update)
+                        Text, and_, bindparam, case, delete, func, insert, or_, select, update)
 from sqlalchemy.engine import Engine
 
 from bot import storage
@@ -400,6 +400,12 @@ class TicketStore:
                 conn.execute(delete(thread).where(thread.c.ticket_id.in_(ids)))
             conn.execute(delete(assisted_log).where(assisted_log.c.at < closed_before))
         return len(ids)
+
+    def assisted_count(self, telegram_id: int, action: str, since: dt.datetime) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(assisted_log).where(
+                assisted_log.c.telegram_id == telegram_id, assisted_log.c.action == action,
+                assisted_log.c.at >= since)).scalar_one())
 
     def assisted_entries(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
