@@ -65,6 +65,11 @@ tickets = Table(
     Column("rated_at", DateTime, nullable=True),
 )
 Index("ix_handoff_tickets_sender", tickets.c.channel, tickets.c.sender_id, tickets.c.status)
+# one active ticket per citizen, whoever inserts first (two processes asking at once): the
+# second insert fails and the caller takes the first one (service.open_ticket). Created with
+# a new table; an existing database gets it from the migration baseline.
+Index("uq_handoff_tickets_active_sender", tickets.c.channel, tickets.c.sender_id, unique=True,
+      sqlite_where=tickets.c.status.in_(ACTIVE), postgresql_where=tickets.c.status.in_(ACTIVE))
 Index("ix_handoff_tickets_status", tickets.c.status, tickets.c.last_announced_at)
 
 thread = Table(
