@@ -106,11 +106,20 @@ def follow_limits() -> tuple[int, int]:
             _env_count("DVCBOT_FOLLOWS_TOTAL", DEFAULT_FOLLOWS_TOTAL))
 
 
+_warned_no_phone = False
+
+
 def second_factor_ok(dossier: Dossier, suffix: str) -> bool:
     if not phone_suffix_required():
         return True
     if not re.sub(r"\D", "", dossier.applicant_phone or ""):
         # the portal gives no phone for this dossier: nothing to check against
+        global _warned_no_phone
+        if not _warned_no_phone:
+            _warned_no_phone = True
+            logger.warning("the portal gave a dossier without the applicant's phone: the second "
+                           "factor cannot be checked for it (DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX=1 "
+                           "refuses such dossiers)")
         return second_factor_mode() == "auto"
     return dossier.phone_matches(suffix)
 

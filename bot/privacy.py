@@ -374,9 +374,17 @@ def main(argv: Optional[list[str]] = None) -> int:
                              f"or {DEFAULT_RETENTION_DAYS})")
     parser.add_argument("--tracker-url", default=None, help="Rasa's tracker database URL")
     parser.add_argument("--database-url", default=None, help="dvcbot's database URL")
+    parser.add_argument("--erase", metavar="CONVERSATION_ID", default=None,
+                        help="instead: erase one conversation (a request made at the desk), "
+                             "e.g. tg:123456789 or zalo:987654321")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
+        if args.erase:
+            erased = erase(args.erase.strip(), url=args.database_url, tracker_url=args.tracker_url)
+            print(f"erased: {erased.events} conversation events, {erased.follows} follow rows, "
+                  f"{erased.tickets} tickets, {erased.outbox} outbox rows")
+            return 0
         if args.days is not None and args.days < 1:
             raise ValueError("--days must be at least 1")
         result = purge(days=args.days, url=args.database_url, tracker_url=args.tracker_url)

@@ -141,3 +141,17 @@ def test_the_watcher_purges_once_a_day(tmp_path, monkeypatch, service, clock):
     assert asyncio.run(daily()) is None                       # not twice the same day
     clock.now += dt.timedelta(hours=1)
     assert asyncio.run(daily()).conversations == 0            # the next day: nothing left
+
+
+def test_an_erase_request_made_at_the_desk(tmp_path):
+    tracker_file = tmp_path / "rasa_tracker.sqlite3"
+    seed_tracker_store(tracker_file)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "purge", "--erase", SENDERS[1],
+         "--tracker-url", f"sqlite:///{tracker_file}",
+         "--database-url", f"sqlite:///{tmp_path / 'dvcbot.sqlite3'}"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "erased: 4 conversation events" in done.stdout
+    left = {r[0] for r in rows(f"sqlite:///{tracker_file}")}
+    assert SENDERS[1] not in left and SENDERS[0] in left
