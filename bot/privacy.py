@@ -168,7 +168,8 @@ def tracker_engine(url: Optional[str] = None) -> Optional[Engine]:
             return None
     engine = _tracker_engines.get(resolved)
     if engine is None:
-        engine = _tracker_engines[resolved] = create_engine(resolved, future=True)
+        engine = _tracker_engines[resolved] = create_engine(resolved, future=True,
+                                                            hide_parameters=True)
     return engine
 
 
@@ -344,6 +345,10 @@ def purge(now: Optional[dt.datetime] = None, *, days: Optional[int] = None,
             with storage.engine_for(url, metadata).begin() as conn:
                 conn.execute(delete(notices).where(notices.c.conversation_key.in_(
                     [_key(s) for s in senders])))
+    with storage.engine_for(url, metadata).begin() as conn:
+        # a conversation that never got stored, or one of long ago: at worst the notice is
+        # said again
+        result.other += conn.execute(delete(notices).where(notices.c.shown_at < before)).rowcount or 0
     outbox = channel_store.channel_outbox
     delivered_before = (now - dt.timedelta(days=OUTBOX_DELIVERED_DAYS)).replace(
         tzinfo=dt.timezone.utc).timestamp()

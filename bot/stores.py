@@ -50,7 +50,8 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    read the tracker Rasa holds in memory, so a dossier code typed for a look-up still works
    in that turn, and the code the look-up used is kept in the `dossier_code` slot for the
    next turns ("theo dõi"). The tracker store of this process is also what "xóa dữ liệu của
-   tôi" deletes from (live_tracker_engine, bot/privacy.py).
+   tôi" deletes from (live_tracker_engine, bot/privacy.py). Database errors never carry the
+   values written (hide_parameters): a failed save logs no message text.
 
 Importing this module also installs bot.rasa_speedups in the Rasa server (a cached validator
 for action replies, the model graph's plan kept, kept-open connections to the action server).
@@ -155,10 +156,12 @@ class DurableSQLTrackerStore(SQLTrackerStore):
         self.engine.dispose()
         if url.get_backend_name() == "sqlite":
             self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_pre_ping=True,
+                                           hide_parameters=True,
                                            connect_args={"check_same_thread": False})
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+            self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                                           **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
         # the events of the latest conversation session (after its last session_started),
