@@ -84,3 +84,17 @@ def test_xoa_du_lieu_cua_toi_erases_the_conversation_follows_and_tickets(
     assert service.store.active_for("telegram", "tg:7002") is not None
     # an ordinary message still goes on to the hand-off / Rasa
     assert asyncio.run(handoff_link.route_citizen("tg:7003", "telegram", "lệ phí khai sinh")) is False
+
+
+def test_on_the_web_chat_the_confirmation_waits_in_the_page_outbox(service, settings, live_tracker,
+                                                                  monkeypatch):
+    monkeypatch.setenv("DVCBOT_DATABASE_URL", settings.database_url)
+    monkeypatch.setattr(handoff_link, "get_service", lambda: service)
+    monkeypatch.setattr(handoff_link, "_citizen_senders", {})
+    asyncio.run(handoff_link.start("webchat"))            # its sender is the outbox
+    save_conversation(live_tracker, "web-abcdef123456")
+    service.store.outbox_put("web-abcdef123456", "an old volunteer answer")
+    assert asyncio.run(handoff_link.route_citizen("web-abcdef123456", "webchat",
+                                                  "xóa dữ liệu của tôi"))
+    assert service.webchat_outbox("web-abcdef123456") == [privacy.text("erased")]
+    assert asyncio.run(live_tracker.retrieve("web-abcdef123456")) is None
