@@ -110,7 +110,10 @@ async def route_citizen(sender_id: str, channel: str, text: Optional[str]) -> bo
 
 async def erase_citizen(sender_id: str, channel: str) -> None:
     """"xóa dữ liệu của tôi": erase, then confirm in a short reply (or say it failed)."""
+    found = await _service()
     try:
+        if found is not None:
+            await found.citizen_erasing(str(sender_id), channel)
         await asyncio.to_thread(privacy.erase, str(sender_id), channel)
         reply = privacy.text("erased")
     except Exception as exc:  # noqa: BLE001 - no traceback: SQL errors carry the sender id

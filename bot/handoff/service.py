@@ -617,6 +617,14 @@ class HandoffService:
                                       kind="note")
         return True
 
+    async def citizen_erasing(self, sender_id: str, channel: str) -> None:
+        """Before "xóa dữ liệu của tôi" deletes the tickets (bot/privacy.py): the volunteers of
+        an active one are told, and asked to delete its messages from the group."""
+        ticket = await asyncio.to_thread(self.store.active_for, channel, str(sender_id))
+        if ticket is not None:
+            await self._to_volunteers(ticket, text("citizen_erased_group", id=ticket.id),
+                                      kind="note")
+
     def webchat_outbox(self, sender_id: str) -> list[str]:
         """Volunteer messages waiting for this web chat citizen (removed once returned)."""
         return self.store.outbox_take(str(sender_id))

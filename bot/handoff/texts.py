@@ -62,6 +62,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "closed_group": {"id"},
     "xong_which": set(),
     "citizen_cancelled_group": {"id"},
+    "citizen_erased_group": {"id"},
     "expired_group": {"id", "hours"},
     "rated_group": {"id", "rating"},
     "group_ids": {"chat_id", "user_id"},

@@ -13,6 +13,8 @@ from bot import privacy
 from bot.channels import handoff_link
 from bot.paths import REPO_ROOT
 
+from .conftest import THANH_PHONG_GROUP
+
 CODE = "000.00.99.H99-250701-0001"
 
 
@@ -51,7 +53,7 @@ def test_other_messages_are_not_the_erase_command(typed):
 
 
 def test_xoa_du_lieu_cua_toi_erases_the_conversation_follows_and_tickets(
-        service, settings, live_tracker, monkeypatch):
+        apis, service, settings, live_tracker, monkeypatch):
     monkeypatch.setenv("DVCBOT_DATABASE_URL", settings.database_url)
     monkeypatch.setattr(handoff_link, "get_service", lambda: service)
     monkeypatch.setattr(handoff_link, "_citizen_senders", {})
@@ -71,6 +73,8 @@ def test_xoa_du_lieu_cua_toi_erases_the_conversation_follows_and_tickets(
     taken = asyncio.run(handoff_link.route_citizen("tg:7001", "telegram", "xoa du lieu cua toi"))
 
     assert taken is True                                         # never reaches Rasa
+    note = apis.sent_to(THANH_PHONG_GROUP)[-1]["text"]        # the volunteers are told
+    assert "xoá dữ liệu" in note and "Xin xoá các tin" in note
     assert sent == [("tg:7001", privacy.text("erased"))]
     assert len(sent[0][1]) < 200 and "Đã xóa dữ liệu" in sent[0][1]
     assert asyncio.run(live_tracker.retrieve("tg:7001")) is None  # the tracker is gone
