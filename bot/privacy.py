@@ -24,9 +24,11 @@ README "Security and privacy" / "Personal data" says what is kept and for how lo
   * closed hand-off tickets after 365 days: their citizen id, messages and volunteer are
     removed (commune, procedure, times, outcome and rating stay for the report), their
     Telegram thread mappings deleted; the assisted look-up log after 365 days;
-  * dossier guess counters after their window, security alerts after a year, stored
-    Telegram button payloads after the retention period.
-Kept: entry-point counts (per day, commune, source and channel: no person in them).
+  * dossier guess counters after their window, security alerts after a year.
+Kept: entry-point counts (per day, commune, source and channel: no person in them) and the
+stored button payloads (`telegram_callbacks`: the server's own buttons under a hash key written
+once and reused, so their number is bounded by the distinct buttons; deleting an old row would
+break the same button in a message sent yesterday).
 """
 
 from __future__ import annotations
@@ -362,10 +364,6 @@ def purge(now: Optional[dt.datetime] = None, *, days: Optional[int] = None,
     tickets = TicketStore(storage.database_url(url))
     result.tickets = tickets.redact_closed(now - dt.timedelta(days=TICKET_RETENTION_DAYS))
     result.other = GuessGuard(url).purge(now)
-    callbacks = channel_store.telegram_callbacks      # long button payloads (L9)
-    with channel_store.engine(url).begin() as conn:
-        result.other += conn.execute(delete(callbacks).where(
-            callbacks.c.created_at < any_before)).rowcount or 0
     logger.info(result.summary())
     return result
 
