@@ -55,6 +55,7 @@ import json
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
 
 import redis
@@ -103,6 +104,11 @@ class DurableSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store that retries, then fails loudly instead of forgetting."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        db = kwargs.get("db")
+        if kwargs.get("dialect", "sqlite") == "sqlite" and db and db != ":memory:":
+            # endpoints.yml names var/rasa_tracker.sqlite3: plain `rasa run` on a fresh clone
+            # has no var/ yet, and SQLite does not create folders
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(*args, **kwargs)
         url = self.engine.url
         self.engine.dispose()
