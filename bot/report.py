@@ -95,15 +95,15 @@ def tracker_url(explicit: Optional[str] = None) -> str:
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f", line {mark.line + 1}" if mark is not None else ""
-                raise ReportError(f"{candidate}{where}: not valid YAML "
+                raise ReportError(f"{candidate}{where}: YAML không hợp lệ "
                                   f"({getattr(exc, 'problem', exc)})") from None
             store = endpoints.get("tracker_store") or {}
             kind = str(store.get("type", ""))
-            if not is_sql_store(kind, f"{candidate}, line {_line_of(text, 'tracker_store', 'type')}"):
+            if not is_sql_store(kind, f"{candidate}, dòng {_line_of(text, 'tracker_store', 'type')}"):
                 raise ReportError(
-                    f"{candidate}, line {_line_of(text, 'tracker_store', 'type')}: tracker_store "
-                    f"type {kind!r} does not keep conversations in SQL; the report reads an SQL "
-                    "tracker store: give --tracker-url")
+                    f"{candidate}, dòng {_line_of(text, 'tracker_store', 'type')}: tracker_store "
+                    f"type {kind!r} không lưu hội thoại trong cơ sở dữ liệu SQL; báo cáo chỉ đọc "
+                    "được tracker store SQL: hãy chỉ rõ bằng --tracker-url")
             return _url_from_endpoints(store)
     return f"sqlite:///{state_dir() / 'rasa_tracker.sqlite3'}"
 
@@ -118,7 +118,7 @@ def is_sql_store(kind: str, where: str) -> bool:
     try:
         store_class = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError) as exc:
-        raise ReportError(f"{where}: tracker_store type {kind!r} cannot be imported ({exc})") from None
+        raise ReportError(f"{where}: không nạp được tracker_store type {kind!r} ({exc})") from None
     from rasa.core.tracker_store import SQLTrackerStore
 
     return isinstance(store_class, type) and issubclass(store_class, SQLTrackerStore)
@@ -161,8 +161,8 @@ def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         if not Path(parsed.database).exists():
-            raise ReportError(f"no conversation store at {parsed.database} (has the assistant run?"
-                              " give --tracker-url)")
+            raise ReportError(f"không có kho hội thoại tại {parsed.database} (trợ lý đã chạy chưa?"
+                              " hoặc chỉ rõ bằng --tracker-url)")
     return create_engine(url, future=True)
 
 
@@ -263,8 +263,8 @@ def read_conversations(figures: Figures, url: str, min_confidence: float) -> Non
                         figures.guesses[question] = (guess["name"],
                                                      float(guess.get("confidence") or 0.0))
     except SQLAlchemyError as exc:
-        raise ReportError(f"cannot read the conversation store {make_url(url).database or url}: "
-                          f"{exc.__class__.__name__} (is it Rasa's SQL tracker store?)") from None
+        raise ReportError(f"không đọc được kho hội thoại {make_url(url).database or url}: "
+                          f"{exc.__class__.__name__} (có phải tracker store SQL của Rasa không?)") from None
     finally:
         engine.dispose()
 
@@ -670,23 +670,27 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
+        raise argparse.ArgumentTypeError(f"{value!r} không phải ngày dạng 2026-11-01") from None
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dvcbot report",
-                                     description="operator report (no personal data)")
-    parser.add_argument("--since", type=_date, required=True, help="first day, e.g. 2026-11-01")
-    parser.add_argument("--until", type=_date, help="last day (default: today)")
-    parser.add_argument("--out", type=Path, help="output folder (default var/reports/<dates>)")
-    parser.add_argument("--tracker-url", help="SQLAlchemy URL of Rasa's tracker store")
-    parser.add_argument("--database-url", help="dvcbot database (default DVCBOT_DATABASE_URL)")
+                                     description="báo cáo cho người vận hành (không có dữ liệu cá nhân)")
+    parser.add_argument("--since", type=_date, required=True, metavar="NGÀY",
+                        help="ngày đầu, ví dụ 2026-11-01")
+    parser.add_argument("--until", type=_date, metavar="NGÀY", help="ngày cuối (mặc định: hôm nay)")
+    parser.add_argument("--out", type=Path, metavar="THƯ_MỤC",
+                        help="thư mục ghi báo cáo (mặc định var/reports/<ngày>)")
+    parser.add_argument("--tracker-url", metavar="URL",
+                        help="URL SQLAlchemy của tracker store Rasa (mặc định: theo endpoints.yml)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="cơ sở dữ liệu dvcbot (mặc định DVCBOT_DATABASE_URL)")
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
-                        help="below this intent confidence a message counts as not understood")
+                        help="dưới độ tin cậy này, tin nhắn được tính là chưa hiểu (mặc định 0.5)")
     args = parser.parse_args(argv)
     until = args.until or dt.datetime.now(VN).date()
     if until < args.since:
-        print("dvcbot report: --until is before --since", file=sys.stderr)
+        print("dvcbot report: --until phải sau --since", file=sys.stderr)
         return 2
     try:
         figures = build(args.since, until, tracker=args.tracker_url,

@@ -277,4 +277,18 @@ def test_a_tracker_store_the_report_cannot_read_is_named_with_file_and_line(tmp_
     done = subprocess.run([sys.executable, "-m", "bot.report", "--since", "2026-11-01"],
                           cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1
-    assert f"{state / 'endpoints.active.yml'}, line 4: tracker_store type 'redis'" in done.stderr
+    assert f"{state / 'endpoints.active.yml'}, dòng 4: tracker_store type 'redis'" in done.stderr
+
+
+def test_the_report_command_speaks_vietnamese_to_the_operator():
+    dvcbot = str(Path(sys.executable).parent / "dvcbot")
+    helped = subprocess.run([dvcbot, "report", "--help"], capture_output=True, text=True, timeout=120)
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("cách dùng: dvcbot report")
+    assert "ngày đầu, ví dụ 2026-11-01" in helped.stdout and "tùy chọn" in helped.stdout
+    missing = subprocess.run([dvcbot, "report"], capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2
+    assert "dvcbot report: lỗi: thiếu tham số bắt buộc: --since" in missing.stderr
+    wrong = subprocess.run([dvcbot, "report", "--since", "1/11"], capture_output=True, text=True,
+                           timeout=120)
+    assert "tham số --since: '1/11' không phải ngày dạng 2026-11-01" in wrong.stderr
