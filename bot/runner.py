@@ -51,18 +51,47 @@ PIDS_FILE = "run.pids.json"
 
 def stop_process_group(process: subprocess.Popen, grace: float) -> None:
     """SIGTERM the process group a process leads (started with start_new_session=True), then
-    SIGKILL it if it has not ended within `grace` seconds."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    SIGKILL it if it has not ended within `grace` seconds. Members left behind by a leader that
+    has already ended (it crashed, or did not wait for its own children) are ended too."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    _end_group(process.pid, grace)
+
+
+def group_members(group: int) -> list[int]:
+    """Running (not zombie) processes of a process group (Linux /proc; [] elsewhere)."""
+    members = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(proc.name))
+    return members
+
+
+def _end_group(group: int, grace: float) -> None:
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        if not group_members(group):
+            return
+        try:
+            os.killpg(group, signum)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + grace
+        while group_members(group) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 def wait_until_serving(health_url: str | None, alive: Callable[[], bool], timeout: float,
@@ -141,13 +170,18 @@ def port_in_use(port: int) -> bool:
         return False
 
 
-def command_line(pid: int) -> str | None:
-    """A running process's command line, or None when it is gone."""
+def process_argv(pid: int) -> list[str] | None:
+    """A running process's arguments, or None when it is gone."""
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return None
-    return raw.replace(b"\0", b" ").decode(errors="replace").strip() or None
+    return [part.decode(errors="replace") for part in raw.split(b"\0")[:-1]] or None
+
+
+def command_line(pid: int) -> str | None:
+    argv = process_argv(pid)
+    return " ".join(argv) if argv else None
 
 
 def describe(pid: int | None) -> str:
@@ -340,7 +374,7 @@ class Stack:
                 name, pid, command = entry["name"], int(entry["pid"]), entry["command"]
             except (KeyError, TypeError, ValueError):
                 continue
-            if command_line(pid) == command:
+            if process_argv(pid) == command:
                 left_over.append(f"{name}: pid {pid}")
         if left_over:
             raise RuntimeError(
@@ -358,7 +392,7 @@ class Stack:
         return self.state / PIDS_FILE
 
     def _write_pids(self) -> None:
-        running = [{"name": s.name, "pid": s.process.pid, "command": " ".join(s.command)}
+        running = [{"name": s.name, "pid": s.process.pid, "command": s.command}
                    for s in self.services if s.process is not None]
         self.pids_path.write_text(json.dumps(running, indent=1))
 
@@ -407,18 +441,21 @@ def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[d
     return response.json()
 
 
-def terminal_chat(rasa_url: str) -> None:
+def terminal_chat(rasa_url: str, dead: Callable[[], list[Service]] = list) -> bool:
+    """Chat until the citizen leaves (True) or a service has stopped (False, said)."""
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     print("\nGõ câu hỏi rồi Enter (ví dụ: \"lam giay khai sinh can gi\"). Gõ số để bấm nút, /thoat để thoát.\n")
     buttons: list[dict] = []
     while True:
+        if report_dead(dead()):
+            return False
         try:
             text = input("Bạn: ").strip()
         except (EOFError, KeyboardInterrupt, OSError):  # OSError: the terminal was closed
             say("")
-            return
+            return True
         if text in {"/thoat", "/quit", "/exit"}:
-            return
+            return True
         if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
             text = buttons[int(text) - 1]["payload"]
         try:
@@ -463,6 +500,12 @@ def say(text: str, error: bool = False) -> None:
         pass
 
 
+def report_dead(dead: list[Service]) -> bool:
+    for service in dead:
+        say(f"dvcbot: {service.name} stopped unexpectedly:\n{service.log_tail()}", error=True)
+    return bool(dead)
+
+
 def serve(stack: Stack, ready_file: Path | None = None, chat: bool = False) -> int:
     """Start the stack, chat or serve until a stop signal, then stop every process started.
 
@@ -491,15 +534,11 @@ def serve(stack: Stack, ready_file: Path | None = None, chat: bool = False) -> i
                                               "actions_port": stack.actions_port,
                                               "portal_url": stack.portal_url}))
         if chat:
-            terminal_chat(stack.rasa_url)
+            code = 0 if terminal_chat(stack.rasa_url, stack.dead_services) else 1
         else:
             say("dvcbot: serving; stop with Ctrl-C or SIGTERM")
             while not state["stopping"]:
-                dead = stack.dead_services()
-                if dead:
-                    for service in dead:
-                        say(f"dvcbot: {service.name} stopped unexpectedly:\n{service.log_tail()}",
-                            error=True)
+                if report_dead(stack.dead_services()):
                     code = 1
                     break
                 time.sleep(1.0)

@@ -13,12 +13,11 @@ import signal
 import subprocess
 import termios
 import time
-from pathlib import Path
 
 import pytest
 
 from bot.paths import REPO_ROOT
-from bot.runner import port_in_use
+from bot.runner import group_members, port_in_use
 from tests.integration.conftest import START_TIMEOUT, free_port
 
 
@@ -30,19 +29,8 @@ def wait_for(condition, what: str, timeout: float) -> None:
         time.sleep(0.1)
 
 
-def groups_left(groups: set[int]) -> list[str]:
-    """Running processes in these process groups (zombies excluded)."""
-    left = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z" and int(fields[2]) in groups:
-            left.append(f"{proc.name} (group {fields[2]})")
-    return left
+def groups_left(groups: set[int]) -> list[int]:
+    return [pid for group in groups for pid in group_members(group)]
 
 
 @pytest.mark.parametrize("how", ["terminal closed", "SIGTERM twice to the process group"])

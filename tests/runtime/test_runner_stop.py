@@ -159,6 +159,18 @@ def test_closing_the_terminal_stops_everything(tmp_path, ports):
     run.assert_nothing_left(pids)
 
 
+def test_the_terminal_chat_notices_a_service_that_died_and_stops_the_others(tmp_path, ports):
+    run = Run(tmp_path, ports, terminal=True)
+    run.wait_ready()
+    pids = run.pids()
+    os.kill(pids[1], signal.SIGKILL)            # the first stand-in dies
+    wait_for(lambda: gone(pids[1]), "the stand-in dead")
+    os.write(run.master, b"lam giay khai sinh can gi\n")
+    assert run.wait_exit() == 1
+    run.assert_nothing_left(pids)               # the dead one's own child included
+    os.close(run.master)
+
+
 def test_a_killed_runner_takes_its_services_with_it(tmp_path, ports):
     run = Run(tmp_path, ports)
     run.wait_ready()
@@ -187,7 +199,7 @@ def test_a_busy_port_is_reported_with_the_pid_holding_it(tmp_path, ports):
 def test_a_process_left_from_an_earlier_run_is_reported_with_its_pid(tmp_path, ports):
     left = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        command = Path(f"/proc/{left.pid}/cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        command = [a.decode() for a in Path(f"/proc/{left.pid}/cmdline").read_bytes().split(b"\0")[:-1]]
         (tmp_path / "run.pids.json").write_text(json.dumps(
             [{"name": "rasa-server", "pid": left.pid, "command": command}]))
         run = Run(tmp_path, ports)
