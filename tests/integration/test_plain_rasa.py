@@ -1,11 +1,15 @@
 """Rasa's own CLI on the repository as it is, with nothing set: what someone who knows Rasa
-types first. `rasa run` answers over REST, `rasa run actions` serves the actions, and the
-conversation tests in Rasa's format (nlu_data/test/test_stories.yml) pass `rasa test core`."""
+types first. `rasa run` answers over REST, `rasa shell` in a terminal, `rasa run actions` serves
+the actions, and the conversation tests in Rasa's format (nlu_data/test/test_stories.yml) pass
+`rasa test core`."""
 
 from __future__ import annotations
 
 import json
 import os
+import pty
+import select
+import signal
 import subprocess
 import sys
 import time
@@ -68,6 +72,35 @@ def test_plain_rasa_run_answers_over_rest(trained_model, tmp_path):
         assert texts == [domain["responses"]["utter_thank"][0]["text"]]
     finally:
         stopped(process)
+
+
+def test_plain_rasa_shell_answers_in_the_terminal(trained_model):
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: rasa shell in a terminal, as a person starts it
+        os.chdir(REPO_ROOT)
+        os.execve(RASA, [RASA, "shell", "--port", str(free_port()), *model_arguments(trained_model)],
+                  dict(CLEAN_ENV, TERM="xterm"))
+    seen = bytearray()
+
+    def wait_for(text: bytes) -> bool:
+        deadline = time.monotonic() + START_TIMEOUT
+        while text not in seen and time.monotonic() < deadline:
+            if select.select([terminal], [], [], 0.5)[0]:
+                try:
+                    seen.extend(os.read(terminal, 65536))
+                except OSError:
+                    return False
+        return text in seen
+    try:
+        assert wait_for(b"Your input"), seen.decode(errors="replace")[-3000:]
+        os.write(terminal, "cảm ơn\r".encode())
+        domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
+        answer = domain["responses"]["utter_thank"][0]["text"].encode()
+        assert wait_for(answer), seen.decode(errors="replace")[-3000:]
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(terminal)
 
 
 def test_plain_rasa_run_actions_serves_the_custom_actions(tmp_path):
