@@ -215,3 +215,28 @@ def test_a_process_left_from_an_earlier_run_is_reported_with_its_pid(tmp_path, p
     assert run.wait_exit() == 0
     run.assert_nothing_left(pids)
     assert not (tmp_path / "run.pids.json").exists()
+
+
+def test_an_orphan_answering_on_the_port_is_not_taken_for_the_new_server(tmp_path, ports):
+    """The race check_free cannot see: the port was free, then an old server answers on it
+    while the new one fails to bind. The health answer must come from the process started."""
+    from bot.runner import Service, Stack
+
+    orphan = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                               str(ports[0])], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stack = Stack(state=tmp_path)
+    new = Service("rasa-server", [sys.executable, "-c", "import time; time.sleep(600)"],
+                  f"http://127.0.0.1:{ports[0]}/", dict(os.environ), tmp_path / "new.log",
+                  port=ports[0])
+    stack.services.append(new)
+    try:
+        wait_for(lambda: port_in_use(ports[0]), "the orphan listening")
+        new.start()
+        with pytest.raises(RuntimeError, match=rf"port {ports[0]} \(rasa-server\) is answered by "
+                                               rf"pid {orphan.pid} .*not by the process just started"):
+            stack._wait_healthy(new, timeout=WAIT)
+    finally:
+        stack.stop()
+        orphan.kill()
+        orphan.wait()
+    assert not new.alive()
