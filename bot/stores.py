@@ -65,6 +65,7 @@ import json
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
 
 import redis
@@ -150,6 +151,11 @@ class DurableSQLTrackerStore(SQLTrackerStore):
     masks personal numbers in what it writes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        db = kwargs.get("db")
+        if kwargs.get("dialect", "sqlite") == "sqlite" and db and db != ":memory:":
+            # endpoints.yml names var/rasa_tracker.sqlite3: plain `rasa run` on a fresh clone
+            # has no var/ yet, and SQLite does not create folders
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(*args, **kwargs)
         _live_stores.append(self)
         url = self.engine.url
