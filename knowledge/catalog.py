@@ -82,11 +82,7 @@ class CatalogAnswer:
 
 # ---------------------------------------------------------------------------------------- text
 _CANON = {"ki": ("ky",), "dk": ("dang", "ky"), "dky": ("dang", "ky"), "dki": ("dang", "ky"),
-          "sanh": ("sinh",), "1": ("mot",), "bhyt": ("bao", "hiem", "y", "te"),
-          "bhxh": ("bao", "hiem", "xa", "hoi"), "cmnd": ("can", "cuoc"), "cccd": ("can", "cuoc"),
-          "oto": ("xe",), "moto": ("xe",), "gplx": ("giay", "phep", "lai", "xe"),
-          "gcn": ("giay", "chung", "nhan"), "qsdd": ("quyen", "su", "dung", "dat"),
-          "cavet": ("chung", "nhan", "dang", "ky", "xe"), "cavec": ("chung", "nhan", "dang", "ky", "xe")}
+          "sanh": ("sinh",), "1": ("mot",), "oto": ("xe",), "moto": ("xe",)}
 
 # Words of a question that never name a procedure (folded): dropped.
 _FILLER = frozenset("""
@@ -106,6 +102,15 @@ _BROAD_WEIGHT = 0.6
 # Everyday words -> the catalogue's words. Each entry: folded phrase -> alternatives (folded).
 # A phrase in the query is matched either as written or as any alternative (the best counts).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
+    "bhyt": ("bao hiem y te",),
+    "bhxh": ("bao hiem xa hoi",),
+    "cmnd": ("can cuoc",),
+    "cccd": ("can cuoc",),
+    "gplx": ("giay phep lai xe",),
+    "gcn": ("giay chung nhan",),
+    "qsdd": ("quyen su dung dat",),
+    "cavet": ("chung nhan dang ky xe",),
+    "cavec": ("chung nhan dang ky xe",),
     "bang lai xe": ("giay phep lai xe",),
     "bang lai": ("giay phep lai xe",),
     "bang lai quoc te": ("giay phep lai xe quoc te",),
@@ -838,9 +843,11 @@ def _t(msgs: dict[str, str], key: str, **values) -> str:
 
 _DEFAULT_MESSAGES = {
     "header": "{name} (mã {code}).",
+    "fee_exempt": "Miễn/giảm: {text}",
     "handled_by": "Nơi giải quyết: {agencies}{level}.",
     "level": " ({level})",
-    "source": "Nguồn: Cơ sở dữ liệu quốc gia về TTHC, cập nhật {updated} (dữ liệu lấy ngày {crawl}; nay có thể đã đổi, hỏi lại UBND xã).",
+    "agency_unknown": "danh mục chưa ghi, bạn hỏi bộ phận một cửa UBND xã",
+    "source": "Nguồn: Cơ sở dữ liệu quốc gia về TTHC, cập nhật {updated} (lấy ngày {crawl}, nay có thể đã thay đổi).",
     "source_catalog_only": "Nguồn: danh mục TTHC quốc gia, lấy ngày {crawl} (nay có thể đã đổi).",
     "no_detail": "dvcbot chưa có chi tiết về {what} của thủ tục này. Xem hướng dẫn đầy đủ trên Cổng Dịch vụ công.",
     "not_stated": "Cơ sở dữ liệu quốc gia không ghi {what} của thủ tục này. Bạn hỏi {ask}.",
@@ -896,22 +903,43 @@ def _fit(lines: list[str], tail: list[str], limit: int = FIRST_MESSAGE_MAX) -> s
 
 
 def _fees(detail: dict, msgs: dict) -> list[str]:
+    """One line per channel with its amounts; the exemption note once; a note alone when no amount."""
     lines: list[str] = []
-    seen: set[str] = set()
+    notes: list[str] = []
     for m in detail.get("methods") or []:
+        amounts = sorted({f["amount"] for f in m.get("fees") or [] if isinstance(f.get("amount"), (int, float)) and f["amount"] > 0})
+        channel = m.get("channel") or ""
+        if amounts:
+            line = f"- {channel}: " + " / ".join(_money(a) for a in amounts)
+        elif any(f.get("amount") == 0 and not f.get("note") for f in m.get("fees") or []):
+            line = f"- {channel}: {_t(msgs, 'fee_free')}"
+        else:
+            line = ""
+        if line and line not in lines:
+            lines.append(line)
         for f in m.get("fees") or []:
             note = f.get("note") or ""
-            if note:
-                text = note
-            elif f.get("amount") is not None:
-                text = _t(msgs, "fee_free") if f["amount"] == 0 else _money(f["amount"])
-            else:
-                continue
-            line = f"- {m.get('channel') or ''}: {text}".replace("- : ", "- ")
-            if fold(text) not in seen:
-                seen.add(fold(text))
-                lines.append(line)
+            if note and (f.get("amount") == 0 or not amounts) and fold(note) not in map(fold, notes):
+                notes.append(note)
+    if not lines and notes:
+        return [_short(notes[0], 220)]
+    if notes and lines:
+        exempt = next((n for n in notes if "mien" in fold(n)), None)
+        if exempt:
+            lines.append(_t(msgs, "fee_exempt", text=_short(exempt, 160)))
     return lines
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip(" ,;.") + "…"
+
+
+def _display_name(name: str) -> str:
+    """"Thủ tục đăng ký khai sinh" -> "Đăng ký khai sinh"; an all-capitals name in sentence case."""
+    name = re.sub(r"^\s*thủ tục\s+", "", name, flags=re.I).strip().rstrip(".")
+    if name.isupper():
+        name = name.lower()
+    return name[:1].upper() + name[1:]
 
 
 def _times(detail: dict) -> list[str]:
@@ -978,23 +1006,23 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
             replacement += "."
         if curated and curated in catalog.curated:
             replacement += " " + _t(msgs, "abolished_curated", curated=catalog.curated[curated]["name"])
-        text = _t(msgs, "abolished", name=r.name, code=code, decision=entry.get("decision") or "văn bản mới",
+        text = _t(msgs, "abolished", name=_display_name(r.name), code=code, decision=entry.get("decision") or "văn bản mới",
                   replacement=replacement.strip())
         source = str(entry.get("source") or "")
         return CatalogAnswer(text.strip(), "", False, [source] if source else [], PORTAL_HOME, code)
     if catalog.is_other_province(r):
         local = f"tỉnh {catalog.local_province}" if catalog.local_province else "địa phương của bạn"
         province = f"tỉnh {r.province}" if r.province else (r.publisher or "một tỉnh khác")
-        return CatalogAnswer(_t(msgs, "other_province", name=r.name, code=code, province=province, local=local),
+        return CatalogAnswer(_t(msgs, "other_province", name=_display_name(r.name), code=code, province=province, local=local),
                              "", False, [], PORTAL_HOME, code)
 
     link = catalog.portal_url(code)
     level = catalog.level(r)
     agencies = catalog.agencies(r)
-    head = [_t(msgs, "header", name=r.name, code=code)]
+    head = [_t(msgs, "header", name=_display_name(r.name), code=code)]
     if r.type == "SPECIFIC":
         head.append(_t(msgs, "local_variant", province=f"tỉnh {r.province}"))
-    handled = _t(msgs, "handled_by", agencies=", ".join(agencies[:3]) or (level or "chưa rõ"),
+    handled = _t(msgs, "handled_by", agencies=", ".join(agencies[:3]) or level or _t(msgs, "agency_unknown"),
                  level=_t(msgs, "level", level=level) if level and agencies else "")
     detail = catalog.details.get(code)
     if detail is not None and detail.get("id") != r.id:
@@ -1020,7 +1048,8 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
         else:
             body.extend(part)
         legal = detail.get("legal") or []
-        followup = _t(msgs, "legal", list="; ".join(legal[:4]) + (" …" if len(legal) > 4 else "")) if legal else ""
+        followup = _t(msgs, "legal", list="; ".join(_short(x, 120) for x in legal[:3])
+                      + (f" (và {len(legal) - 3} văn bản khác)" if len(legal) > 3 else "")) if legal else ""
     lines = head + [handled] + body
     text = _fit(lines, [source_line, _t(msgs, "link", link=link)])
     return CatalogAnswer(text, followup, known, sources, link, code)

@@ -272,9 +272,29 @@ def _detail(path: Path, codes: set[str], problems: _Problems) -> dict | None:
         "cases": cases,
         "papers": papers,
         "conditions": _clean(data.get("requirementsAndConditions"), _LONG),
-        "legal": _names(data.get("legalBasisesDetails")),
+        "legal": _legal(data.get("legalBasisesDetails")),
         "results": _names(data.get("resultsDetails")),
     }
+
+
+_DOC_KINDS = (("/TTLT-", "Thông tư liên tịch"), ("/TT-", "Thông tư"), ("/NĐ-", "Nghị định"), ("/ND-", "Nghị định"),
+              ("/QH", "Luật"), ("/QĐ-", "Quyết định"), ("/QD-", "Quyết định"), ("/NQ-", "Nghị quyết"))
+
+
+def _legal(items) -> list[str]:
+    """Each legal basis by its document number when the record gives one ("Thông tư số 03/2023/TT-BTP")."""
+    out: list[str] = []
+    for item in items or []:
+        if not isinstance(item, dict):
+            continue
+        code, name = _clean(item.get("code")), _clean(item.get("name"), _SHORT)
+        text = code if "/" in code else name
+        if text[:1].isdigit():  # "85/2019/TT-BTC" -> "Thông tư 85/2019/TT-BTC"
+            kind = next((k for marker, k in _DOC_KINDS if marker in text.upper()), "")
+            text = f"{kind} {text}".strip()
+        if text and text not in out:
+            out.append(text)
+    return out
 
 
 def _gzip_lines(records: list[dict]) -> bytes:
