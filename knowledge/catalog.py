@@ -417,7 +417,7 @@ def _local_province(data_dir: Path) -> str | None:
     for path in config.places_files(data_dir):
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
+        except (OSError, ValueError, yaml.YAMLError):  # ValueError: a bad date (validate reports it)
             continue
         if isinstance(doc, dict) and doc.get("province"):
             return re.sub(r"^(tỉnh|thành phố)\s+", "", str(doc["province"]).strip(), flags=re.I)
@@ -430,7 +430,7 @@ def _curated(data_dir: Path) -> dict[str, dict]:
     for path in sorted((data_dir / "procedures").glob("*.yml")):
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
+        except (OSError, ValueError, yaml.YAMLError):  # validate reports the file's problems
             continue
         if not isinstance(doc, dict):
             continue
@@ -450,8 +450,10 @@ def _abolished(folder: Path) -> dict[str, dict]:
         return {}
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:
         log.error("catalogue: %s is not valid YAML (%s); no procedure marked abolished", path, exc)
+        return {}
+    if not isinstance(doc, dict):
         return {}
     out: dict[str, dict] = {}
     for entry in doc.get("abolished") or []:
@@ -828,7 +830,7 @@ _MESSAGES_FILE = "messages.yml"
 def _messages(catalog: Catalog) -> dict[str, str]:
     try:
         doc = yaml.safe_load((catalog.folder / _MESSAGES_FILE).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+    except (OSError, ValueError, yaml.YAMLError):
         doc = {}
     return {str(k): str(v) for k, v in doc.items()} if isinstance(doc, dict) else {}
 
