@@ -39,7 +39,7 @@ from .text import fold, lower_nfc, tokens_with_spans
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Candidate", "CatalogAnswer", "Catalog", "search", "catalog_answer", "portal_url",
+__all__ = ["Candidate", "CatalogAnswer", "Catalog", "search", "catalog_answer", "portal_url", "content_words",
            "curated_portal_link", "CATALOG_DIR_NAME", "MIN_SCORE"]
 
 CATALOG_DIR_NAME = "catalog"
@@ -93,7 +93,7 @@ u uh uhm hihi haha thanks test sap trong theo nhung cac khi
 # Words that may belong to a name but mostly do not ("bạn", "sao", "chị", "mất"): kept, weighing little.
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
-ten gi hom nay troi nguoi khac
+ten gi hom nay troi nguoi khac cai may con
 """.split())
 _WEAK_FACTOR = 0.25
 _SYNONYM_WEIGHT = 0.92
@@ -132,6 +132,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bia do": ("giay chung nhan quyen su dung dat",),
     "sang ten": ("thay doi chu", "chuyen nhuong", "sang ten"),
     "ho khau": ("thuong tru", "ho"),
+    "cai chinh": ("cai chinh",),
     "sua sai": ("cai chinh",),
     "ghi sai": ("cai chinh",),
     "sai ten": ("cai chinh",),
@@ -293,7 +294,8 @@ def _doc_tokens(name: str) -> list[str]:
 _ASPECT_PHRASES = tuple(sorted((tuple(p.split()) for p in """
 mat bao lau|mat bao nhieu|mat may ngay|bao lau|bao nhieu tien|bao nhieu|het bao nhieu|
 o dau|nop o dau|lam o dau|can giay to gi|giay to gi|can nhung gi|can gi|le phi|nhu the nao|
-the nao|ra sao|phai lam sao|lam sao|duoc khong|co duoc khong|khong a|online|truc tuyen
+the nao|ra sao|phai lam sao|lam sao|duoc khong|co duoc khong|khong a|online|truc tuyen|thi sao|
+the thi sao|sao a
 """.replace("\n", "").split("|") if p.strip()), key=lambda p: -len(p)))
 
 
@@ -782,6 +784,13 @@ class Catalog:
         r = self.record(code) if code else None
         return Candidate(key, info["name"], code, round(min(score, 1.0), 4), True,
                          self.level(r) if r is not None else None, curated_portal_link(code, self))
+
+
+def content_words(text: str) -> int:
+    """How many words of `text` may name a procedure (not question words, not small words)."""
+    if not isinstance(text, str):
+        return 0
+    return sum(1 for slot in _query_slots(text) if slot.weight >= 1.0)
 
 
 def curated_portal_link(code: str | None, catalog: Catalog | None = None, data_dir: str | Path | None = None) -> str:
