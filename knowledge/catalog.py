@@ -45,7 +45,7 @@ __all__ = ["Candidate", "CatalogAnswer", "Catalog", "search", "catalog_answer", 
 CATALOG_DIR_NAME = "catalog"
 PORTAL_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"
 MIN_SCORE = 0.5
-CATEGORY_WEIGHT = 0.5  # a word found only in the record's field (lĩnh vực: "Hộ tịch") counts half
+CATEGORY_WEIGHT = 0.5  # a word found only in the record's field ("Hộ tịch") or agency counts half
 CURATED_PRIOR = 1.03  # a curated procedure ranks first when it matches as well as a national one
 FIRST_MESSAGE_MAX = 600
 _RECHECK_SECONDS = 2.0
@@ -87,14 +87,26 @@ _CANON = {"ki": ("ky",), "dk": ("dang", "ky"), "dky": ("dang", "ky"), "dki": ("d
 # Words of a question that never name a procedure (folded): dropped.
 _FILLER = frozenset("""
 toi em minh muon oi a ha nhe nha ja vay nao gi the giup la va thi roi phai hay hoac nhu khong
-duoc ai de co can nay kia thu tuc vui long lam on chao cam hello hi alo ok oke okay vang da
+duoc ai de co can nay kia thu tuc vui long on chao cam hello hi alo ok oke okay vang da
 u uh uhm hihi haha thanks test sap trong theo nhung cac khi
 """.split())
 # Words that may belong to a name but mostly do not ("bạn", "sao", "chị", "mất"): kept, weighing little.
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
-ten gi hom nay troi nguoi khac cai may con
+ten gi hom nay troi nguoi khac cai may con noi ngoai chau vo chong bo me cha em hai sang hoc
+gia ban
 """.split())
+# Phrases whose words are small words alone but name something together: kept at full weight.
+_PROTECTED = """
+chi phi|chung chi|con nuoi|nuoi con nuoi|nhan cha me con|cha me|vo chong|nuoc ngoai|yeu to nuoc ngoai|
+hoc sinh|hoc phi|hoc bong|hoc tap|hoc vien|gia han|gia dinh|ban sao|ban chinh|mua ban|ban le|ban hang|
+mot lan|sang ten|nguoi cao tuoi|tre em|bo sung|me viet nam anh hung|con liet si|ho gia dinh
+"""
+# Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
+_WEAK_PHRASES = """
+o to|xe may|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
+cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh
+"""
 _WEAK_FACTOR = 0.25
 _SYNONYM_WEIGHT = 0.92
 _BROAD_WEIGHT = 0.6
@@ -125,11 +137,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "xe may": ("xe",),
     "xe o to": ("xe",),
     "xe hoi": ("xe",),
-    "so do": ("giay chung nhan quyen su dung dat",),
-    "so hong": ("giay chung nhan quyen su dung dat",),
-    "so dat": ("giay chung nhan quyen su dung dat",),
-    "giay do": ("giay chung nhan quyen su dung dat",),
-    "bia do": ("giay chung nhan quyen su dung dat",),
+    "so do": ("giay chung nhan quyen su dung dat", "~giay chung nhan"),
+    "so hong": ("giay chung nhan quyen su dung dat", "~giay chung nhan"),
+    "so dat": ("giay chung nhan quyen su dung dat", "~giay chung nhan"),
+    "giay do": ("giay chung nhan quyen su dung dat", "~giay chung nhan"),
+    "bia do": ("giay chung nhan quyen su dung dat", "~giay chung nhan"),
     "sang ten": ("thay doi chu", "chuyen nhuong", "sang ten"),
     "ho khau": ("thuong tru", "ho"),
     "cai chinh": ("cai chinh",),
@@ -170,6 +182,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang cap": ("van bang",),
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
+    "manh dat": ("thua dat",),
+    "vao trung tam": ("tiep nhan vao co so tro giup xa hoi",),
+    "trung tam bao tro": ("co so tro giup xa hoi",),
     "tach so": ("tach thua",),
     "len tho cu": ("chuyen muc dich su dung dat",),
     "len dat o": ("chuyen muc dich su dung dat",),
@@ -260,6 +275,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "so can ngheo": ("ho can ngheo",),
 }
 # "~words": a broader term, matched at _BROAD_WEIGHT; a leading "!": the words as typed do not count
+for _phrase in _PROTECTED.replace("\n", "").split("|"):
+    if _phrase.strip():
+        _SYNONYMS.setdefault(_phrase.strip(), (_phrase.strip(),))
+for _phrase in _WEAK_PHRASES.replace("\n", "").split("|"):
+    if _phrase.strip():
+        _SYNONYMS.setdefault(_phrase.strip(), ("!",))
+_PROTECTED_KEYS = {tuple(p.split()) for p in _PROTECTED.replace("\n", "").split("|") if p.strip()}
+_WEAK_PHRASE_KEYS = {tuple(p.split()) for p in _WEAK_PHRASES.replace("\n", "").split("|") if p.strip()}
 _SYNONYM_TOKENS = {tuple(k.split()): tuple((tuple(a.lstrip("~").split()), _BROAD_WEIGHT if a.startswith("~") else _SYNONYM_WEIGHT)
                                            for a in v if a != "!") for k, v in _SYNONYMS.items()}
 _NO_LITERAL = {tuple(k.split()) for k, v in _SYNONYMS.items() if v and v[0] == "!"}
@@ -369,9 +392,14 @@ def _query_slots(text: str, vocabulary: "_Vocabulary | None" = None) -> list[_Sl
             phrase = tuple(tokens[i:i + n])
             alts = _SYNONYM_TOKENS.get(phrase)
             if alts is not None:
+                if phrase in _WEAK_PHRASE_KEYS:  # "ô tô", "ông nội": say little about the procedure
+                    slots.append(_Slot(((phrase, 1.0),), _WEAK_FACTOR))
+                    i += n
+                    matched = True
+                    break
                 keep = () if phrase in _NO_LITERAL else tuple(t for t in phrase if t not in _FILLER)
                 options = (((keep, 1.0),) if keep else ()) + alts
-                weak = all(t in _FILLER or t in _WEAK for t in phrase)
+                weak = all(t in _FILLER or t in _WEAK for t in phrase) and phrase not in _PROTECTED_KEYS
                 slots.append(_Slot(options, _WEAK_FACTOR if weak else 1.0))
                 i += n
                 matched = True
@@ -667,7 +695,9 @@ class Catalog:
             self.postings = {t: np.array(ix, dtype=np.int32) for t, ix in postings.items()}
             categories: dict[str, list[int]] = {}
             for i, d in enumerate(self.docs):
-                for t in {t for c in d.categories for t in _doc_tokens(c)}:
+                words = {t for c in d.categories for t in _doc_tokens(c)}
+                words |= {t for a in self.agencies(d) for t in _doc_tokens(a)} if d.type != "CURATED" else set()
+                for t in words:
                     categories.setdefault(t, []).append(i)
             self.category_postings = {t: np.array(ix, dtype=np.int32) for t, ix in categories.items()}
             self.vocabulary = _Vocabulary(set(self.postings) | {t for k in _SYNONYM_TOKENS for t in k})
