@@ -94,13 +94,14 @@ u uh uhm hihi haha thanks test sap trong theo nhung cac khi
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
 ten gi hom nay troi nguoi khac cai may con noi ngoai chau vo chong bo me cha em hai sang hoc
-gia ban
+gia ban vi nen boi nho lon moi
 """.split())
 # Phrases whose words are small words alone but name something together: kept at full weight.
 _PROTECTED = """
 chi phi|chung chi|con nuoi|nuoi con nuoi|nhan cha me con|cha me|vo chong|nuoc ngoai|yeu to nuoc ngoai|
 hoc sinh|hoc phi|hoc bong|hoc tap|hoc vien|gia han|gia dinh|ban sao|ban chinh|mua ban|ban le|ban hang|
-mot lan|sang ten|nguoi cao tuoi|tre em|bo sung|me viet nam anh hung|con liet si|ho gia dinh
+mot lan|sang ten|nguoi cao tuoi|tre em|bo sung|me viet nam anh hung|con liet si|ho gia dinh|vi pham|
+tre nho|cap moi|dong moi|lam moi
 """
 # Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
 _WEAK_PHRASES = """
@@ -152,6 +153,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "sua lai": ("cai chinh",),
     "sua": ("cai chinh",),
     "doi ten": ("thay doi", "doi ten"),
+    "doi ho": ("thay doi ho tich", "cai chinh"),
+    "nam sinh": ("nam sinh", "~thong tin ho tich"),
     "lam lai": ("cap lai", "dang ky lai"),
     "bi mat": ("cap lai",),
     "mat": ("cap lai",),
@@ -183,6 +186,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
     "manh dat": ("thua dat",),
+    "tien hoc": ("hoc phi", "chi phi hoc tap"),
+    "sai thong tin": ("dieu chinh thong tin", "cai chinh", "thay doi thong tin"),
     "vao trung tam": ("tiep nhan vao co so tro giup xa hoi",),
     "trung tam bao tro": ("co so tro giup xa hoi",),
     "tach so": ("tach thua",),
