@@ -725,9 +725,11 @@ class Catalog:
 
     def search_catalog(self, text: str, limit: int = 5, min_score: float = MIN_SCORE) -> list[tuple[float, _Record]]:
         """(score, record) best first; curated documents come as records of type CURATED."""
-        if not text or not isinstance(text, str) or not self.records:
+        if not text or not isinstance(text, str):
             return []
         self._build_index()
+        if not self.docs:
+            return []
         slots = _query_slots(text, self.vocabulary)
         if not slots:
             return []

@@ -268,3 +268,10 @@ def test_the_shipped_catalogue_is_compact_and_complete():
     catalog = Catalog.open()
     assert len(catalog.records) == 5670 and len(catalog.details) == 502
     assert catalog.provenance["crawl_date"] == "2026-07-18"
+
+
+def test_without_a_catalogue_folder_the_curated_procedures_are_still_found(data_copy):
+    shutil.rmtree(data_copy / "catalog")
+    hits = search("lam giay khai sinh", data_dir=data_copy)
+    assert hits and hits[0].key_or_code == "khai_sinh" and hits[0].portal_url == PORTAL_HOME
+    assert catalog_answer("1.010038", "fee", data_dir=data_copy).link == PORTAL_HOME
