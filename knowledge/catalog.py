@@ -34,7 +34,7 @@ import yaml
 
 from . import config
 from .canonical import PORTAL_HOME
-from .catalog_import import DETAILS_FILE, PROCEDURES_FILE, PROVENANCE_FILE, province_of
+from .catalog_import import DETAILS_FILE, PROCEDURES_FILE, PROVENANCE_FILE
 from .text import fold, lower_nfc, tokens_with_spans
 
 log = logging.getLogger(__name__)
@@ -947,6 +947,8 @@ def _fit(lines: list[str], tail: list[str], limit: int = FIRST_MESSAGE_MAX) -> s
             break
         kept.append(line)
         used += len(line) + 1
+    while len(kept) > 1 and kept[-1].endswith(":") and kept[-1] not in lines[:2]:
+        kept.pop()  # a heading whose items did not fit
     return "\n".join(kept + ([tail_text] if tail_text else []))
 
 
@@ -1012,22 +1014,27 @@ def _times(detail: dict) -> list[str]:
 
 
 def _papers(detail: dict, msgs: dict) -> list[str]:
+    """The papers, group by group; long explanations ("Trường hợp ... thì không phải ...") left
+    to the portal page, each paper cut to a phone's line or two."""
     lines: list[str] = []
     groups = detail.get("papers") or []
     for group in groups:
-        case = group.get("case") or ""
-        if len(groups) > 1 and case and not fold(case).startswith("*luu y") and not fold(case).startswith("luu y"):
-            lines.append(case)
+        case = (group.get("case") or "").strip()
+        folded = fold(case).lstrip("*-• ")
+        if folded.startswith("luu y"):
+            continue
+        if len(groups) > 1 and case:
+            lines.append(_short(case.lstrip("*-• ").strip(), 110))
         for item in group.get("items") or []:
+            name = item["name"].lstrip("-•+ ").strip()
+            if len(name) > 140 and fold(name).startswith("truong hop"):
+                continue
             counts = []
             if item.get("original"):
                 counts.append(_t(msgs, "copies", original=item["original"]))
             if item.get("copy"):
                 counts.append(_t(msgs, "copies_copy", copy=item["copy"]))
-            name = item["name"].lstrip("-• ").strip()
-            if fold(case).lstrip("* ").startswith("luu y"):
-                continue
-            lines.append(f"- {name}" + (f" ({', '.join(counts)})" if counts else ""))
+            lines.append(f"- {_short(name, 140)}" + (f" ({', '.join(counts)})" if counts else ""))
     return lines
 
 
