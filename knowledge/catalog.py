@@ -47,6 +47,7 @@ PORTAL_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"
 MIN_SCORE = 0.5
 CATEGORY_WEIGHT = 0.5  # a word found only in the record's field ("Hộ tịch") or agency counts half
 CURATED_PRIOR = 1.03  # a curated procedure ranks first when it matches as well as a national one
+ORDER_WEIGHT = 0.2    # words in the query's order (pairs of words as in the name) add up to this
 FIRST_MESSAGE_MAX = 600
 _RECHECK_SECONDS = 2.0
 
@@ -783,8 +784,8 @@ class Catalog:
                 matched[idx] += idf.get(t, default)  # precision: the name's own words only
         precision = np.minimum(matched / self.idf_totals, 1.0)
         base = coverage * (0.8 + 0.2 * precision) * self.priors
-        # the word-order bonus (at most 0.06 x coverage) is added to the best few only
-        bound = base + 0.06 * coverage * self.priors
+        # the word-order bonus (at most ORDER_WEIGHT x coverage) is added to the best few only
+        bound = base + ORDER_WEIGHT * coverage * self.priors
         pool = np.nonzero(bound >= min_score)[0]
         if pool.size == 0:
             return []
@@ -803,8 +804,9 @@ class Catalog:
         scored: list[tuple[float, _Record]] = []
         for i in pool.tolist():
             r = self.docs[i]
-            order = len(r.bigrams & q_bigrams) / max(1, min(len(r.bigrams), len(q_bigrams))) if q_bigrams else 0.0
-            score = float(base[i] + 0.06 * order * coverage[i] * self.priors[i])
+            # the share of the name's word pairs that the query says (in either way of saying it)
+            order = len(r.bigrams & q_bigrams) / max(1, len(r.bigrams)) if q_bigrams else 0.0
+            score = float(base[i] + ORDER_WEIGHT * order * coverage[i] * self.priors[i])
             if score >= min_score:
                 scored.append((score, r))
         # ties: the shorter name (the general procedure before its special cases)
