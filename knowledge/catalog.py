@@ -95,19 +95,19 @@ u uh uhm hihi haha thanks test sap trong theo nhung cac khi
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
 ten gi hom nay troi nguoi khac cai may con noi ngoai chau vo chong bo me cha em hai sang hoc
-gia ban vi nen boi nho lon moi
+gia ban vi nen boi nho lon moi lay chua rieng ra
 """.split())
 # Phrases whose words are small words alone but name something together: kept at full weight.
 _PROTECTED = """
 chi phi|chung chi|con nuoi|nuoi con nuoi|nhan cha me con|cha me|vo chong|nuoc ngoai|yeu to nuoc ngoai|
 hoc sinh|hoc phi|hoc bong|hoc tap|hoc vien|gia han|gia dinh|ban sao|ban chinh|mua ban|ban le|ban hang|
 mot lan|sang ten|nguoi cao tuoi|tre em|bo sung|me viet nam anh hung|con liet si|ho gia dinh|vi pham|
-tre nho|cap moi|dong moi|lam moi
+tre nho|cap moi|dong moi|lam moi|sua chua|lay mau
 """
 # Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
 _WEAK_PHRASES = """
 o to|xe may|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
-cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh
+cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh|o rieng|ra rieng|lap dat|ve nha|cho nha
 """
 _WEAK_FACTOR = 0.25
 _SYNONYM_WEIGHT = 0.92
@@ -187,6 +187,23 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
     "manh dat": ("thua dat",),
+    "lay bang": ("cap giay phep lai xe",),
+    "thi lay bang": ("cap giay phep lai xe",),
+    "di nuoc ngoai": ("quoc te", "nuoc ngoai"),
+    "mua lai": ("sang ten", "thay doi chu", "chuyen nhuong"),
+    "xet duyet": ("cong nhan", "xet duyet"),
+    "xet": ("xet", "cong nhan"),
+    "nguoi lon": ("~nguoi da co ho so giay to ca nhan",),
+    "tach khau": ("tach ho",),
+    "vang mat": ("tam vang",),
+    "di lam xa": ("tam vang",),
+    "qua dem": ("luu tru",),
+    "o lai": ("luu tru", "o lai"),
+    "tho cu": ("dat o",),
+    "dat tho cu": ("dat o",),
+    "len dat tho cu": ("chuyen muc dich su dung dat",),
+    "khai thac ca": ("khai thac thuy san",),
+    "dong ho dien": ("cap dien moi",),
     "mua xe": ("dang ky xe", "chung nhan dang ky xe"),
     "sai": ("cai chinh",),
     "bi sai": ("cai chinh",),
@@ -336,7 +353,7 @@ _ASPECT_PHRASES = tuple(sorted((tuple(p.split()) for p in """
 mat bao lau|mat bao nhieu|mat may ngay|bao lau|bao nhieu tien|bao nhieu|het bao nhieu|
 o dau|nop o dau|lam o dau|can giay to gi|giay to gi|can nhung gi|can gi|le phi|nhu the nao|
 the nao|ra sao|phai lam sao|lam sao|duoc khong|co duoc khong|khong a|online|truc tuyen|thi sao|
-the thi sao|sao a
+the thi sao|sao a|bao gio|khi nao|luc nao
 """.replace("\n", "").split("|") if p.strip()), key=lambda p: -len(p)))
 
 
