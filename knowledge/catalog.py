@@ -89,7 +89,7 @@ _CANON = {"ki": ("ky",), "dk": ("dang", "ky"), "dky": ("dang", "ky"), "dki": ("d
 _FILLER = frozenset("""
 toi em minh muon oi a ha nhe nha ja vay nao gi the giup la va thi roi phai hay hoac nhu khong
 duoc ai de co can nay kia thu tuc vui long on chao cam hello hi alo ok oke okay vang da
-u uh uhm hihi haha thanks test sap trong theo nhung cac khi
+u uh uhm hihi haha thanks test sap trong theo nhung cac khi ko k dc j bn ntn r vs hok hong tren
 """.split())
 # Words that may belong to a name but mostly do not ("bạn", "sao", "chị", "mất"): kept, weighing little.
 _WEAK = frozenset("""
@@ -107,7 +107,9 @@ tre nho|cap moi|dong moi|lam moi|sua chua|lay mau
 # Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
 _WEAK_PHRASES = """
 o to|xe may|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
-cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh|o rieng|ra rieng|lap dat|ve nha|cho nha
+cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh|o rieng|ra rieng|lap dat|ve nha|cho nha|
+moi mua|moi xay|nha moi|nha moi xay|mau moi|mau cu|loai moi|cap 1|cap 2|cap 3|cap mot|cap hai|cap ba|
+them 1 nam|mot nam
 """
 _WEAK_FACTOR = 0.25
 _SYNONYM_WEIGHT = 0.92
@@ -187,6 +189,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
     "manh dat": ("thua dat",),
+    "giay khai sinh": ("giay khai sinh", "~thong tin ho tich"),
+    "that lac": ("cap lai", "dang ky lai"),
+    "doi dia chi": ("thay doi noi dung", "thay doi dia chi"),
+    "han quoc": ("yeu to nuoc ngoai",),
+    "trung quoc": ("yeu to nuoc ngoai",),
+    "dai loan": ("yeu to nuoc ngoai",),
+    "nhat ban": ("yeu to nuoc ngoai",),
+    "campuchia": ("yeu to nuoc ngoai",),
     "lay bang": ("cap giay phep lai xe",),
     "thi lay bang": ("cap giay phep lai xe",),
     "di nuoc ngoai": ("quoc te", "nuoc ngoai"),
