@@ -864,6 +864,17 @@ class Catalog:
                          self.level(r) if r is not None else None, curated_portal_link(code, self))
 
 
+_VARIANT_RE = re.compile(
+    r"\((thực hiện )?(tại )?cấp [^)]*\)|\(cấp [^)]*\)|thực hiện bằng dịch vụ công.*$|"
+    r"(bằng )?dịch vụ công trực tuyến.*$|trực tuyến toàn trình.*$|thực hiện tại cấp.*$", re.I)
+
+
+def _variant_key(name: str) -> str:
+    """The name without its level or channel ("(thực hiện tại cấp tỉnh)", "... trực tuyến toàn
+    trình"): two records with the same key are one procedure to a citizen; the better is shown."""
+    return "variant:" + fold(_VARIANT_RE.sub("", name)).strip(" ,.;")
+
+
 def content_words(text: str) -> int:
     """How many words of `text` may name a procedure (not question words, not small words)."""
     if not isinstance(text, str):
@@ -904,6 +915,10 @@ def search(text: str, limit: int = 5, data_dir: str | Path | None = None,
                 out.append(catalog.curated_candidate(key, score))
         elif r.code not in seen:
             seen.add(r.code)
+            variant = _variant_key(r.name)
+            if variant in seen:  # the same procedure at another level / through another channel
+                continue
+            seen.add(variant)
             out.append(catalog.candidate(r, score))
         if len(out) >= limit:
             break

@@ -275,3 +275,9 @@ def test_without_a_catalogue_folder_the_curated_procedures_are_still_found(data_
     hits = search("lam giay khai sinh", data_dir=data_copy)
     assert hits and hits[0].key_or_code == "khai_sinh" and hits[0].portal_url == PORTAL_HOME
     assert catalog_answer("1.010038", "fee", data_dir=data_copy).link == PORTAL_HOME
+
+
+def test_the_same_procedure_at_two_levels_is_offered_once_the_local_level_first():
+    hits = search("cap lai the bao hiem y te", limit=5)
+    variants = [h.code for h in hits if h.code in ("1.001294", "1.001327")]
+    assert variants == ["1.001294"]          # "(thực hiện tại cấp tỉnh)", not also the central one
