@@ -95,7 +95,7 @@ u uh uhm hihi haha thanks test sap trong theo nhung cac khi ko k dc j bn ntn r v
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
 ten gi hom nay troi nguoi khac cai may con noi ngoai chau vo chong bo me cha em hai sang hoc
-gia ban vi nen boi nho lon moi lay chua rieng ra
+gia ban vi nen boi nho lon moi lay chua rieng ra lap tuoi nhau
 """.split())
 # Phrases whose words are small words alone but name something together: kept at full weight.
 _PROTECTED = """
@@ -109,7 +109,7 @@ _WEAK_PHRASES = """
 o to|xe may|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
 cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh|o rieng|ra rieng|lap dat|ve nha|cho nha|
 moi mua|moi xay|nha moi|nha moi xay|mau moi|mau cu|loai moi|cap 1|cap 2|cap 3|cap mot|cap hai|cap ba|
-them 1 nam|mot nam
+them 1 nam|mot nam|chinh chu|nguoi than|den o|thanh nien|ubnd|ubnd xa|uy ban|uy ban xa|tai ubnd|bi nhau
 """
 _WEAK_FACTOR = 0.25
 _SYNONYM_WEIGHT = 0.92
@@ -189,6 +189,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
     "manh dat": ("thua dat",),
+    "hu": ("cap doi", "doi"),
+    "mua dien": ("cap dien moi",),
+    "sach vo": ("chi phi hoc tap", "do dung hoc tap"),
     "giay khai sinh": ("giay khai sinh", "~thong tin ho tich"),
     "that lac": ("cap lai", "dang ky lai"),
     "doi dia chi": ("thay doi noi dung", "thay doi dia chi"),
@@ -453,7 +456,8 @@ def _query_slots(text: str, vocabulary: "_Vocabulary | None" = None) -> list[_Sl
             continue
         tok = tokens[i]
         if tok and tok not in _FILLER:
-            slots.append(_Slot((((tok,), 1.0),), _WEAK_FACTOR if tok in _WEAK else 1.0))
+            weak = tok in _WEAK or tok.isdigit()  # "18 tuổi", "cấp 3": numbers qualify
+            slots.append(_Slot((((tok,), 1.0),), _WEAK_FACTOR if weak else 1.0))
         i += 1
     if all(slot.weight < 1.0 for slot in slots):
         return []  # only small words: nothing names a procedure
