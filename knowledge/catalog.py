@@ -87,7 +87,7 @@ _CANON = {"ki": ("ky",), "dk": ("dang", "ky"), "dky": ("dang", "ky"), "dki": ("d
 
 # Words of a question that never name a procedure (folded): dropped.
 _FILLER = frozenset("""
-toi em minh muon oi a ha nhe nha ja vay nao gi the giup la va thi roi phai hay hoac nhu khong
+toi em minh muon oi a ha nhe ja vay nao gi the giup la va thi roi phai hay hoac nhu khong
 duoc ai de co can nay kia thu tuc vui long on chao cam hello hi alo ok oke okay vang da
 u uh uhm hihi haha thanks test sap trong theo nhung cac khi ko k dc j bn ntn r vs hok hong tren
 """.split())
@@ -95,21 +95,22 @@ u uh uhm hihi haha thanks test sap trong theo nhung cac khi ko k dc j bn ntn r v
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
 ten gi hom nay troi nguoi khac cai may con noi ngoai chau vo chong bo me cha em hai sang hoc
-gia ban vi nen boi nho lon moi lay chua rieng ra lap tuoi nhau
+gia ban vi nen boi nho lon moi lay chua rieng ra lap tuoi nhau nha
 """.split())
 # Phrases whose words are small words alone but name something together: kept at full weight.
 _PROTECTED = """
 chi phi|chung chi|con nuoi|nuoi con nuoi|nhan cha me con|cha me|vo chong|nuoc ngoai|yeu to nuoc ngoai|
 hoc sinh|hoc phi|hoc bong|hoc tap|hoc vien|gia han|gia dinh|ban sao|ban chinh|mua ban|ban le|ban hang|
 mot lan|sang ten|nguoi cao tuoi|tre em|bo sung|me viet nam anh hung|con liet si|ho gia dinh|vi pham|
-tre nho|cap moi|dong moi|lam moi|sua chua|lay mau
+tre nho|cap moi|dong moi|lam moi|sua chua|lay mau|nha o|nha o xa hoi|nha dat|vay von
 """
 # Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
 _WEAK_PHRASES = """
 o to|xe may|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
 cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh|o rieng|ra rieng|lap dat|ve nha|cho nha|
 moi mua|moi xay|nha moi|nha moi xay|mau moi|mau cu|loai moi|cap 1|cap 2|cap 3|cap mot|cap hai|cap ba|
-them 1 nam|mot nam|chinh chu|nguoi than|den o|thanh nien|ubnd|ubnd xa|uy ban|uy ban xa|tai ubnd|bi nhau
+them 1 nam|mot nam|chinh chu|nguoi than|den o|thanh nien|ubnd|ubnd xa|uy ban|uy ban xa|tai ubnd|bi nhau|
+lam ho so|sau khi|bi ngung
 """
 _WEAK_FACTOR = 0.25
 _SYNONYM_WEIGHT = 0.92
@@ -189,6 +190,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
     "manh dat": ("thua dat",),
+    "cap dien lai": ("cap dien tro lai",),
+    "vay tien": ("vay von",),
     "hu": ("cap doi", "doi"),
     "mua dien": ("cap dien moi",),
     "sach vo": ("chi phi hoc tap", "do dung hoc tap"),
@@ -605,6 +608,16 @@ class Catalog:
             except OSError:
                 sig.append((str(f), None, None))
         return tuple(sig)
+
+    def problems(self) -> list[str]:
+        """What an operator should fix in abolished.yml (codes not in the catalogue, no source)."""
+        out = []
+        for code, entry in sorted(self.abolished.items()):
+            if code not in self.by_code:
+                out.append(f"abolished.yml: code {code} is not in the catalogue")
+            if not str(entry.get("source") or "").strip():
+                out.append(f"abolished.yml: code {code} has no source")
+        return out
 
     @property
     def loaded(self) -> bool:

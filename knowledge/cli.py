@@ -208,7 +208,10 @@ def _catalog(args) -> int:
         print(f"source: {p.get('source')} ({p.get('source_copy')})")
         print(f"crawled: {p.get('crawl_started')}; imported on {p.get('imported_on')}; "
               f"locality: {catalog.local_province or 'unknown'}")
-        return 0
+        problems = catalog.problems()
+        for problem in problems:
+            print(f"problem: {problem}")
+        return 1 if problems else 0
     print("usage: dvcbot kb catalog {import DIR,info}", file=sys.stderr)
     return 2
 

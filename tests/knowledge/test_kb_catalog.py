@@ -281,3 +281,12 @@ def test_the_same_procedure_at_two_levels_is_offered_once_the_local_level_first(
     hits = search("cap lai the bao hiem y te", limit=5)
     variants = [h.code for h in hits if h.code in ("1.001294", "1.001327")]
     assert variants == ["1.001294"]          # "(thực hiện tại cấp tỉnh)", not also the central one
+
+
+def test_kb_catalog_info_names_an_abolished_entry_without_source(data_copy, capsys):
+    path = data_copy / "catalog" / "abolished.yml"
+    path.write_text(path.read_text(encoding="utf-8") + '  - codes: ["9.999999"]\n    decision: QĐ 1\n',
+                    encoding="utf-8")
+    assert kb_main(["catalog", "info", "--data-dir", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "code 9.999999 is not in the catalogue" in out and "code 9.999999 has no source" in out
