@@ -106,7 +106,7 @@ tre nho|cap moi|dong moi|lam moi|sua chua|lay mau|nha o|nha o xa hoi|nha dat|vay
 """
 # Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
 _WEAK_PHRASES = """
-o to|xe may|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
+o to|nong thon|ong noi|ba noi|ong ngoai|ba ngoai|cho me|cho cha|cho con|cho vo|cho chong|
 cho ba|cho ong|o que|o xa|tai xa|cong an xa|hai manh|o rieng|ra rieng|lap dat|ve nha|cho nha|
 moi mua|moi xay|nha moi|nha moi xay|mau moi|mau cu|loai moi|cap 1|cap 2|cap 3|cap mot|cap hai|cap ba|
 them 1 nam|mot nam|chinh chu|nguoi than|den o|thanh nien|ubnd|ubnd xa|uy ban|uy ban xa|tai ubnd|bi nhau|
@@ -134,12 +134,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "thi bang lai": ("cap giay phep lai xe",),
     "thi bang": ("cap giay phep lai xe",),
     "giay dang ky xe": ("chung nhan dang ky xe",),
-    "dang ky xe": ("dang ky xe", "chung nhan dang ky xe"),
+    "dang ky xe": ("dang ky xe", "chung nhan dang ky xe", "dang ky cap bien so xe lan dau"),
     "giay to xe": ("chung nhan dang ky xe",),
     "ca vet": ("chung nhan dang ky xe",),
     "ca vet xe": ("chung nhan dang ky xe",),
     "bien so": ("bien so xe",),
-    "xe may": ("xe",),
+    "xe may": ("!", "xe"),
     "xe o to": ("xe",),
     "xe hoi": ("xe",),
     "so do": ("giay chung nhan quyen su dung dat", "~giay chung nhan"),
@@ -720,7 +720,8 @@ class Catalog:
                                if r.code not in self.abolished and not self.is_other_province(r)]
             self.docs: list[_Record] = []
             for r in self.searchable:
-                toks = tuple(_doc_tokens(r.name))
+                # the level / channel tail ("thực hiện tại cấp tỉnh") is not what citizens say
+                toks = tuple(_doc_tokens(_VARIANT_RE.sub(" ", r.name)) or _doc_tokens(r.name))
                 r.tokens = toks
                 r.token_set = frozenset(toks)
                 r.bigrams = frozenset(zip(toks, toks[1:]))
