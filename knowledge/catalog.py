@@ -95,14 +95,15 @@ u uh uhm hihi haha thanks test sap trong theo nhung cac khi ko k dc j bn ntn r v
 _WEAK = frozenset("""
 anh ong ba bac co o bao nhieu lau lam xin mat tien bi het nop le viec cho cua voi ve den tai cu
 ten gi hom nay troi nguoi khac cai may con noi ngoai chau vo chong bo me cha em hai sang hoc
-gia ban vi nen boi nho lon moi lay chua rieng ra lap tuoi nhau nha
+gia ban vi nen boi nho lon moi lay chua rieng ra lap tuoi nhau nha ca
 """.split())
 # Phrases whose words are small words alone but name something together: kept at full weight.
 _PROTECTED = """
 chi phi|chung chi|con nuoi|nuoi con nuoi|nhan cha me con|cha me|vo chong|nuoc ngoai|yeu to nuoc ngoai|
 hoc sinh|hoc phi|hoc bong|hoc tap|hoc vien|gia han|gia dinh|ban sao|ban chinh|mua ban|ban le|ban hang|
 mot lan|sang ten|nguoi cao tuoi|tre em|bo sung|me viet nam anh hung|con liet si|ho gia dinh|vi pham|
-tre nho|cap moi|dong moi|lam moi|sua chua|lay mau|nha o|nha o xa hoi|nha dat|vay von
+tre nho|cap moi|dong moi|lam moi|sua chua|lay mau|nha o|nha o xa hoi|nha dat|vay von|tau ca|
+ca nhan|ca the
 """
 # Phrases that only qualify ("ô tô", "ông nội", "ở nông thôn"): weighing little, like small words.
 _WEAK_PHRASES = """
@@ -190,6 +191,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "bang": ("van bang",),
     "chia dat": ("tach thua",),
     "manh dat": ("thua dat",),
+    "dang ky xe dien": ("dang ky xe", "chung nhan dang ky xe", "dang ky cap bien so xe lan dau"),
+    "dang ky xe may": ("dang ky xe", "chung nhan dang ky xe", "dang ky cap bien so xe lan dau"),
+    "xe dien": ("!", "xe"),
+    "bi trom": ("cap lai",),
+    "keo dai": ("gia han",),
+    "chuyen dat": ("chuyen muc dich su dung dat",),
+    "dang ky dien": ("cap dien moi",),
     "cap dien lai": ("cap dien tro lai",),
     "vay tien": ("vay von",),
     "hu": ("cap doi", "doi"),
