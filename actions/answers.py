@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.catalog_answers import catalog_procedure, slot_value
 from actions.context import (
     current_commune,
     current_procedure,
@@ -22,6 +23,8 @@ from actions.context import (
     latest_intent,
     safe_action,
 )
+
+from knowledge.catalog import catalog_answer
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +85,13 @@ class ActionAnswerProcedure(Action):
         if pending and named_now and intent == "ask_procedure":
             # "lệ phí bao nhiêu?" -> "thủ tục nào?" -> "khai sinh": answer the fee of khai sinh
             aspect = pending
+        if procedure is None or not named_now:
+            # a procedure that is not curated, named now or carried over: the national catalogue
+            code, code_named_now = catalog_procedure(tracker, carried_over=procedure is None)
+            if code is not None:
+                if pending and code_named_now and intent == "ask_procedure":
+                    aspect = pending
+                return answer_from_catalog(dispatcher, code, aspect, intent)
         if procedure is None:
             dispatcher.utter_message(response="utter_ask_which_procedure",
                                      buttons=procedure_buttons(INTENT_BY_ASPECT[aspect]))
@@ -100,6 +110,18 @@ class ActionAnswerProcedure(Action):
             dispatcher.utter_message(response="utter_offer_online_steps")
             events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
         return events
+
+
+def answer_from_catalog(dispatcher: CollectingDispatcher, code: str, aspect: str,
+                        intent: str) -> list[EventType]:
+    """The catalogue's answer (first message at most ~600 characters; legal bases after it)."""
+    answer = catalog_answer(code, aspect)
+    logger.info("answer intent=%s catalogue=%s aspect=%s known=%s", intent, code, aspect, answer.known)
+    dispatcher.utter_message(text=answer.text)
+    if answer.followup:
+        dispatcher.utter_message(text=answer.followup)
+    return [SlotSet("procedure", slot_value(code)), SlotSet("pending_aspect", None),
+            SlotSet("failed_understandings", 0)]
 
 
 class ActionAnswerOffice(Action):

@@ -444,8 +444,10 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
             link = None
         elif code and code_status == "known" and "ma_thu_tuc=" in link and not link.endswith(code):
             ctx.warn(doc.line_of("portal_link"), "portal_link", f"link does not end with the code {code}")
-    if link is None:
-        link = PORTAL_PROCEDURE_URL.format(code=code) if code and code_status == "known" else PORTAL_HOME
+        elif "ma_thu_tuc=" in link:
+            ctx.warn(doc.line_of("portal_link"), "portal_link",
+                     "old '?ma_thu_tuc=' links open an empty page; remove portal_link to link the catalogue page")
+    # None: validate() links the code's page in the national catalogue (knowledge/catalog.py)
     proc["portal_link"] = link
 
     # aliases ------------------------------------------------------------
@@ -845,7 +847,26 @@ def _input_files(data_directory: Path, places: list[Path]) -> list[Path]:
     files = sorted((data_directory / "procedures").glob("*.yml"))
     files += list(places)
     files += [data_directory / "online_guide.yml", data_directory / "messages.yml"]
+    # the catalogue decides the curated procedures' portal links (a re-import changes provenance.json)
+    files += [data_directory / "catalog" / "provenance.json", data_directory / "catalog" / "abolished.yml"]
     return files
+
+
+def _catalog_link(ctx: _Ctx, doc: Any, proc: dict, folder: Path) -> None:
+    """The curated procedure's page in the national catalogue (by its known code), else the portal
+    home; a warning when its code is one the catalogue marks abolished."""
+    from .catalog import Catalog
+
+    catalog = Catalog.open(folder)
+    code = proc.get("ma_tthc")
+    if code and code in catalog.abolished:
+        entry = catalog.abolished[code]
+        ctx.warn(doc.line_of("ma_tthc"), "ma_tthc.code",
+                 f"code {code} was abolished ({entry.get('decision') or 'catalog/abolished.yml'}); "
+                 "the bot links the portal home until the new code is known")
+    if proc.get("portal_link") is None:
+        known = code if proc.get("ma_tthc_status") == "known" else None
+        proc["portal_link"] = catalog.portal_url(known) if known else PORTAL_HOME
 
 
 def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | None = None,
@@ -869,6 +890,7 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
         proc = _procedure(ctx, doc, path.stem)
         if proc is None:
             continue
+        _catalog_link(ctx, doc, proc, folder)
         if proc["key"] in by_key:
             ctx.error(1, "key", f"procedure {proc['key']!r} is also defined in {by_key[proc['key']]}")
             continue
