@@ -172,7 +172,9 @@ class Renderer:
 
     def conditional_fee_line(self, f: m.Fee, with_label: bool = True) -> str:
         """'- nộp trực tuyến bằng tài khoản VNeID mức 2 ...: miễn phí (cấp đổi, cấp lại; đến 28/02/2027)'."""
-        detail = [d for d in (f.case, self.until(f)) if d]
+        conditions = f.condition_map
+        case = None if conditions.get("groups") else f.case  # the label names who already
+        detail = [d for d in (case, self.until(f)) if d]
         tail = f" ({'; '.join(detail)})" if detail else ""
         head = self.vocabulary.label(f.condition_map) + ": " if with_label else ""
         return f"- {head}{self.fee_value(f)}{tail}{self.mark(f)}"

@@ -40,8 +40,8 @@ def test_missing_canonical_procedure_is_an_error(data_copy):
 
 def test_fact_without_source_names_file_line_and_field(data_copy):
     path = data_copy / "procedures" / "thuong_tru.yml"
-    edit(path, "    online_amount: 10000\n    effective_from: 2023-02-05\n    source: Thông tư 75/2022/TT-BTC\n",
-         "    online_amount: 10000\n    effective_from: 2023-02-05\n")
+    edit(path, "    source: Thông tư 75/2022/TT-BTC; https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"
+               "019d2bf7-7704-7449-9e95-fe7ebb959aa2\n", "")
     report = validate(data_copy, today=TODAY)
     hits = _find(report, "error", "thuong_tru.yml", "fees[0].source", "fact without a source")
     assert hits, report.format()
@@ -51,8 +51,9 @@ def test_fact_without_source_names_file_line_and_field(data_copy):
 
 def test_source_without_document_number_or_url_is_an_error(data_copy):
     path = data_copy / "procedures" / "tam_tru.yml"
-    edit(path, "    source: Luật Cư trú 68/2020/QH14, Điều 28\n\nwhere:",
-         "    source: theo luật\n\nwhere:")
+    edit(path, "    source: Luật Cư trú 68/2020/QH14, Điều 28; https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"
+               "019d2bf7-770b-734d-b7fb-5e1995f194f4\n    quote: \"processingTime",
+         "    source: theo luật\n    quote: \"processingTime")
     report = validate(data_copy, today=TODAY)
     hits = _find(report, "error", "tam_tru.yml", "processing_time", "names no legal document number")
     assert hits and hits[0].line == line_of(path, "source: theo luật")
