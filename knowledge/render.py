@@ -88,14 +88,16 @@ class Renderer:
                     continue
                 doc, sep, article = part.partition(", ")
                 arts = docs.setdefault(doc, [])
-                if sep and article not in arts:
-                    arts.append(article)
+                for piece in article.split(", ") if sep else []:
+                    if piece and piece not in arts:
+                        arts.append(piece)
         return [doc + (", " + ", ".join(arts) if arts else "") for doc, arts in docs.items()]
 
     def finish(self, lines: list[str], proc: m.Procedure, used: list, day: dt.date, known: bool) -> "Answer":
         for notice in self.in_force(proc.notices, day):
             lines.append(self.t("notice_line", text=notice.text))
-        stamps = [f.verified_on for f in used if f.status != m.UNKNOWN and f.verified_on is not None]
+        # the oldest re-check among the confirmed facts shown (unverified ones carry their own mark)
+        stamps = [f.verified_on for f in used if f.status == m.KNOWN and f.verified_on is not None]
         if stamps:
             lines.append(self.t("updated_line", date=day_text(min(stamps))))
         first = "\n".join(line for line in lines if line)
