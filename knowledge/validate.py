@@ -756,7 +756,8 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
     if not isinstance(doc, LDict):
         ctx.error(1, "", "the places file must be a mapping (province:, communes:, old_districts:)")
         return
-    ctx.unknown_keys(doc, {"province", "status", "source", "verified_on", "note", "communes", "old_districts"}, "")
+    ctx.unknown_keys(doc, {"province", "status", "source", "verified_on", "note", "communes", "old_districts",
+                           "quote", "copy"}, "")
     province = ctx.text(doc, "province", "", required=True)
     top = _fact(ctx, doc, "", None, {"province", "communes", "old_districts"}, None, doc.line) or {}
     # _fact warned about unknown keys already with allowed set above; fine.
@@ -771,7 +772,7 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
             ctx.error(raw_communes.line_of(i), path, "must be a mapping (key:, name:, former_units:, office:)")
             continue
         ctx.unknown_keys(c, {"key", "name", "aliases", "former_units", "office", "status", "note", "source",
-                             "verified_on"}, path)
+                             "verified_on", "quote", "copy"}, path)
         key = ctx.text(c, "key", path, required=True)
         name = ctx.text(c, "name", path, required=True)
         if key is None or name is None:
