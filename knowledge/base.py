@@ -153,7 +153,8 @@ class KnowledgeBase:
                 index.add(d.name, "district", d.name, members, strip=False)
             # commune aliases and district aliases are stored in the source YAML only; re-read them here
             self._place_index = index
-            self._steps = [s.text for s in session.execute(select(m.OnlineStep).order_by(m.OnlineStep.position)).scalars()]
+            self._steps = [(s.text, s.status, s.effective_from, s.effective_to)
+                           for s in session.execute(select(m.OnlineStep).order_by(m.OnlineStep.position)).scalars()]
             msgs = session.get(m.Meta, "messages")
             self._messages = json.loads(msgs.value) if msgs and msgs.value else {}
             extra = session.get(m.Meta, "place_aliases")
@@ -302,9 +303,13 @@ class KnowledgeBase:
             return Answer("\n".join(lines), known, sources, PORTAL_HOME)
 
     # ------------------------------------------------------------------ online guide
-    def online_steps(self) -> list[str]:
+    def online_steps(self, today: dt.date | None = None) -> list[str]:
+        """The steps of the online guide in force `today`; an unverified step carries its mark."""
         self._ensure_loaded()
-        return list(self._steps)
+        day = today or dt.date.today()
+        mark = self._renderer.t("unverified_mark")
+        return [text + (mark if status == m.UNVERIFIED else "") for text, status, start, end in self._steps
+                if (start is None or start <= day) and (end is None or day <= end)]
 
     def message(self, key: str, **values) -> str:
         """A template from messages.yml, filled in (for other modules that want the same wording)."""

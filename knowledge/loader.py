@@ -164,6 +164,8 @@ def write(engine: Engine, data: KnowledgeData) -> None:
                                       communes=[communes[k] for k in d["communes"] if k in communes]))
         for s in data.online_steps:
             session.add(m.OnlineStep(position=s["position"], text=s["text"], source=source(s["citation"]),
+                                     status=s.get("status", m.KNOWN), effective_from=s.get("effective_from"),
+                                     effective_to=s.get("effective_to"),
                                      verified_on=s["verified_on"]))
         place_aliases = [{"text": a, "kind": "commune", "target": c["key"], "members": [c["key"]]}
                          for c in data.communes for a in c["aliases"]]

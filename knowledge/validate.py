@@ -878,7 +878,8 @@ def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
         text = ctx.text(s, "text", path)
         if text and len(text) > 400:
             ctx.warn(s.line_of("text"), f"{path}.text", f"step is {len(text)} characters: keep it a short chat message")
-        steps.append({"position": i, "text": text or "", "citation": f["citation"], "verified_on": f["verified_on"]})
+        steps.append({"position": i, "text": text or "", "citation": f["citation"], "verified_on": f["verified_on"],
+                      "status": f["status"], "effective_from": f["effective_from"], "effective_to": f["effective_to"]})
 
 
 def _messages(ctx: _Ctx, doc: Any) -> dict[str, str]:

@@ -218,3 +218,12 @@ def test_a_word_claimed_by_two_conditions_in_conditions_yml_is_an_error(data_cop
     report = validate(data_copy, today=DEC_1)
     hits = [i for i in report.errors if "conditions.yml" in i.file and "also stands for" in i.message]
     assert hits and hits[0].line > 0
+
+
+def test_online_guide_tells_to_integrate_the_5_documents_only_while_the_waiver_runs(kb):
+    now = kb.online_steps(DEC_1)
+    assert any("tích hợp đủ 5 giấy tờ cơ bản" in s and "28/02/2027" in s for s in now)
+    later = kb.online_steps(dt.date(2027, 3, 1))
+    assert not any("5 giấy tờ cơ bản" in s for s in later) and len(later) == len(now) - 1
+    # the portal's buttons were not seen on the new portal: those steps say so
+    assert any(s.startswith("Bước 2:") and s.endswith("(chưa xác minh)") for s in now)
