@@ -161,7 +161,8 @@ def test_validate_fails_when_a_fact_in_force_cites_a_replaced_document(data_copy
     report = validate(data_copy, today=DEC_1)
     assert not report.ok
     hits = [i for i in report.errors if "can_cuoc.yml" in i.file and "cites 73/2024/TT-BTC" in i.message]
-    assert hits and all(i.line > 0 and i.field.endswith(".source") for i in hits)
+    assert hits and all(i.line > 0 and i.field.endswith((".source", ".doc")) for i in hits)
+    assert any(i.field.startswith("fees[") for i in hits)  # the fee in force today, named by its field
     assert "replaced by 999/2026/TT-BTC on 2026-11-15" in hits[0].message
     # the day before the replacement the same facts are not reported
     before = validate(data_copy, today=dt.date(2026, 11, 14))
