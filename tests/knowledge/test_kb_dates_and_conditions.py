@@ -228,3 +228,22 @@ def test_online_guide_tells_to_integrate_the_5_documents_only_while_the_waiver_r
     assert not any("5 giấy tờ cơ bản" in s for s in later) and len(later) == len(now) - 1
     # the portal's buttons were not seen on the new portal: those steps say so
     assert any(s.startswith("Bước 2:") and s.endswith("(chưa xác minh)") for s in now)
+
+
+def test_eligibility_answers_who_may_apply_with_its_basis(kb):
+    ans = kb.answer("ly_lich_tu_phap", "eligibility", DEC_1)
+    assert ans.known and "cha, mẹ, vợ, chồng, con" in first(ans) and "ủy quyền" in first(ans)
+    assert "Nghị định 216/2026/NĐ-CP, Điều 22 khoản 2" in ans.messages[1]
+    trich_luc = first(kb.answer("trich_luc_ho_tich", "eligibility", DEC_1))
+    assert "không phụ thuộc nơi cư trú" in trich_luc
+
+
+def test_trich_luc_can_be_asked_at_any_commune_desk_not_only_where_registered(kb):
+    where = first(kb.answer("trich_luc_ho_tich", "where", DEC_1))
+    assert "ở bất kỳ xã nào, không cần về nơi đã đăng ký" in where
+    assert "sổ giấy" in where and "(chưa xác minh)" in where  # the old paper books: said, and flagged
+
+
+def test_construction_permit_overview_sends_online_first_since_july_2026(kb):
+    text = first(kb.answer("giay_phep_xay_dung", "procedure", DEC_1))
+    assert "Nơi làm: Cổng Dịch vụ công quốc gia" in text
