@@ -247,3 +247,16 @@ def test_trich_luc_can_be_asked_at_any_commune_desk_not_only_where_registered(kb
 def test_construction_permit_overview_sends_online_first_since_july_2026(kb):
     text = first(kb.answer("giay_phep_xay_dung", "procedure", DEC_1))
     assert "Nơi làm: Cổng Dịch vụ công quốc gia" in text
+
+
+@pytest.mark.parametrize("aspect", ["deadline", "eligibility", "not_required"])
+def test_the_new_aspects_answer_every_procedure_briefly_with_a_source_or_a_pointer(kb, aspect):
+    from knowledge.canonical import PROCEDURE_KEYS
+
+    for key in PROCEDURE_KEYS:
+        ans = kb.answer(key, aspect, DEC_1)
+        assert len(ans.messages[0]) <= 600, (key, aspect)
+        if ans.known:
+            assert ans.sources and "Căn cứ: " in ans.messages[1]
+        else:
+            assert "Chưa có thông tin chính thức" in ans.text and "hỏi" in ans.text.lower()
