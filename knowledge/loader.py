@@ -70,9 +70,12 @@ def has_data(engine: Engine) -> bool:
 def load(engine: Engine, data_dir: str | Path | None = None, places: Iterable[str | Path] | None = None,
          today: dt.date | None = None) -> Report:
     report = validate(data_dir, places=places, today=today)
-    if not report.ok or report.data is None:
+    if report.data is None:
         raise KnowledgeError(f"knowledge YAML has {len(report.errors)} error(s); the database was not changed",
                              report)
+    if report.errors:  # only date-triggered ones (a cited document replaced): load, and say so loudly
+        log.error("knowledge data cites replaced documents (run `dvcbot kb validate`):\n%s",
+                  report.format(warnings=False))
     write(engine, report.data)
     return report
 

@@ -260,3 +260,15 @@ def test_the_new_aspects_answer_every_procedure_briefly_with_a_source_or_a_point
             assert ans.sources and "Căn cứ: " in ans.messages[1]
         else:
             assert "Chưa có thông tin chính thức" in ans.text and "hỏi" in ans.text.lower()
+
+
+def test_a_replaced_document_fails_validate_but_the_bot_still_answers(data_copy, db_url):
+    """On the day a law is replaced the operator is told; citizens are not left without answers."""
+    from knowledge.base import KnowledgeBase
+    from knowledge.loader import load, make_engine
+
+    report = load(make_engine(db_url), data_copy, today=dt.date(2027, 3, 2))
+    assert not report.ok and all(not i.blocking for i in report.errors)
+    assert any("cites 60/2014/QH13, replaced by 03/2026/QH16" in i.message for i in report.errors)
+    kb = KnowledgeBase.open(db_url, data_copy)
+    assert "60 ngày" in kb.answer("khai_sinh", "deadline", dt.date(2027, 3, 2)).text
