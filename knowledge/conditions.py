@@ -52,13 +52,15 @@ class Vocabulary:
             found.setdefault("channel", "trực tuyến")  # a công dân số files online by definition
         return found
 
-    def label(self, conditions: dict | None) -> str:
-        """'nộp trực tuyến bằng tài khoản VNeID mức 2 ...' / 'người thuộc hộ nghèo, người khuyết tật'."""
+    def label(self, conditions: dict | None, short: bool = False) -> str:
+        """'nộp trực tuyến bằng tài khoản VNeID mức 2 ...' / 'người thuộc hộ nghèo, người khuyết tật'.
+        `short`: the `short:` wording where conditions.yml gives one (for headers)."""
         if not conditions:
             return ""
         parts: list[str] = []
         if conditions.get("cong_dan_so") and "cong_dan_so" in self.spec:
-            parts.append(self.spec["cong_dan_so"]["label"])
+            spec = self.spec["cong_dan_so"]
+            parts.append(spec.get("short", spec["label"]) if short else spec["label"])
         elif conditions.get("channel") and "channel" in self.spec:
             value = self.spec["channel"]["values"].get(conditions["channel"], {})
             parts.append(value.get("label", conditions["channel"]))

@@ -94,15 +94,19 @@ class Renderer:
         return [doc + (", " + ", ".join(arts) if arts else "") for doc, arts in docs.items()]
 
     def finish(self, lines: list[str], proc: m.Procedure, used: list, day: dt.date, known: bool) -> "Answer":
-        for notice in self.in_force(proc.notices, day):
-            lines.append(self.t("notice_line", text=notice.text))
         # the oldest re-check among the confirmed facts shown (unverified ones carry their own mark)
         stamps = [f.verified_on for f in used if f.status == m.KNOWN and f.verified_on is not None]
-        if stamps:
-            lines.append(self.t("updated_line", date=day_text(min(stamps))))
-        first = "\n".join(line for line in lines if line)
-        sources = self.collect_sources(used)
+        updated = self.t("updated_line", date=day_text(min(stamps))) if stamps else ""
+        notices = [self.t("notice_line", text=n.text) for n in self.in_force(proc.notices, day)]
+        body = [line for line in lines if line]
         second_lines = []
+        for notice in notices:  # a notice goes with the answer when it fits, else leads the second message
+            if len("\n".join(body + [notice, updated])) <= FIRST_MESSAGE_CHARS:
+                body.append(notice)
+            else:
+                second_lines.append(notice)
+        first = "\n".join(body + ([updated] if updated else []))
+        sources = self.collect_sources(used)
         if sources:
             second_lines.append(self.t("source_line", sources="; ".join(sources)))
         second_lines.append(self.t("more_line", link=proc.portal_link))
@@ -226,7 +230,7 @@ class Renderer:
 
     def fee_for(self, proc: m.Procedure, day: dt.date, person: dict) -> Answer:
         """The fee for a citizen who named a condition ("nộp online thì sao?", "tôi là hộ nghèo")."""
-        who = self.vocabulary.label(person)
+        who = self.vocabulary.label(person, short=True)
         facts = [f for f in self.in_force(proc.fees, day) if f.status != m.UNKNOWN and f.amount is not None]
         general = [f for f in facts if not f.condition_map]
         matching = [f for f in facts if f.condition_map and self.vocabulary.matches(f.condition_map, person)]
@@ -244,6 +248,7 @@ class Renderer:
         if exempt_texts:
             lines.append(self.t("condition_exempt", list=", ".join(exempt_texts)))
             used += [f for f in general if f.exemptions]
+        online_fees: list = []
         if person.get("channel") == "trực tuyến" and not person.get("cong_dan_so"):
             online_fees = [f for f in general if f.online_amount is not None and f.online_amount != f.amount]
             for f in online_fees:
@@ -252,10 +257,11 @@ class Renderer:
             used += online_fees
         if len(lines) == 1:
             lines.append(self.t("condition_none", who=who))
-        if general:
-            lines.append(self.t("condition_general"))
-            lines += [self.fee_line(f) for f in general]
-            used += [f for f in general if f not in used]
+        rest = [f for f in general if f not in online_fees]
+        if rest:  # what everybody else pays, on one line
+            parts = [f"{f.case} {self.fee_value(f)}{self.mark(f)}" if f.case else self.fee_value(f) for f in rest]
+            lines.append(self.t("condition_general") + " " + "; ".join(parts) + ".")
+            used += [f for f in rest if f not in used]
         lines += self.fee_upcoming(proc.fees, day)
         if not used:
             return self.unknown(proc, "fee", day)

@@ -940,12 +940,14 @@ def _vocabulary(ctx: _Ctx, doc: Any) -> dict:
         if not isinstance(spec, LDict):
             ctx.error(doc.line_of(key), path, "must be a mapping: type:, label:, words: or values:")
             continue
-        ctx.unknown_keys(spec, {"type", "label", "words", "values", "note"}, path)
+        ctx.unknown_keys(spec, {"type", "label", "short", "words", "values", "note"}, path)
         kind = ctx.text(spec, "type", path, required=True)
         if kind not in CONDITION_TYPES:
             ctx.error(spec.line_of("type"), f"{path}.type", f"type {kind!r} must be one of: flag, value, list")
             continue
         entry = {"type": kind, "label": ctx.text(spec, "label", path, required=True) or path}
+        if ctx.text(spec, "short", path):
+            entry["short"] = ctx.text(spec, "short", path)
         if kind == "flag":
             entry["words"] = words(spec, path, path)
         else:

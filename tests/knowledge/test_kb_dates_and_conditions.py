@@ -104,7 +104,7 @@ def test_follow_up_poor_household_and_student_get_their_own_rate(kb):
 def test_follow_up_condition_without_a_special_rate_says_so_and_gives_the_general_fee(kb):
     text = first(kb.answer("ho_chieu", "fee", DEC_1, conditions=kb.detect_conditions("tôi là hộ nghèo")))
     assert "Không có mức lệ phí riêng cho người thuộc hộ nghèo" in text
-    assert "- Cấp hộ chiếu: 100.000 đồng" in text
+    assert "Mức chung: Cấp hộ chiếu 100.000 đồng; Cấp lại do bị mất hoặc hư hỏng 200.000 đồng." in text
 
 
 # ----------------------------------------------------------------------------- deadlines, not_required
@@ -272,3 +272,29 @@ def test_a_replaced_document_fails_validate_but_the_bot_still_answers(data_copy,
     assert any("cites 60/2014/QH13, replaced by 03/2026/QH16" in i.message for i in report.errors)
     kb = KnowledgeBase.open(db_url, data_copy)
     assert "60 ngày" in kb.answer("khai_sinh", "deadline", dt.date(2027, 3, 2)).text
+
+
+@pytest.mark.parametrize("day", [dt.date(2025, 6, 1), dt.date(2026, 12, 20), dt.date(2027, 1, 2), dt.date(2027, 3, 1)])
+def test_first_message_fits_a_phone_screen_on_any_day_and_for_any_condition(kb, day):
+    from knowledge.base import EXTRA_ASPECTS
+    from knowledge.canonical import ASPECTS, PROCEDURE_KEYS
+
+    people = [None, {"channel": "trực tuyến"}, {"cong_dan_so": True, "channel": "trực tuyến"},
+              {"groups": ["ho_ngheo"]}, {"groups": ["hoc_sinh"]}]
+    for key in PROCEDURE_KEYS:
+        for aspect in ASPECTS + EXTRA_ASPECTS:
+            for person in people if aspect == "fee" else [None]:
+                first_message = kb.answer(key, aspect, day, conditions=person).messages[0]
+                assert len(first_message) <= 600, (key, aspect, person, len(first_message))
+
+
+def test_a_notice_that_does_not_fit_moves_to_the_second_message(data_copy, db_url):
+    from knowledge.base import KnowledgeBase
+
+    long_notice = "Thông báo thử rất dài " * 30
+    edit(data_copy / "procedures" / "ho_chieu.yml", "\nagency:",
+         f"\nnotices:\n  - text: {long_notice.strip()}\n    source: Luật Xuất cảnh, nhập cảnh của công dân Việt Nam "
+         f"49/2019/QH14\n\nagency:")
+    ans = KnowledgeBase.open(db_url, data_copy).answer("ho_chieu", "fee", DEC_1)
+    assert len(ans.messages[0]) <= 600 and "100.000 đồng" in ans.messages[0]
+    assert ans.messages[1].startswith("⚠ Lưu ý: Thông báo thử")
