@@ -22,6 +22,9 @@ SLOT_PREFIX = "tthc:"
 # (below it, the bot asks "bạn hỏi về thủ tục nào?" as before).
 DIALOGUE_MIN_SCORE = 0.7
 MIN_CONTENT_WORDS = 2
+# ... and say enough: "bao lâu phải đi đăng ký" (only the common words "đăng ký", about 3.7) asks
+# which procedure; "đổi bằng lái" (about 7.9) or "khai tử" (about 5.1) is answered.
+MIN_INFORMATION = 4.5
 
 
 def _prewarm() -> None:
@@ -50,9 +53,9 @@ def code_of_slot(value) -> str | None:
 def candidate_in_text(text: str):
     """The catalogue Candidate the text names clearly enough, or None (never raises)."""
     try:
-        from knowledge.catalog import content_words, search
+        from knowledge.catalog import content_words, information, search
 
-        if not text or content_words(text) < MIN_CONTENT_WORDS:
+        if not text or content_words(text) < MIN_CONTENT_WORDS or information(text) < MIN_INFORMATION:
             return None
         hits = search(text, limit=3)
     except Exception:  # noqa: BLE001 - a broken catalogue must not break the answer
