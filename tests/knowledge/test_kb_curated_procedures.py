@@ -1,0 +1,60 @@
+"""Procedures curated for issue #11 (section 3, last bullet): what a citizen sees on a given day.
+
+Each test names the question a citizen asks and the answer the sources support. Amounts that a
+province sets (lệ phí hộ tịch, HĐND tỉnh) are unknown for Vĩnh Long: the answer says so and says
+where to ask, and never quotes an amount."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge.search import find_procedure_in_text
+
+DAY = dt.date(2026, 12, 1)
+
+
+def _low(text: str) -> str:
+    return text.lower()
+
+
+# ----------------------------------------------------------------------------- cải chính hộ tịch
+
+def test_sua_sai_ten_trong_giay_khai_sinh_finds_cai_chinh_ho_tich():
+    for phrase in ("sua sai ten trong giay khai sinh", "giấy khai sinh bị sai ngày sinh",
+                   "sai nam sinh trong khai sanh", "cải chính hộ tịch"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "cai_chinh_ho_tich", phrase
+
+
+def test_papers_for_cai_chinh_ho_tich_on_2026_12_01(kb):
+    ans = kb.answer("cai_chinh_ho_tich", "documents", DAY)
+    assert ans.known
+    assert "Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch" in ans.text
+    assert "Giấy tờ làm căn cứ" in ans.text
+    assert any("1.004859" in s for s in ans.sources)
+
+
+def test_fee_for_cai_chinh_ho_tich_is_provincial_so_unknown_with_where_to_ask(kb):
+    ans = kb.answer("cai_chinh_ho_tich", "fee", DAY)
+    text = _low(ans.text)
+    assert "chưa có thông tin chính thức" in text
+    assert "ubnd xã" in text
+    assert "hđnd tỉnh" in text
+    # the only amount the sources give is the exemption (hộ nghèo, người có công, khuyết tật)
+    assert "hộ nghèo" in text
+    assert "000 đồng" not in ans.text
+
+
+def test_time_for_cai_chinh_and_bo_sung_ho_tich(kb):
+    ans = kb.answer("cai_chinh_ho_tich", "processing_time", DAY)
+    assert "3 ngày làm việc" in ans.text
+    assert "ngay" in _low(ans.text)          # bổ sung: ngay khi nhận đủ giấy tờ
+    assert "Luật Hộ tịch 60/2014/QH13, Điều 28 khoản 2" in ans.text
+
+
+def test_cai_chinh_ho_tich_after_the_new_civil_status_law_says_ask(kb):
+    """From 01/03/2027 Luật Hộ tịch 03/2026/QH16 replaces Luật 60/2014: facts read in the old law
+    end on 28/02/2027, the answer warns and points to the commune."""
+    ans = kb.answer("cai_chinh_ho_tich", "processing_time", dt.date(2027, 3, 2))
+    assert "3 ngày làm việc" not in ans.text
+    assert "03/2026/QH16" in ans.text
