@@ -58,3 +58,44 @@ def test_cai_chinh_ho_tich_after_the_new_civil_status_law_says_ask(kb):
     ans = kb.answer("cai_chinh_ho_tich", "processing_time", dt.date(2027, 3, 2))
     assert "3 ngày làm việc" not in ans.text
     assert "03/2026/QH16" in ans.text
+
+
+# ----------------------------------------------------------------------------- gia hạn tạm trú
+
+def _yaml(key: str) -> dict:
+    import yaml
+
+    from knowledge import config
+    return yaml.safe_load((config.DEFAULT_DATA_DIR / "procedures" / f"{key}.yml").read_text(encoding="utf-8"))
+
+
+def test_tam_tru_het_han_finds_gia_han_tam_tru():
+    for phrase in ("tam tru het han roi lam sao", "xin gia hạn tạm trú", "sap het han tam tru"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "gia_han_tam_tru", phrase
+
+
+def test_fee_for_gia_han_tam_tru_on_2026_12_01_gives_the_free_online_path_for_cong_dan_so(kb):
+    ans = kb.answer("gia_han_tam_tru", "fee", DAY)
+    assert "15.000 đồng" in ans.text and "7.000 đồng" in ans.text
+    assert "miễn phí" in ans.text and "VNeID mức 2" in ans.text
+    assert "Thông tư 117/2026/TT-BTC, Điều 1 khoản 3" in ans.text
+
+
+def test_fee_for_gia_han_tam_tru_after_the_cong_dan_so_waiver_ends(kb):
+    ans = kb.answer("gia_han_tam_tru", "fee", dt.date(2027, 3, 1))
+    assert "15.000 đồng" in ans.text
+    assert "miễn phí" not in ans.text
+
+
+def test_gia_han_tam_tru_deadline_is_15_days_before_the_end_with_its_sentence():
+    (deadline,) = _yaml("gia_han_tam_tru")["deadlines"]
+    assert deadline["days"] == 15 and deadline["day_unit"] == "ngày"
+    assert "Luật Cư trú 68/2020/QH14, Điều 28 khoản 3" in deadline["source"]
+    assert "15 ngày trước ngày kết thúc thời hạn tạm trú" in deadline["quote"]
+    assert "late" not in deadline            # no text read says what happens when it is missed
+
+
+def test_gia_han_tam_tru_is_done_at_cong_an_xa_in_3_working_days(kb):
+    ans = kb.answer("gia_han_tam_tru", "procedure", DAY)
+    assert "Công an xã" in ans.text and "3 ngày làm việc" in ans.text
