@@ -124,3 +124,33 @@ def test_tach_ho_needs_the_consent_of_chu_ho_in_the_ct01_form(kb):
     assert "CT01" in ans.text and "chủ hộ" in ans.text
     conditions = [e["text"] for e in _yaml("tach_ho")["eligibility"]]
     assert any("năng lực hành vi dân sự đầy đủ" in c for c in conditions)
+
+
+# ----------------------------------------------------------------------------- đăng ký lại khai sinh
+
+def test_lam_lai_giay_khai_sinh_finds_dang_ky_lai_khai_sinh_but_a_lost_paper_still_goes_to_trich_luc():
+    for phrase in ("lam lai giay khai sinh", "đăng ký lại khai sinh cho ông nội", "khai sanh lai"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "dang_ky_lai_khai_sinh", phrase
+    # a lost paper whose record still exists needs only a copy (trích lục), not a new registration
+    assert find_procedure_in_text("mat giay khai sinh").key == "trich_luc_ho_tich"
+
+
+def test_papers_for_dang_ky_lai_khai_sinh_on_2026_12_01_accept_old_papers(kb):
+    ans = kb.answer("dang_ky_lai_khai_sinh", "documents", DAY)
+    assert "Tờ khai đăng ký lại khai sinh" in ans.text
+    assert "trước năm 1975 ở miền Nam" in ans.text
+    assert "học bạ" in ans.text
+
+
+def test_fee_for_dang_ky_lai_khai_sinh_is_provincial_so_unknown_even_for_cong_dan_so(kb):
+    ans = kb.answer("dang_ky_lai_khai_sinh", "fee", DAY)
+    text = _low(ans.text)
+    assert "chưa có thông tin chính thức" in text and "ubnd xã" in text
+    assert "hđnd tỉnh" in text
+    assert "000 đồng" not in ans.text
+
+
+def test_dang_ky_lai_khai_sinh_takes_5_working_days_at_ubnd_xa(kb):
+    ans = kb.answer("dang_ky_lai_khai_sinh", "procedure", DAY)
+    assert "5 ngày làm việc" in ans.text and "UBND xã" in ans.text
