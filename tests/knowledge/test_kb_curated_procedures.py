@@ -154,3 +154,20 @@ def test_fee_for_dang_ky_lai_khai_sinh_is_provincial_so_unknown_even_for_cong_da
 def test_dang_ky_lai_khai_sinh_takes_5_working_days_at_ubnd_xa(kb):
     ans = kb.answer("dang_ky_lai_khai_sinh", "procedure", DAY)
     assert "5 ngày làm việc" in ans.text and "UBND xã" in ans.text
+
+
+# ----------------------------------------------------------------------------- cấp lại thẻ BHYT
+
+def test_mat_the_bhyt_finds_cap_lai_the_bhyt():
+    for phrase in ("mat the bhyt", "thẻ bảo hiểm y tế bị mất", "the bhyt bi rach lam lai o dau", "doi the bhyt"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "cap_lai_the_bhyt", phrase
+
+
+def test_cap_lai_the_bhyt_on_2026_12_01_says_bhxh_and_marks_the_old_law_unverified(kb):
+    ans = kb.answer("cap_lai_the_bhyt", "procedure", DAY)
+    assert "bảo hiểm xã hội" in _low(ans.text)
+    assert "7 ngày làm việc" in ans.text and "chưa xác minh" in ans.text
+    fee = kb.answer("cap_lai_the_bhyt", "fee", DAY)
+    assert not fee.known and "chưa có thông tin chính thức" in _low(fee.text)
+    assert "đồng" not in fee.text
