@@ -171,3 +171,20 @@ def test_cap_lai_the_bhyt_on_2026_12_01_says_bhxh_and_marks_the_old_law_unverifi
     fee = kb.answer("cap_lai_the_bhyt", "fee", DAY)
     assert not fee.known and "chưa có thông tin chính thức" in _low(fee.text)
     assert "đồng" not in fee.text
+
+
+# ----------------------------------------------------------------------------- trợ cấp hưu trí xã hội
+
+def test_an_old_person_without_pension_finds_tro_cap_huu_tri_xa_hoi():
+    for phrase in ("ba toi 76 tuoi khong co luong huu", "xin tro cap huu tri xa hoi", "tien gia 75 tuoi lam o dau"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "tro_cap_huu_tri_xa_hoi", phrase
+
+
+def test_tro_cap_huu_tri_xa_hoi_on_2026_12_01_is_filed_at_ubnd_xa_and_the_amount_is_unverified(kb):
+    ans = kb.answer("tro_cap_huu_tri_xa_hoi", "procedure", DAY)
+    assert "UBND xã" in ans.text
+    fee = kb.answer("tro_cap_huu_tri_xa_hoi", "fee", DAY)
+    assert "500.000 đồng" in fee.text and "chưa xác minh" in fee.text
+    # the decree was not read: every condition stays unverified
+    assert all(e["status"] == "unverified" for e in _yaml("tro_cap_huu_tri_xa_hoi")["eligibility"])
