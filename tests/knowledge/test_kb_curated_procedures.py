@@ -188,3 +188,20 @@ def test_tro_cap_huu_tri_xa_hoi_on_2026_12_01_is_filed_at_ubnd_xa_and_the_amount
     assert "500.000 đồng" in fee.text and "chưa xác minh" in fee.text
     # the decree was not read: every condition stays unverified
     assert all(e["status"] == "unverified" for e in _yaml("tro_cap_huu_tri_xa_hoi")["eligibility"])
+
+
+# ----------------------------------------------------------------------------- hộ nghèo, cận nghèo
+
+def test_xin_ho_ngheo_finds_ho_ngheo_but_toi_la_ho_ngheo_stays_a_condition():
+    for phrase in ("lam so ho ngheo", "xin vao ho can ngheo", "nha toi ngheo xin ho ngheo o dau"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "ho_ngheo", phrase
+    # "tôi là hộ nghèo" is the exemption condition of another procedure, not this procedure
+    assert find_procedure_in_text("toi la ho ngheo") is None
+
+
+def test_ho_ngheo_on_2026_12_01_points_to_ubnd_xa_and_guesses_nothing(kb):
+    ans = kb.answer("ho_ngheo", "procedure", DAY)
+    assert "UBND xã" in ans.text
+    docs = kb.answer("ho_ngheo", "documents", DAY)
+    assert not docs.known and "chưa có thông tin chính thức" in _low(docs.text)
