@@ -205,3 +205,21 @@ def test_ho_ngheo_on_2026_12_01_points_to_ubnd_xa_and_guesses_nothing(kb):
     assert "UBND xã" in ans.text
     docs = kb.answer("ho_ngheo", "documents", DAY)
     assert not docs.known and "chưa có thông tin chính thức" in _low(docs.text)
+
+
+# ----------------------------------------------------------------------------- nhận cha, mẹ, con
+
+def test_nhan_con_finds_nhan_cha_me_con():
+    for phrase in ("nhan con ngoai gia thu", "lam giay nhan con", "cha muon nhan con"):
+        match = find_procedure_in_text(phrase)
+        assert match is not None and match.key == "nhan_cha_me_con", phrase
+
+
+def test_nhan_cha_me_con_on_2026_12_01_both_parties_present_3_working_days_fee_unknown(kb):
+    docs = kb.answer("nhan_cha_me_con", "documents", DAY)
+    assert "ít nhất hai người làm chứng" in docs.text
+    assert "3 ngày làm việc" in kb.answer("nhan_cha_me_con", "processing_time", DAY).text
+    fee = kb.answer("nhan_cha_me_con", "fee", DAY)
+    assert "chưa có thông tin chính thức" in _low(fee.text) and "000 đồng" not in fee.text
+    present = [e for e in _yaml("nhan_cha_me_con")["eligibility"] if "có mặt" in e["text"]]
+    assert present and present[0]["source"] == "Luật Hộ tịch 60/2014/QH13, Điều 25 khoản 1"
