@@ -223,3 +223,15 @@ def test_nhan_cha_me_con_on_2026_12_01_both_parties_present_3_working_days_fee_u
     assert "chưa có thông tin chính thức" in _low(fee.text) and "000 đồng" not in fee.text
     present = [e for e in _yaml("nhan_cha_me_con")["eligibility"] if "có mặt" in e["text"]]
     assert present and present[0]["source"] == "Luật Hộ tịch 60/2014/QH13, Điều 25 khoản 1"
+
+
+# ----------------------------------------------------------------------------- giám hộ
+
+def test_giam_ho_for_an_orphan_is_free_at_ubnd_xa_in_3_working_days(kb):
+    assert find_procedure_in_text("lam giam ho cho chau mo coi").key == "giam_ho"
+    ans = kb.answer("giam_ho", "procedure", DAY)
+    assert "UBND xã" in ans.text and "3 ngày làm việc" in ans.text
+    fee = kb.answer("giam_ho", "fee", DAY)
+    assert "miễn phí" in fee.text and "Luật Hộ tịch 60/2014/QH13, Điều 11 khoản 1 điểm b" in fee.text
+    docs = kb.answer("giam_ho", "documents", DAY)
+    assert "văn bản cử người giám hộ" in docs.text and "giám hộ đương nhiên" in docs.text
