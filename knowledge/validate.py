@@ -1029,8 +1029,9 @@ def _check_dates(report: Report, procedures: list[dict], registry: list[dict], t
                 for number in cited_numbers(f.get("citation")):
                     d = by_number.get(number)
                     if d and d["replaced_on"] and d["replaced_on"] <= today:
+                        suffix = "doc" if f["field"].startswith("legal_bases") else "source"
                         report.issues.append(Issue(
-                            ERROR, f["src_file"], f["src_line"], f"{f['field']}.source",
+                            ERROR, f["src_file"], f["src_line"], f"{f['field']}.{suffix}",
                             f"cites {number}, replaced by {d['replaced_by']} on {d['replaced_on']}: re-read the new "
                             f"text, then close this fact (effective_to) and add the new one"))
             end = f["effective_to"]
@@ -1107,12 +1108,20 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
     proc_dir = folder / "procedures"
     if not proc_dir.is_dir():
         report.issues.append(Issue(ERROR, _rel(proc_dir), 0, "", "procedures folder not found"))
+    vocabulary: dict = {}
+    registry: list[dict] = []
     vocab_path = folder / "conditions.yml"
-    doc = _read(report, vocab_path, hasher)
-    vocabulary = _vocabulary(_Ctx(report, _rel(vocab_path), today), doc) if doc is not None else {}
     registry_path = folder / "legal_documents.yml"
-    doc = _read(report, registry_path, hasher)
-    registry = _legal_documents(_Ctx(report, _rel(registry_path), today), doc) if doc is not None else []
+    for path in (vocab_path, registry_path):
+        if not path.exists():
+            report.issues.append(Issue(WARNING, _rel(path), 0, "", "file missing: conditions cannot be used and "
+                                       "replaced documents are not checked (see knowledge/README.md)"))
+    if vocab_path.exists():
+        doc = _read(report, vocab_path, hasher)
+        vocabulary = _vocabulary(_Ctx(report, _rel(vocab_path), today), doc) if doc is not None else {}
+    if registry_path.exists():
+        doc = _read(report, registry_path, hasher)
+        registry = _legal_documents(_Ctx(report, _rel(registry_path), today), doc) if doc is not None else []
     procedures: list[dict] = []
     by_key: dict[str, str] = {}
     for path in sorted(proc_dir.glob("*.yml")) if proc_dir.is_dir() else []:
