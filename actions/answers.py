@@ -20,6 +20,7 @@ from actions.context import (
     entry_point,
     knowledge_base,
     latest_intent,
+    latest_text,
     safe_action,
 )
 
@@ -36,6 +37,28 @@ ASPECT_BY_INTENT = {
 }
 INTENT_BY_ASPECT = {aspect: intent for intent, aspect in ASPECT_BY_INTENT.items()}
 POPULAR_BUTTONS = 6
+# intents whose question a condition ("tôi là hộ nghèo", "nộp online") does not change
+CONDITION_BLIND_INTENTS = {"ask_documents", "ask_form", "ask_where", "ask_processing_time"}
+
+
+def condition_follow_up(tracker: Tracker, intent: str, named_now: bool) -> dict:
+    """The conditions a follow-up names when they change what the citizen pays: "nộp online thì
+    sao?" after a fee answer, "tôi là hộ nghèo", "con tôi là học sinh". {} otherwise."""
+    conditions = knowledge_base().detect_conditions(latest_text(tracker))
+    if not conditions or intent in CONDITION_BLIND_INTENTS:
+        return {}
+    if intent == "ask_online" and tracker.get_slot("last_aspect") != "fee" and not conditions.get("groups"):
+        return {}  # "nộp online được không?": the online answer (it carries the online fees too)
+    if intent in ("ask_fee", "ask_online") or not named_now or conditions.get("groups"):
+        return conditions
+    return {}
+
+
+def send_answer(dispatcher: CollectingDispatcher, answer) -> None:
+    """The answer first (fits a phone screen), then the legal basis and the link."""
+    for message in answer.messages:
+        if message:
+            dispatcher.utter_message(text=message)
 
 
 def procedure_buttons(intent: str, count: int = POPULAR_BUTTONS) -> list[dict[str, str]]:
@@ -87,16 +110,20 @@ class ActionAnswerProcedure(Action):
                                      buttons=procedure_buttons(INTENT_BY_ASPECT[aspect]))
             return [SlotSet("pending_aspect", aspect)]
 
-        answer = knowledge_base().answer(procedure, aspect)
-        logger.info("answer intent=%s procedure=%s aspect=%s known=%s",
-                    intent, procedure, aspect, answer.known)
-        dispatcher.utter_message(text=answer.text)
+        conditions = condition_follow_up(tracker, intent, named_now)
+        if conditions:
+            aspect = "fee"
+        answer = knowledge_base().answer(procedure, aspect, conditions=conditions or None)
+        logger.info("answer intent=%s procedure=%s aspect=%s conditions=%s known=%s",
+                    intent, procedure, aspect, sorted(conditions), answer.known)
+        send_answer(dispatcher, answer)
         events: list[EventType] = [
             SlotSet("procedure", procedure),
             SlotSet("pending_aspect", None),
             SlotSet("failed_understandings", 0),
+            SlotSet("last_aspect", aspect),
         ]
-        if aspect == "online":
+        if aspect == "online" and not conditions:
             dispatcher.utter_message(response="utter_offer_online_steps")
             events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
         return events
