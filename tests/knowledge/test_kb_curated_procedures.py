@@ -52,12 +52,17 @@ def test_time_for_cai_chinh_and_bo_sung_ho_tich(kb):
     assert "Luật Hộ tịch 60/2014/QH13, Điều 28 khoản 2" in ans.text
 
 
-def test_cai_chinh_ho_tich_after_the_new_civil_status_law_says_ask(kb):
-    """From 01/03/2027 Luật Hộ tịch 03/2026/QH16 replaces Luật 60/2014: facts read in the old law
-    end on 28/02/2027, the answer warns and points to the commune."""
+def test_cai_chinh_ho_tich_warns_of_the_new_civil_status_law_and_is_listed_as_due(kb, capsys):
+    """From 01/03/2027 Luật Hộ tịch 03/2026/QH16 replaces Luật 60/2014: every answer warns, and
+    `kb due` lists the facts read in the old law before that day so they are re-read in time."""
+    from knowledge import cli
+
     ans = kb.answer("cai_chinh_ho_tich", "processing_time", dt.date(2027, 3, 2))
-    assert "3 ngày làm việc" not in ans.text
     assert "03/2026/QH16" in ans.text
+    assert cli.main(["due", "--date", "2027-01-15", "--days", "60"]) == 0
+    out = capsys.readouterr().out
+    lines = [ln for ln in out.splitlines() if "cai_chinh_ho_tich.yml" in ln and "cites 60/2014/QH13" in ln]
+    assert any("processing_time" in ln for ln in lines)
 
 
 # ----------------------------------------------------------------------------- gia hạn tạm trú
