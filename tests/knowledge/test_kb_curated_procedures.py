@@ -240,3 +240,15 @@ def test_giam_ho_for_an_orphan_is_free_at_ubnd_xa_in_3_working_days(kb):
     assert "miễn phí" in fee.text and "Luật Hộ tịch 60/2014/QH13, Điều 11 khoản 1 điểm b" in fee.text
     docs = kb.answer("giam_ho", "documents", DAY)
     assert "văn bản cử người giám hộ" in docs.text and "giám hộ đương nhiên" in docs.text
+
+
+# ----------------------------------------------------------------------------- hỗ trợ mai táng
+
+def test_ho_tro_mai_tang_is_asked_at_ubnd_xa_and_names_no_amount(kb):
+    assert find_procedure_in_text("xin tien mai tang cho ba").key == "ho_tro_mai_tang"
+    ans = kb.answer("ho_tro_mai_tang", "procedure", DAY)
+    assert "UBND xã" in ans.text
+    # the base rate after Nghị định 76/2024 was not read: no amount in đồng, only "20 lần mức chuẩn" (unverified)
+    fee = kb.answer("ho_tro_mai_tang", "fee", DAY)
+    assert "20 lần mức chuẩn" in fee.text and "chưa xác minh" in fee.text
+    assert "000 đồng" not in fee.text
