@@ -252,3 +252,14 @@ def test_ho_tro_mai_tang_is_asked_at_ubnd_xa_and_names_no_amount(kb):
     fee = kb.answer("ho_tro_mai_tang", "fee", DAY)
     assert "20 lần mức chuẩn" in fee.text and "chưa xác minh" in fee.text
     assert "000 đồng" not in fee.text
+
+
+# ----------------------------------------------------------------------------- đổi giấy phép lái xe
+
+def test_doi_bang_lai_fee_is_unknown_but_free_online_for_cong_dan_so_until_28_02_2027(kb):
+    assert find_procedure_in_text("doi bang lai xe may het han").key == "doi_gplx"
+    fee = kb.answer("doi_gplx", "fee", DAY)
+    assert "chưa có thông tin chính thức" in _low(fee.text)
+    assert "miễn phí" in fee.text and "Thông tư 117/2026/TT-BTC, Điều 1 khoản 6" in fee.text
+    after = kb.answer("doi_gplx", "fee", dt.date(2027, 3, 1))
+    assert "miễn phí" not in after.text and "000 đồng" not in after.text
