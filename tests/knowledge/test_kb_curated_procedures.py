@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from knowledge.search import find_procedure_in_text
 
 DAY = dt.date(2026, 12, 1)
@@ -29,7 +31,7 @@ def test_sua_sai_ten_trong_giay_khai_sinh_finds_cai_chinh_ho_tich():
 def test_papers_for_cai_chinh_ho_tich_on_2026_12_01(kb):
     ans = kb.answer("cai_chinh_ho_tich", "documents", DAY)
     assert ans.known
-    assert "Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch" in ans.text
+    assert "Tờ khai đăng ký thay đổi, cải chính, bổ sung hộ tịch" in ans.text
     assert "Giấy tờ làm căn cứ" in ans.text
     assert any("1.004859" in s for s in ans.sources)
 
@@ -263,3 +265,32 @@ def test_doi_bang_lai_fee_is_unknown_but_free_online_for_cong_dan_so_until_28_02
     assert "miễn phí" in fee.text and "Thông tư 117/2026/TT-BTC, Điều 1 khoản 6" in fee.text
     after = kb.answer("doi_gplx", "fee", dt.date(2027, 3, 1))
     assert "miễn phí" not in after.text and "000 đồng" not in after.text
+
+
+# ----------------------------------------------------------------------------- every curated procedure
+
+CURATED = ("cai_chinh_ho_tich", "gia_han_tam_tru", "tach_ho", "dang_ky_lai_khai_sinh", "cap_lai_the_bhyt",
+           "tro_cap_huu_tri_xa_hoi", "ho_ngheo", "nhan_cha_me_con", "giam_ho", "ho_tro_mai_tang", "doi_gplx")
+
+
+@pytest.mark.parametrize("key", CURATED)
+@pytest.mark.parametrize("aspect", ("documents", "fee", "processing_time", "where", "online", "form",
+                                    "procedure", "deadline", "eligibility", "not_required"))
+def test_every_curated_procedure_answers_every_aspect_on_a_phone_screen(kb, key, aspect):
+    ans = kb.answer(key, aspect, DAY)
+    assert ans.text.strip() and ans.link
+    if ans.known:
+        assert ans.sources and "Căn cứ: " in ans.text
+    else:
+        assert "chưa có thông tin chính thức" in _low(ans.text)
+    assert len(ans.messages[0]) <= 600, f"{key}/{aspect}: first message is {len(ans.messages[0])} characters"
+
+
+def test_every_curated_fee_time_place_and_deadline_carries_its_sentence_and_copy():
+    for key in CURATED:
+        doc = _yaml(key)
+        for section in ("fees", "processing_time", "where", "deadlines"):
+            for fact in doc.get(section) or []:
+                if fact.get("status") == "unknown":
+                    continue
+                assert fact.get("quote") and fact.get("copy"), f"{key}.{section}: {fact}"
