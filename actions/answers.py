@@ -8,11 +8,14 @@ conversation), which aspect (papers, fee, time, ...), and which commune.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge.text import fold
 
 from actions.context import (
     current_commune,
@@ -37,6 +40,27 @@ ASPECT_BY_INTENT = {
 }
 INTENT_BY_ASPECT = {aspect: intent for intent, aspect in ASPECT_BY_INTENT.items()}
 POPULAR_BUTTONS = 6
+# Questions the NLU has no intent for yet (routing free-form questions is the understanding
+# issue's): a few unambiguous phrasings pick the knowledge base's deadline, eligibility and
+# not_required answers. Folded text (no diacritics), whole words.
+ASPECT_CUES = (
+    ("deadline", re.compile(r"\b(bao lau phai|may ngay phai|trong bao lau phai|han chot|tre han|qua han|"
+                            r"tre thi sao|de tre|lam tre)\b")),
+    ("not_required", re.compile(r"\b(co can (xin )?(giay )?phep|khong can (xin )?(giay )?phep|mien (giay )?phep|"
+                                r"khong phai xin phep|co phai xin phep)\b")),
+    ("eligibility", re.compile(r"\b(ai duoc (lam|xin)|co duoc (lam|xin|cap)|duoc (lam|xin) (dum|ho|thay)|"
+                               r"xin (dum|ho|thay) duoc khong|lam (dum|ho|thay) duoc khong)\b")),
+)
+
+
+def aspect_from_cues(text: str) -> str | None:
+    folded = fold(text or "")
+    for aspect, pattern in ASPECT_CUES:
+        if pattern.search(folded):
+            return aspect
+    return None
+
+
 # intents whose question a condition ("tôi là hộ nghèo", "nộp online") does not change
 CONDITION_BLIND_INTENTS = {"ask_documents", "ask_form", "ask_where", "ask_processing_time"}
 
@@ -100,6 +124,9 @@ class ActionAnswerProcedure(Action):
                   domain: dict[str, Any]) -> list[EventType]:
         intent = latest_intent(tracker)
         aspect = ASPECT_BY_INTENT.get(intent, "procedure")
+        cue = aspect_from_cues(latest_text(tracker))
+        if cue and intent not in ("ask_documents", "ask_form", "ask_where"):
+            aspect = cue
         procedure, named_now = current_procedure(tracker)
         pending = tracker.get_slot("pending_aspect")
         if pending and named_now and intent == "ask_procedure":
@@ -107,10 +134,10 @@ class ActionAnswerProcedure(Action):
             aspect = pending
         if procedure is None:
             dispatcher.utter_message(response="utter_ask_which_procedure",
-                                     buttons=procedure_buttons(INTENT_BY_ASPECT[aspect]))
+                                     buttons=procedure_buttons(INTENT_BY_ASPECT.get(aspect, "ask_procedure")))
             return [SlotSet("pending_aspect", aspect)]
 
-        conditions = condition_follow_up(tracker, intent, named_now)
+        conditions = condition_follow_up(tracker, intent, named_now) if not cue else {}
         if conditions:
             aspect = "fee"
         answer = knowledge_base().answer(procedure, aspect, conditions=conditions or None)

@@ -24,7 +24,7 @@ from .validate import KnowledgeData, KnowledgeError, Report, validate
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"  # 2: quote/copy/conditions on facts, deadlines, eligibility, not_required, legal documents
+SCHEMA_VERSION = "3"  # 3: dated, marked online steps; 2: quote/copy/conditions on facts, deadlines, eligibility, not_required, legal documents
 # pg_advisory_xact_lock key held while the knowledge base is rewritten (any constant bigint)
 KB_LOAD_LOCK_KEY = 0x64766362  # "dvcb"
 
@@ -40,11 +40,14 @@ def create_schema(engine: Engine) -> None:
     from sqlalchemy import inspect
 
     inspector = inspect(engine)
-    if inspector.has_table("kb_fee"):
-        columns = {c["name"] for c in inspector.get_columns("kb_fee")}
-        if "quote" not in columns:
-            log.info("knowledge tables have an older schema: rebuilding them")
+    for table in m.Base.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        if {c.name for c in table.columns} - present:
+            log.info("knowledge table %s has an older schema: rebuilding the kb_* tables", table.name)
             m.Base.metadata.drop_all(engine)
+            break
     m.Base.metadata.create_all(engine)
 
 
@@ -67,9 +70,12 @@ def has_data(engine: Engine) -> bool:
 def load(engine: Engine, data_dir: str | Path | None = None, places: Iterable[str | Path] | None = None,
          today: dt.date | None = None) -> Report:
     report = validate(data_dir, places=places, today=today)
-    if not report.ok or report.data is None:
+    if report.data is None:
         raise KnowledgeError(f"knowledge YAML has {len(report.errors)} error(s); the database was not changed",
                              report)
+    if report.errors:  # only date-triggered ones (a cited document replaced): load, and say so loudly
+        log.error("knowledge data cites replaced documents (run `dvcbot kb validate`):\n%s",
+                  report.format(warnings=False))
     write(engine, report.data)
     return report
 

@@ -359,7 +359,9 @@ class Renderer:
                      if c.status != m.UNKNOWN and c.place and c.channel == "in_person"]
         any_channel = [c for c in self.in_force(proc.channels, day) if c.status != m.UNKNOWN and c.place]
         if in_person or any_channel:
-            chosen = (in_person or any_channel)[0]
+            # the channel listed first in the YAML (e.g. online for a construction permit since
+            # 01/07/2026); without order information in-person wins
+            chosen = any_channel[0] if any_channel and any_channel[0].channel == "online" else (in_person or any_channel)[0]
             where = chosen.place + self.mark(chosen)
             used.append(chosen)
         elif agencies:

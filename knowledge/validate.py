@@ -118,6 +118,9 @@ class Issue:
     line: int
     field: str
     message: str
+    # False for an error that a date brings about in correct data (a cited document was replaced
+    # today): `kb validate` fails, but the bot still loads the data rather than fall silent
+    blocking: bool = True
 
     def __str__(self) -> str:
         loc = f"{self.file}:{self.line}" if self.line else self.file
@@ -141,6 +144,10 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def blocking_errors(self) -> list[Issue]:
+        return [i for i in self.errors if i.blocking]
 
     def format(self, warnings: bool = True) -> str:
         items = self.errors + (self.warnings if warnings else [])
@@ -1033,7 +1040,7 @@ def _check_dates(report: Report, procedures: list[dict], registry: list[dict], t
                         report.issues.append(Issue(
                             ERROR, f["src_file"], f["src_line"], f"{f['field']}.{suffix}",
                             f"cites {number}, replaced by {d['replaced_by']} on {d['replaced_on']}: re-read the new "
-                            f"text, then close this fact (effective_to) and add the new one"))
+                            f"text, then close this fact (effective_to) and add the new one", blocking=False))
             end = f["effective_to"]
             if end is not None and 0 <= (end - today).days <= ENDING_SOON_DAYS:
                 report.issues.append(Issue(
@@ -1184,7 +1191,7 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
     if doc is not None:
         messages = _messages(_Ctx(report, _rel(messages_path), today), doc)
     _check_dates(report, procedures, registry, today)
-    if report.ok:
+    if not report.blocking_errors:
         report.data = KnowledgeData(procedures=procedures, communes=communes, districts=districts,
                                     online_steps=steps, messages=messages,
                                     fingerprint=fingerprint(folder, place_files),

@@ -90,3 +90,21 @@ def test_a_papers_question_is_not_turned_into_a_fee_answer_by_a_condition_word(b
     texts, _ = run(ActionAnswerProcedure(),
                    tracker("hộ nghèo cần giấy tờ gì", "ask_documents", procedure="khai_sinh"))
     assert texts[0].startswith("Giấy tờ cần cho Đăng ký khai sinh")
+
+
+@pytest.mark.parametrize("said, intent, procedure, start", [
+    ("bao lâu phải đi khai sinh cho con", "ask_processing_time", None, "Thời hạn phải làm Đăng ký khai sinh"),
+    ("trễ hạn thì sao", "ask_fee", "khai_tu", "Thời hạn phải làm Đăng ký khai tử"),
+    ("xây nhà cấp 4 ở quê có cần giấy phép không", "ask_procedure", None,
+     "Trường hợp không phải xin/làm Cấp giấy phép xây dựng"),
+    ("có được xin lý lịch tư pháp dùm cha không", "ask_procedure", None, "Ai được làm Cấp Phiếu lý lịch tư pháp"),
+])
+def test_deadline_late_permit_and_eligibility_questions_get_those_answers(bot_kb, said, intent, procedure, start):
+    texts, slots = run(ActionAnswerProcedure(), tracker(said, intent, procedure=procedure))
+    assert texts[0].startswith(start), texts
+    assert texts[1].startswith("Căn cứ: ")
+
+
+def test_a_deadline_question_without_a_procedure_asks_which_and_remembers_the_aspect(bot_kb):
+    texts, slots = run(ActionAnswerProcedure(), tracker("bao lâu phải đi đăng ký", "ask_processing_time"))
+    assert texts == ["utter_ask_which_procedure"] and slots["pending_aspect"] == "deadline"

@@ -161,7 +161,8 @@ def test_validate_fails_when_a_fact_in_force_cites_a_replaced_document(data_copy
     report = validate(data_copy, today=DEC_1)
     assert not report.ok
     hits = [i for i in report.errors if "can_cuoc.yml" in i.file and "cites 73/2024/TT-BTC" in i.message]
-    assert hits and all(i.line > 0 and i.field.endswith(".source") for i in hits)
+    assert hits and all(i.line > 0 and i.field.endswith((".source", ".doc")) for i in hits)
+    assert any(i.field.startswith("fees[") for i in hits)  # the fee in force today, named by its field
     assert "replaced by 999/2026/TT-BTC on 2026-11-15" in hits[0].message
     # the day before the replacement the same facts are not reported
     before = validate(data_copy, today=dt.date(2026, 11, 14))
@@ -227,3 +228,47 @@ def test_online_guide_tells_to_integrate_the_5_documents_only_while_the_waiver_r
     assert not any("5 giấy tờ cơ bản" in s for s in later) and len(later) == len(now) - 1
     # the portal's buttons were not seen on the new portal: those steps say so
     assert any(s.startswith("Bước 2:") and s.endswith("(chưa xác minh)") for s in now)
+
+
+def test_eligibility_answers_who_may_apply_with_its_basis(kb):
+    ans = kb.answer("ly_lich_tu_phap", "eligibility", DEC_1)
+    assert ans.known and "cha, mẹ, vợ, chồng, con" in first(ans) and "ủy quyền" in first(ans)
+    assert "Nghị định 216/2026/NĐ-CP, Điều 22 khoản 2" in ans.messages[1]
+    trich_luc = first(kb.answer("trich_luc_ho_tich", "eligibility", DEC_1))
+    assert "không phụ thuộc nơi cư trú" in trich_luc
+
+
+def test_trich_luc_can_be_asked_at_any_commune_desk_not_only_where_registered(kb):
+    where = first(kb.answer("trich_luc_ho_tich", "where", DEC_1))
+    assert "ở bất kỳ xã nào, không cần về nơi đã đăng ký" in where
+    assert "sổ giấy" in where and "(chưa xác minh)" in where  # the old paper books: said, and flagged
+
+
+def test_construction_permit_overview_sends_online_first_since_july_2026(kb):
+    text = first(kb.answer("giay_phep_xay_dung", "procedure", DEC_1))
+    assert "Nơi làm: Cổng Dịch vụ công quốc gia" in text
+
+
+@pytest.mark.parametrize("aspect", ["deadline", "eligibility", "not_required"])
+def test_the_new_aspects_answer_every_procedure_briefly_with_a_source_or_a_pointer(kb, aspect):
+    from knowledge.canonical import PROCEDURE_KEYS
+
+    for key in PROCEDURE_KEYS:
+        ans = kb.answer(key, aspect, DEC_1)
+        assert len(ans.messages[0]) <= 600, (key, aspect)
+        if ans.known:
+            assert ans.sources and "Căn cứ: " in ans.messages[1]
+        else:
+            assert "Chưa có thông tin chính thức" in ans.text and "hỏi" in ans.text.lower()
+
+
+def test_a_replaced_document_fails_validate_but_the_bot_still_answers(data_copy, db_url):
+    """On the day a law is replaced the operator is told; citizens are not left without answers."""
+    from knowledge.base import KnowledgeBase
+    from knowledge.loader import load, make_engine
+
+    report = load(make_engine(db_url), data_copy, today=dt.date(2027, 3, 2))
+    assert not report.ok and all(not i.blocking for i in report.errors)
+    assert any("cites 60/2014/QH13, replaced by 03/2026/QH16" in i.message for i in report.errors)
+    kb = KnowledgeBase.open(db_url, data_copy)
+    assert "60 ngày" in kb.answer("khai_sinh", "deadline", dt.date(2027, 3, 2)).text
