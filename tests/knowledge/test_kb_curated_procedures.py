@@ -280,11 +280,21 @@ def test_an_elder_never_registered_gets_khai_sinh_for_people_with_papers_and_a_c
     assert not kb.answer("khai_sinh_nguoi_da_co_giay_to", "processing_time", DAY).known
 
 
+# ----------------------------------------------------------------------------- khai sinh kết hợp nhận cha, mẹ, con
+
+def test_khai_sinh_for_a_child_of_unmarried_parents_finds_the_combined_procedure(kb):
+    assert find_procedure_in_text("lam khai sinh cho con chua dang ky ket hon").key == "khai_sinh_nhan_cha_con"
+    docs = kb.answer("khai_sinh_nhan_cha_con", "documents", DAY)
+    assert "Giấy chứng sinh" in docs.text and "ít nhất hai người làm chứng" in docs.text
+    fee = kb.answer("khai_sinh_nhan_cha_con", "fee", DAY)
+    assert "chưa có thông tin chính thức" in _low(fee.text) and "000 đồng" not in fee.text
+
+
 # ----------------------------------------------------------------------------- every curated procedure
 
 CURATED = ("cai_chinh_ho_tich", "gia_han_tam_tru", "tach_ho", "dang_ky_lai_khai_sinh", "cap_lai_the_bhyt",
            "tro_cap_huu_tri_xa_hoi", "ho_ngheo", "nhan_cha_me_con", "giam_ho", "ho_tro_mai_tang", "doi_gplx",
-           "khai_sinh_nguoi_da_co_giay_to")
+           "khai_sinh_nguoi_da_co_giay_to", "khai_sinh_nhan_cha_con")
 
 
 @pytest.mark.parametrize("key", CURATED)
