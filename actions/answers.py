@@ -48,8 +48,9 @@ ASPECT_CUES = (
                             r"tre thi sao|de tre|lam tre)\b")),
     ("not_required", re.compile(r"\b(co can (xin )?(giay )?phep|khong can (xin )?(giay )?phep|mien (giay )?phep|"
                                 r"khong phai xin phep|co phai xin phep)\b")),
-    ("eligibility", re.compile(r"\b(ai duoc (lam|xin)|co duoc (lam|xin|cap)|duoc (lam|xin) (dum|ho|thay)|"
-                               r"xin (dum|ho|thay) duoc khong|lam (dum|ho|thay) duoc khong)\b")),
+    ("eligibility", re.compile(r"\b(ai duoc (lam|xin)|co duoc (lam|xin|cap|dang ky|ket hon)|duoc (lam|xin) (dum|ho|thay)|"
+                               r"xin (dum|ho|thay) duoc khong|lam (dum|ho|thay) duoc khong|"
+                               r"(bao nhieu|may|du) tuoi (thi )?(moi )?(duoc )?(ket hon|lay vo|lay chong))\b")),
 )
 
 

@@ -98,6 +98,7 @@ def test_a_papers_question_is_not_turned_into_a_fee_answer_by_a_condition_word(b
     ("xây nhà cấp 4 ở quê có cần giấy phép không", "ask_procedure", None,
      "Trường hợp không phải xin/làm Cấp giấy phép xây dựng"),
     ("có được xin lý lịch tư pháp dùm cha không", "ask_procedure", None, "Ai được làm Cấp Phiếu lý lịch tư pháp"),
+    ("bao nhiêu tuổi thì được kết hôn", "ask_procedure", None, "Ai được làm Đăng ký kết hôn"),
 ])
 def test_deadline_late_permit_and_eligibility_questions_get_those_answers(bot_kb, said, intent, procedure, start):
     texts, slots = run(ActionAnswerProcedure(), tracker(said, intent, procedure=procedure))
@@ -108,3 +109,8 @@ def test_deadline_late_permit_and_eligibility_questions_get_those_answers(bot_kb
 def test_a_deadline_question_without_a_procedure_asks_which_and_remembers_the_aspect(bot_kb):
     texts, slots = run(ActionAnswerProcedure(), tracker("bao lâu phải đi đăng ký", "ask_processing_time"))
     assert texts == ["utter_ask_which_procedure"] and slots["pending_aspect"] == "deadline"
+
+
+def test_a_fee_exemption_question_stays_a_fee_question(bot_kb):
+    texts, _ = run(ActionAnswerProcedure(), tracker("làm lý lịch tư pháp có được miễn phí không", "ask_fee"))
+    assert texts[0].startswith("Lệ phí Cấp Phiếu lý lịch tư pháp")
