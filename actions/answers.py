@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.text import fold
 
-from actions.catalog_answers import catalog_procedure, slot_value
+from actions.catalog_answers import catalog_procedure, more_specific_record, slot_value
 from actions.context import (
     current_commune,
     current_procedure,
@@ -136,6 +136,10 @@ class ActionAnswerProcedure(Action):
         if pending and named_now and intent == "ask_procedure":
             # "lệ phí bao nhiêu?" -> "thủ tục nào?" -> "khai sinh": answer the fee of khai sinh
             aspect = pending
+        if named_now and procedure is not None:
+            specific = more_specific_record(tracker, procedure)
+            if specific is not None:
+                return answer_from_catalog(dispatcher, specific, aspect, intent)
         names_condition = procedure is not None and bool(knowledge_base().detect_conditions(latest_text(tracker)))
         if procedure is None or (not named_now and not names_condition):
             # a procedure that is not curated, named now or carried over: the national catalogue

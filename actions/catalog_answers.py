@@ -50,8 +50,15 @@ def code_of_slot(value) -> str | None:
     return None
 
 
-def candidate_in_text(text: str):
-    """The catalogue Candidate the text names clearly enough, or None (never raises)."""
+# A curated procedure named in the message gives way to a national record only when that record
+# matches the whole message clearly better ("đăng ký lại khai tử" is not "đăng ký khai tử").
+MORE_SPECIFIC_MARGIN = 0.05
+
+
+def candidate_in_text(text: str, named: str | None = None):
+    """The catalogue Candidate the text names clearly enough, or None (never raises). With
+    `named` (the curated procedure the message's words name), only a national record that
+    matches the message clearly better than that procedure."""
     try:
         from knowledge.catalog import content_words, information, search
 
@@ -63,7 +70,18 @@ def candidate_in_text(text: str):
         return None
     if not hits or hits[0].curated or hits[0].score < DIALOGUE_MIN_SCORE:
         return None
+    if named is not None:
+        named_score = max((h.score for h in hits if h.curated and h.key_or_code == named), default=0.0)
+        if hits[0].score - named_score < MORE_SPECIFIC_MARGIN:
+            return None
     return hits[0]
+
+
+def more_specific_record(tracker: Tracker, named: str) -> str | None:
+    """The national record's code when the latest message means it rather than the curated
+    procedure `named` whose alias it contains; None otherwise."""
+    candidate = candidate_in_text(latest_text(tracker), named=named)
+    return candidate.key_or_code if candidate is not None else None
 
 
 def catalog_procedure(tracker: Tracker, carried_over: bool = True) -> tuple[str | None, bool]:
