@@ -20,7 +20,7 @@ CODE = "000.00.99.H99-250701-0001"
 
 @pytest.fixture
 def live_tracker(tmp_path, monkeypatch):
-    import bot.stores as stores
+    import bot.rasa_ext.stores as stores
     from rasa.shared.core.domain import Domain
 
     monkeypatch.setattr(stores, "_live_stores", [])
