@@ -21,12 +21,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     from bot.rasa_ext.endpoints import check_endpoints, endpoints_argument
 
     try:
-        install()
+        installed = install()
         if args[:1] and args[0] in COMMANDS_WITH_ENDPOINTS and args[1:2] != ["actions"]:
             check_endpoints(endpoints_argument(args))
     except RasaExtError as error:
         print(f"dvcbot: the Rasa server was not started:\n{error}", file=sys.stderr, flush=True)
         return 2
+    print("dvcbot: Rasa extensions installed: " + "; ".join(installed), flush=True)
     sys.argv = ["rasa", *args]
     from rasa.__main__ import main as rasa_main
 
