@@ -155,8 +155,10 @@ class DurableSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         bot.rasa_ext.guarded(bot.rasa_ext.install, "bot.rasa_ext.install()")
-        bot.rasa_ext.guarded(lambda: super(DurableSQLTrackerStore, self).__init__(*args, **kwargs),
-                             "the tracker store's database")
+        bot.rasa_ext.guarded(
+            lambda: super(DurableSQLTrackerStore, self).__init__(*args, **kwargs),
+            "tracker_store: DurableSQLTrackerStore cannot open its database (the Rasa server "
+            "does not start rather than keep conversations in memory)")
         _live_stores.append(self)
         url = self.engine.url
         self.engine.dispose()

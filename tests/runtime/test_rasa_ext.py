@@ -106,7 +106,8 @@ def test_a_durable_store_whose_database_driver_is_missing_stops_the_start_up(dom
     rasas = create_tracker_store(EndpointConfig(type="rasa.core.tracker_store.SQLTrackerStore",
                                                 dialect="mysql", db="rasa"), domain)
     assert isinstance(rasas, InMemoryTrackerStore)
-    with pytest.raises(RasaExtError, match="the tracker store's database: .*MySQLdb"):
+    with pytest.raises(RasaExtError, match=r"^tracker_store: DurableSQLTrackerStore cannot open "
+                       r"its database .*: ModuleNotFoundError: No module named 'MySQLdb'$"):
         create_tracker_store(EndpointConfig(type=DURABLE, dialect="mysql", db="rasa"), domain)
 
 
