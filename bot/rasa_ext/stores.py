@@ -68,6 +68,7 @@ import json
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
 
 import redis
@@ -155,6 +156,11 @@ class DurableSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         bot.rasa_ext.guarded(bot.rasa_ext.install, "bot.rasa_ext.install()")
+        db = kwargs.get("db")
+        if kwargs.get("dialect", "sqlite") == "sqlite" and db and db != ":memory:":
+            # endpoints.yml names var/rasa_tracker.sqlite3: plain `rasa run` on a fresh clone
+            # has no var/ yet, and SQLite does not create folders
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
         bot.rasa_ext.guarded(
             lambda: super(DurableSQLTrackerStore, self).__init__(*args, **kwargs),
             "tracker_store: DurableSQLTrackerStore cannot open its database (the Rasa server "

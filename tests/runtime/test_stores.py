@@ -104,6 +104,16 @@ def test_saving_twice_stores_each_event_once(tmp_path: Path, domain):
     assert len(asyncio.run(store.retrieve_full_tracker("citizen")).events) == 6
 
 
+def test_the_sqlite_folder_of_endpoints_yml_is_created_for_plain_rasa_run(tmp_path: Path, domain):
+    """endpoints.yml says var/rasa_tracker.sqlite3; a fresh clone has no var/ yet."""
+    db = tmp_path / "var" / "rasa_tracker.sqlite3"
+    store = DurableSQLTrackerStore(domain=domain, dialect="sqlite", db=str(db))
+    tracker = DialogueStateTracker.from_events("citizen", _conversation("citizen", 10.0)[1:7],
+                                               domain.slots)
+    asyncio.run(store.save(tracker))
+    assert len(asyncio.run(store.retrieve_full_tracker("citizen")).events) == 6
+
+
 def test_an_unreachable_database_is_reported_not_forgotten(tmp_path: Path, domain, monkeypatch):
     monkeypatch.setenv("DVCBOT_TRACKER_RETRY_SECONDS", "0.3")
     store = DurableSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
