@@ -271,6 +271,15 @@ def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
     return endpoints
 
 
+def active_endpoints_text(template: Path, actions_port: int, state: Path) -> str:
+    """The endpoints file the Rasa server is given, saying which file it was written from (the
+    errors of bot.rasa_ext.endpoints then name that file's lines)."""
+    from bot.rasa_ext.endpoints import WRITTEN_FROM
+
+    return (WRITTEN_FROM.format(source=template) + "\n"
+            + yaml.safe_dump(active_endpoints(template, actions_port, state)))
+
+
 @dataclass
 class Stack:
     rasa_port: int = 5005
@@ -325,8 +334,8 @@ class Stack:
             "${VARIABLES} from its environment\n" + yaml.safe_dump(credentials, allow_unicode=True),
             encoding="utf-8")
         endpoints_path = self.state / "endpoints.active.yml"
-        endpoints_path.write_text(yaml.safe_dump(
-            active_endpoints(REPO_ROOT / "endpoints.yml", self.actions_port, self.state)), encoding="utf-8")
+        endpoints_path.write_text(active_endpoints_text(
+            REPO_ROOT / "endpoints.yml", self.actions_port, self.state), encoding="utf-8")
         notes.append("channels on: " + ", ".join(enabled))
         if disabled:
             notes.append("channels off: " + "; ".join(disabled))
@@ -334,7 +343,9 @@ class Stack:
         model = self.model or latest_model()
         if model is None:
             raise SystemExit("no trained model in models/: run `make train` (or `dvcbot train`) first")
-        command = [python, "-m", "rasa", "run", "--model", str(model),
+        # bot.rasa_ext is `rasa` with dvcbot's Rasa extensions installed and the stores of the
+        # endpoints file checked first: a store that does not import stops the start-up
+        command = [python, "-m", "bot.rasa_ext", "run", "--model", str(model),
                    "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
                    "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
         if self.interface not in {"127.0.0.1", "localhost", "::1"}:
