@@ -15,11 +15,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    asked_aspects,
     current_commune,
-    current_procedure,
     entry_point,
     knowledge_base,
     latest_intent,
+    procedure_decision,
     safe_action,
 )
 
@@ -36,6 +37,9 @@ ASPECT_BY_INTENT = {
 }
 INTENT_BY_ASPECT = {aspect: intent for intent, aspect in ASPECT_BY_INTENT.items()}
 POPULAR_BUTTONS = 6
+# what the aspects outside the seven sections are called in "not known" replies
+ASPECT_WHAT = {"eligibility": "điều kiện, đối tượng được làm", "deadlines": "thời hạn phải làm",
+               "late": "việc làm trễ hạn (có bị phạt không)"}
 
 
 def procedure_buttons(intent: str, count: int = POPULAR_BUTTONS) -> list[dict[str, str]]:
@@ -76,30 +80,58 @@ class ActionAnswerProcedure(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         intent = latest_intent(tracker)
-        aspect = ASPECT_BY_INTENT.get(intent, "procedure")
-        procedure, named_now = current_procedure(tracker)
-        pending = tracker.get_slot("pending_aspect")
-        if pending and named_now and intent == "ask_procedure":
+        aspects = asked_aspects(tracker) or [ASPECT_BY_INTENT.get(intent, "procedure")]
+        decision = procedure_decision(tracker)
+        pending = [a for a in (tracker.get_slot("pending_aspect") or "").split(",") if a]
+        if pending and decision.named_now and intent == "ask_procedure" and aspects in (
+                ["procedure"], []):
             # "lệ phí bao nhiêu?" -> "thủ tục nào?" -> "khai sinh": answer the fee of khai sinh
-            aspect = pending
+            aspects = pending
+        pending_value = ",".join(aspects)
+        first_intent = INTENT_BY_ASPECT.get(aspects[0], "ask_procedure")
+        if decision.action == "clarify":
+            # a new situation without a confident procedure: offer the best guesses, never reuse
+            buttons = [{"title": g.name or knowledge_base().procedure_name(g.key),
+                        "payload": f'/{first_intent}{{"procedure": "{g.key}"}}'}
+                       for g in decision.guesses]
+            dispatcher.utter_message(response="utter_ask_which_procedure_guess", buttons=buttons)
+            return [SlotSet("pending_aspect", pending_value)]
+        if decision.action == "outside":
+            name = next((g.name for g in decision.guesses if g.key == decision.key), "") or decision.key
+            dispatcher.utter_message(response="utter_procedure_not_curated", procedure_name=name)
+            return [SlotSet("pending_aspect", None)]
+        procedure = decision.key
         if procedure is None:
             dispatcher.utter_message(response="utter_ask_which_procedure",
-                                     buttons=procedure_buttons(INTENT_BY_ASPECT[aspect]))
-            return [SlotSet("pending_aspect", aspect)]
+                                     buttons=procedure_buttons(first_intent))
+            return [SlotSet("pending_aspect", pending_value)]
 
-        answer = knowledge_base().answer(procedure, aspect)
-        logger.info("answer intent=%s procedure=%s aspect=%s known=%s",
-                    intent, procedure, aspect, answer.known)
-        dispatcher.utter_message(text=answer.text)
+        kb = knowledge_base()
+        texts = []
+        for aspect in aspects:
+            texts.append(self._answer_one(kb, procedure, aspect))
+        logger.info("answer intent=%s procedure=%s aspects=%s", intent, procedure, aspects)
+        # one reply, the aspects in the order asked; every part starts with the procedure name
+        dispatcher.utter_message(text="\n\n".join(texts))
         events: list[EventType] = [
             SlotSet("procedure", procedure),
             SlotSet("pending_aspect", None),
             SlotSet("failed_understandings", 0),
         ]
-        if aspect == "online":
+        if aspects[-1] == "online":
             dispatcher.utter_message(response="utter_offer_online_steps")
             events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
         return events
+
+    @staticmethod
+    def _answer_one(kb: Any, procedure: str, aspect: str) -> str:
+        try:
+            return kb.answer(procedure, aspect).text
+        except ValueError:
+            # an aspect the knowledge base has no section for (yet): say so, and where to ask
+            name = kb.procedure_name(procedure)
+            return kb.message("unknown_fact", what=ASPECT_WHAT.get(aspect, aspect), name=name,
+                              ask=kb.message("default_ask"))
 
 
 class ActionAnswerOffice(Action):
