@@ -155,6 +155,9 @@ def bench_nlu(argv: List[str]) -> int:
                         help="list up to N misunderstood test messages per variant")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--understanding", type=Path,
+                        help="score this understanding file instead of <test>/understanding.yml "
+                             "(e.g. nlu_data/dev/understanding.yml, for tuning)")
     args = parser.parse_args(argv)
 
     from bot.nlu.understand import Understander, _quiet_rasa
@@ -185,7 +188,8 @@ def bench_nlu(argv: List[str]) -> int:
         written = score(understander, examples, strip=False)
         parse_seconds = time.perf_counter() - started
         stripped = score(understander, examples, strip=True)
-        understanding_report = bench_understanding(understander, args.test, args.errors)
+        understanding_report = bench_understanding(understander, args.understanding or args.test,
+                                                   args.errors)
         understander.close()
 
     counts = Counter(e.intent for e in examples)
@@ -251,8 +255,8 @@ def bench_understanding(understander, test_dir: Path, errors: int) -> Optional[d
     """Issue 14's measures on nlu_data/test/understanding.yml (None when absent)."""
     from bot.nlu import heldout
 
-    path = Path(test_dir) / UNDERSTANDING_FILE if Path(test_dir).is_dir() else None
-    if path is None or not path.is_file():
+    path = Path(test_dir) / UNDERSTANDING_FILE if Path(test_dir).is_dir() else Path(test_dir)
+    if not path.is_file():
         return None
     messages, conversations = heldout.load(path)
     report: dict = {"missed": []}

@@ -43,7 +43,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 import rasa.shared.utils.io
 
 from bot.nlu import understanding
-from bot.nlu.text import fold
+from bot.nlu.text import DOSSIER_CODE_RE, fold
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,9 @@ CANONICAL_PROCEDURES = (
 Searcher = Callable[[str], Any]
 ASPECTS = "aspects"
 CANDIDATES = "procedure_candidates"
-ENTITY_SCORE = 0.88  # a span the CRF learned, resolved to a key: about as sure as an alias
+# a span the CRF learned, resolved to a key, is a guess of its own (a name the knowledge base
+# knows is also found, and scored, as an alias): just above the confidence threshold
+ENTITY_SCORE = 0.72
 SMALL_TALK = {"greet", "thank", "goodbye", "affirm", "deny", "bot_challenge", "out_of_scope",
               "nlu_fallback"}
 KEEP_INTENTS = {"check_dossier_status", "subscribe_dossier", "unsubscribe_dossier",
@@ -248,36 +250,40 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
             {"key": c.key, "score": c.score, "source": c.source, "curated": c.curated}
             for c in recognition.guesses()
         ], add_to_output=True)
-        self._set_intent_from_aspects(message, text, aspects)
         others = [e for e in kept if e.get("entity") != ENTITY]
         best = recognition.confident
-        if best is None or not best.curated:
-            return others
-        for entity in kept:
-            if entity.get("entity") == ENTITY and entity.get("value") == best.key:
-                return others + [entity]
-        entity = {
-            "entity": ENTITY, "start": best.start, "end": best.end, "value": best.key,
-            "confidence_entity": best.score, "extractor": self.__class__.__name__,
-        }
-        return others + [entity]
+        result = others
+        if best is not None and best.curated:
+            same = [e for e in kept if e.get("entity") == ENTITY and e.get("value") == best.key]
+            result = others + (same[:1] or [{
+                "entity": ENTITY, "start": best.start, "end": best.end, "value": best.key,
+                "confidence_entity": best.score, "extractor": self.__class__.__name__,
+            }])
+        self._set_intent_from_aspects(message, text, aspects, result)
+        return result
 
     @staticmethod
-    def _set_intent_from_aspects(message: Message, text: str, aspects: List[str]) -> None:
-        """Several asks, a long message, or a question DIET took for small talk: the intent
-        is the first aspect asked (a long message is never its greeting or its story)."""
+    def _set_intent_from_aspects(message: Message, text: str, aspects: List[str],
+                                 entities: List[Dict[str, Any]]) -> None:
+        """A question whose aspects were found: the intent is the first aspect asked (several
+        asks, a long message never classified by its greeting or story, a question DIET took
+        for small talk or for another aspect)."""
         if not aspects:
             return
         intent = message.get(INTENT) or {}
         name = intent.get("name")
         wanted = understanding.aspect_intent(aspects[0])
-        override = (
-            len(aspects) >= 2
-            or len(text) >= understanding.LONG_MESSAGE
-            or name in SMALL_TALK
-            or aspects[0] in understanding.KB_ASPECTS
-        )
-        if not override or name == wanted or name in KEEP_INTENTS:
+        # the aspects come from the question itself (cue phrases in order, the precise ones
+        # before "có được ... không" / "làm sao"): they decide the intent of a question
+        override = name in SMALL_TALK or name in understanding.ASPECT_INTENTS
+        if name in KEEP_INTENTS:
+            # "hồ sơ ... tới đâu rồi" stays a dossier question; a named procedure and an
+            # aspect asked ("má tui 81 tuổi ... đăng ký ở đâu") make it a procedure question
+            has_procedure = any(e.get("entity") == ENTITY for e in entities)
+            override = (has_procedure and not DOSSIER_CODE_RE.search(text)
+                        and not (name in {"request_human", "feedback"}
+                                 and aspects[0] in understanding.generic_aspects()))
+        if not override or name == wanted:
             return
         ranking = list(message.get(INTENT_RANKING_KEY) or [])
         top = max((float(r.get("confidence") or 0.0) for r in ranking), default=0.0)

@@ -30,14 +30,14 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 import yaml
 
 from knowledge.search import _accents_agree, _canon_tokens, _Index, alias_index
-from knowledge.text import fold, tokens_with_spans
+from knowledge.text import fold, lower_nfc, tokens_with_spans
 
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "nlu_data" / "understanding"
 ANY_WORDS = "..."
 ANY_GAP = 5
-NEAR_WINDOW = 4
+NEAR_WINDOW = 6
 
 # A procedure is named/described confidently from this score; below it (down to
 # CANDIDATE_SCORE) it is only a guess offered as a button.
@@ -120,12 +120,21 @@ def _read_yaml(name: str, data_dir: Path | None = None) -> dict:
         return yaml.safe_load(handle) or {}
 
 
+@dataclass(frozen=True)
+class AspectCue:
+    aspect: str
+    words: tuple[str, ...]
+    accents: Any  # knowledge.search _Alias: typed accents must agree
+    generic: bool
+
+
 @dataclass
 class Vocabulary:
     situation_cues: list[Cue]
+    situation_index: dict
     situation_gap: int
     outside: dict[str, str]
-    aspect_cues: list[tuple[str, tuple[str, ...]]]  # (aspect, words), longest first
+    aspect_cues: list[AspectCue]  # precise before generic, plain before "...", longest first
     aspect_gap: int
     aspect_intents: dict[str, str]
     generic_aspects: frozenset
@@ -139,15 +148,19 @@ def vocabulary(data_dir: Path | None = None) -> Vocabulary:
         name: frozenset(w for item in items for w in _words(str(item)))
         for name, items in (situations.get("vocabularies") or {}).items()
     }
+    typed_forms = {  # the same words as written, for typed-accent comparison
+        name: frozenset(lower_nfc(str(item)) for item in items)
+        for name, items in (situations.get("vocabularies") or {}).items()
+    }
     cues: list[Cue] = []
     for key, entries in (situations.get("situations") or {}).items():
         for entry in entries or []:
             near = vocabularies.get(entry.get("near"), frozenset()) if entry.get("near") else frozenset()
             not_next = entry.get("not_next")
             if isinstance(not_next, str):
-                not_next_set = vocabularies.get(not_next, frozenset())
+                not_next_set = typed_forms.get(not_next, frozenset())
             else:
-                not_next_set = frozenset(fold(str(w)) for w in (not_next or []))
+                not_next_set = frozenset(lower_nfc(str(w)) for w in (not_next or []))
             for phrase in entry.get("phrases") or []:
                 words = _words(str(phrase))
                 if words:
@@ -156,7 +169,7 @@ def vocabulary(data_dir: Path | None = None) -> Vocabulary:
                     cues.append(Cue(str(key), words, float(entry.get("weight", 0.8)),
                                     near, not_next_set, alias=accents))
     aspects = _read_yaml("aspects.yml", data_dir)
-    aspect_cues: list[tuple[str, tuple[str, ...]]] = []
+    aspect_cues: list[AspectCue] = []
     intents: dict[str, str] = {}
     generic: set[str] = set()
     for aspect, entry in (aspects.get("aspects") or {}).items():
@@ -166,10 +179,12 @@ def vocabulary(data_dir: Path | None = None) -> Vocabulary:
         for cue in entry.get("cues") or []:
             words = _words(str(cue))
             if words:
-                aspect_cues.append((str(aspect), words))
-    aspect_cues.sort(key=lambda item: -len([w for w in item[1] if w != ANY_WORDS]))
+                accents = _Index._make_alias(str(aspect), str(cue).replace(ANY_WORDS, " "))
+                aspect_cues.append(AspectCue(str(aspect), words, accents, bool(entry.get("generic"))))
+    aspect_cues.sort(key=lambda c: (c.generic, ANY_WORDS in c.words,
+                                    -len([w for w in c.words if w != ANY_WORDS])))
     filler = frozenset(w for item in aspects.get("filler") or [] for w in _words(str(item)))
-    return Vocabulary(cues, int(situations.get("gap", 2)), dict(situations.get("outside") or {}),
+    return Vocabulary(cues, _by_first_word(cues, _cue_words), int(situations.get("gap", 0)), dict(situations.get("outside") or {}),
                       aspect_cues, int(aspects.get("gap", 1)), intents, frozenset(generic), filler)
 
 
@@ -185,15 +200,19 @@ def _alias_cues() -> list[Cue]:
     return cues
 
 
-_ALIAS_CACHE: dict[int, list[Cue]] = {}
+_ALIAS_CACHE: dict[int, dict] = {}
 
 
-def alias_cues() -> list[Cue]:
+def _cue_words(cue: Cue) -> tuple[str, ...]:
+    return cue.words
+
+
+def alias_index_by_first_word() -> dict:
     index = alias_index()  # cached by knowledge.search, re-read when the YAML changes
     cues = _ALIAS_CACHE.get(id(index))
     if cues is None:
         _ALIAS_CACHE.clear()
-        cues = _ALIAS_CACHE[id(index)] = _alias_cues()
+        cues = _ALIAS_CACHE[id(index)] = _by_first_word(_alias_cues(), _cue_words)
     return cues
 
 
@@ -232,6 +251,23 @@ def _find(words: Sequence[str], toks: Sequence[Token], gap: int) -> Iterable[lis
             yield positions
 
 
+def _by_first_word(cues: Iterable[Any], words_of: Callable[[Any], Sequence[str]]) -> dict:
+    index: dict[str, list] = {}
+    for cue in cues:
+        index.setdefault(words_of(cue)[0], []).append(cue)
+    return index
+
+
+def _find_indexed(index: dict, words_of: Callable[[Any], Sequence[str]], toks: Sequence[Token],
+                  gap: int) -> Iterable[tuple[Any, list[int]]]:
+    """(cue, positions) for every cue of ``index`` (first word -> cues) found in ``toks``."""
+    for i, tok in enumerate(toks):
+        for cue in index.get(tok[0], ()):
+            positions = _match(words_of(cue), toks, i, gap)
+            if positions is not None:
+                yield cue, positions
+
+
 def recognize(text: str, extra: Iterable[Candidate] = (),
               catalog: Optional[Callable[[str, int], list]] = None) -> Recognition:
     """Every procedure the message names or describes, scored 0..1, best first.
@@ -253,40 +289,41 @@ def recognize(text: str, extra: Iterable[Candidate] = (),
         scores.setdefault(key, []).append(
             (score, toks[positions[0]][1], toks[positions[-1]][2], source))
 
-    for cue in alias_cues():
-        for positions in _find(cue.words, toks, 2):
-            window = [toks[p] for p in positions]
-            if _accents_agree(text, window, cue.alias) is False:
-                continue
-            inserted = positions[-1] - positions[0] + 1 - len(positions)
-            add(cue.key, cue.weight - 0.03 * inserted, positions, "alias")
-    for cue in vocab.situation_cues:
-        for positions in _find(cue.words, toks, vocab.situation_gap):
-            first, last = positions[0], positions[-1]
-            if cue.near and not any(toks[j][0] in cue.near
-                                    for j in range(max(0, first - NEAR_WINDOW), first)):
-                continue
-            if cue.not_next and last + 1 < len(toks) and toks[last + 1][0] in cue.not_next:
-                continue
-            if cue.alias is not None and _accents_agree(
-                    text, [toks[p] for p in positions], cue.alias) is False:
-                continue
-            add(cue.key, cue.weight, positions, "situation")
+    for cue, positions in _find_indexed(alias_index_by_first_word(), _cue_words, toks, 2):
+        window = [toks[p] for p in positions]
+        if _accents_agree(text, window, cue.alias) is False:
+            continue
+        inserted = positions[-1] - positions[0] + 1 - len(positions)
+        add(cue.key, cue.weight - 0.03 * inserted, positions, "alias")
+    for cue, positions in _find_indexed(vocab.situation_index, _cue_words, toks, vocab.situation_gap):
+        first, last = positions[0], positions[-1]
+        if cue.near and not any(toks[j][0] in cue.near
+                                for j in range(max(0, first - NEAR_WINDOW), first)):
+            continue
+        if cue.not_next and _followed_by(text, toks, last + 1, cue.not_next):
+            continue
+        if cue.alias is not None and _accents_agree(
+                text, [toks[p] for p in positions], cue.alias) is False:
+            continue
+        add(cue.key, cue.weight, positions, "situation")
     for candidate in extra:
         scores.setdefault(candidate.key, []).append(
             (candidate.score, candidate.start, candidate.end, candidate.source))
 
     curated = set(alias_index().aliases_of)
-    alias_spans = [(s, e) for found in scores.values() for _, s, e, src in found if src == "alias"]
+    spans = [(key, s, e, score) for key, found in scores.items() for score, s, e, src in found
+             if src in ("alias", "situation")]
     candidates: list[Candidate] = []
     for key, found in scores.items():
         found.sort(key=lambda item: (-item[0], item[1]))
         best = found[0]
         others = {(s, e) for _, s, e, _ in found if e <= best[1] or s >= best[2]}
         bonus = min(0.06, 0.03 * len(others))
-        if best[3] == "alias" and any(s <= best[1] and best[2] <= e and (e - s) > (best[2] - best[1])
-                                      for s, e in alias_spans):
-            bonus -= 0.1  # "khai sinh" inside "mất giấy khai sinh": the longer name wins
+        if any(k != key and s <= best[1] and best[2] <= e and (e - s) > (best[2] - best[1])
+               and sc >= best[0] - 0.1 for k, s, e, sc in spans):
+            bonus -= 0.1  # "khai sinh" inside "bản sao khai sinh": the longer phrase wins
+        if best[3] in ("alias", "entity") and _already_has(toks, best[1], best[2]):
+            bonus -= 0.15  # "đã có sổ đỏ": what the citizen has is not what is asked
         candidates.append(Candidate(key, round(min(1.0, best[0] + bonus), 4), best[3],
                                     best[1], best[2], key in curated,
                                     alias_index().names.get(key) or vocab.outside.get(key, key)))
@@ -296,6 +333,33 @@ def recognize(text: str, extra: Iterable[Candidate] = (),
     if (best is None or not best.curated) and catalog is not None:
         recognition.candidates = _with_catalog(recognition.candidates, text, catalog)
     return recognition
+
+
+def _followed_by(text: str, toks: Sequence[Token], index: int, phrases: frozenset) -> bool:
+    """``toks[index:]`` starts with one of ``phrases`` (written with accents; words typed with
+    accents must be those, words typed without match any accents)."""
+    for phrase in phrases:
+        words = phrase.split()
+        if index + len(words) > len(toks):
+            continue
+        for word, tok in zip(words, toks[index:index + len(words)]):
+            typed = lower_nfc(text[tok[1]:tok[2]])
+            if (fold(word) != tok[0]) if typed.isascii() else (typed != word):
+                break
+        else:
+            return True
+    return False
+
+
+def _already_has(toks: Sequence[Token], start: int, end: int) -> bool:
+    """The name at [start, end) follows "đã có" / "có ... rồi" (something already held)."""
+    index = next((i for i, t in enumerate(toks) if t[1] == start), None)
+    if index is None or index == 0:
+        return False
+    before = [t[0] for t in toks[max(0, index - 3):index]]
+    after_index = next((i for i, t in enumerate(toks) if t[2] == end), len(toks) - 1)
+    after = [t[0] for t in toks[after_index + 1:after_index + 3]]
+    return before[-1:] == ["co"] and ("da" in before or after[:2] == ["day", "du"] or after[:1] == ["roi"])
 
 
 def _with_catalog(candidates: list[Candidate], text: str,
@@ -337,7 +401,7 @@ def load_catalog_search() -> Optional[Callable[[str, int], list]]:
 
 # -------------------------------------------------------------------- aspects
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
-_CLAUSE_SPLIT = {"va", "voi", "con", "neu", "hay", "hoac", "roi", "nhan"}
+_CLAUSE_SPLIT = {"va", "voi", "neu", "hay", "hoac", "roi", "nhan"}
 # question words anywhere / at the end of a sentence; typed accents must be these
 _QUESTION_ANYWHERE = {"gì", "đâu", "nào", "bao", "mấy", "sao", "hỏi", "chi", "j", "ntn", "bn"}
 _QUESTION_END = {"không", "hông", "ko", "k", "chưa", "hem", "hả", "chứ", "khong", "hong", "chua", "ha"}
@@ -391,9 +455,10 @@ def detect_aspects(text: str) -> list[str]:
     vocab = vocabulary()
     found: list[tuple[int, str]] = []
     for start, end in question_spans(text[:MAX_TEXT]):
-        toks = tokens(text[start:end])
-        for clause in _clauses(text[start:end], toks):
-            found.extend((start + offset, aspect) for offset, aspect in _clause_aspects(clause, vocab))
+        part = text[start:end]
+        for clause in _clauses(part, tokens(part)):
+            found.extend((start + offset, aspect)
+                         for offset, aspect in _clause_aspects(clause, vocab, part))
     ordered: list[str] = []
     for _, aspect in sorted(found, key=lambda item: item[0]):
         if aspect not in ordered:
@@ -414,26 +479,37 @@ def _clauses(text: str, toks: list[Token]) -> list[list[Token]]:
     return [c for c in clauses if c]
 
 
-def _clause_aspects(clause: list[Token], vocab: Vocabulary) -> list[tuple[int, str]]:
+def _clause_aspects(clause: list[Token], vocab: Vocabulary, text: str) -> list[tuple[int, str]]:
     used: set[int] = set()
     specific: list[tuple[int, str]] = []
     generic: list[tuple[int, str]] = []
-    passes = [(aspect, words, gap) for gap in sorted({0, vocab.aspect_gap})
-              for aspect, words in vocab.aspect_cues]  # exact first, longest cues first
-    for aspect, words, gap in passes:
-        for positions in _find(words, clause, gap):
-            span = set(range(positions[0], positions[-1] + 1))
-            if span & used:
-                continue
-            used |= span
-            (generic if aspect in vocab.generic_aspects else specific).append(
-                (clause[positions[0]][1], aspect))
+    for gap in sorted({0, vocab.aspect_gap}):  # exact first
+        for cue in vocab.aspect_cues:  # precise before generic, longest first
+            for positions in _find(cue.words, clause, gap):
+                span = set(range(positions[0], positions[-1] + 1))
+                if span & used:
+                    continue
+                if _accents_agree(text, [clause[p] for p in positions], cue.accents) is False:
+                    continue
+                used |= span
+                (generic if cue.generic else specific).append((clause[positions[0]][1], cue.aspect))
+    if any(aspect == "form" for _, aspect in specific):
+        # "mẫu đơn lấy ở đâu": the place is the form's, not a second question
+        specific = [(o, a) for o, a in specific if a != "where"]
     # generic cues ("có được ... không", "làm sao") only when nothing more precise is asked
     return specific if specific else generic
 
 
 def aspect_intent(aspect: str) -> str:
     return vocabulary().aspect_intents.get(aspect, "ask_procedure")
+
+
+def generic_aspects() -> frozenset:
+    return vocabulary().generic_aspects
+
+
+ASPECT_INTENTS = frozenset({"ask_documents", "ask_fee", "ask_processing_time", "ask_where",
+                            "ask_online", "ask_form", "ask_procedure"})
 
 
 # ------------------------------------------------------------------ follow-ups

@@ -28,7 +28,8 @@ def test_the_procedure_is_recognised_over_the_whole_message(text, key):
 
 
 @pytest.mark.parametrize("text", [
-    "tôi bị mất cccd rồi", "làm cái này mất bao lâu", "mất tiền không",
+    "tôi bị mất cccd rồi", "làm cái này mất bao lâu", "mất tiền không", "ba tui mất căn cước rồi",
+    "ong toi mat can cuoc", "thẻ bhyt của thằng nhỏ mất rồi",
 ])
 def test_losing_a_card_or_what_it_costs_is_not_a_death(text):
     assert u.recognize(text).procedure != "khai_tu"
