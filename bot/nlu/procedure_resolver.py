@@ -275,14 +275,14 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
         wanted = understanding.aspect_intent(aspects[0])
         # the aspects come from the question itself (cue phrases in order, the precise ones
         # before "có được ... không" / "làm sao"): they decide the intent of a question
-        override = name in SMALL_TALK or name in understanding.ASPECT_INTENTS
+        has_procedure = any(e.get("entity") == ENTITY for e in entities)
+        precise = aspects[0] not in understanding.generic_aspects()
+        override = name in understanding.ASPECT_INTENTS or (
+            name in SMALL_TALK and (precise or has_procedure))  # "cho hỏi chút được không?"
         if name in KEEP_INTENTS:
             # "hồ sơ ... tới đâu rồi" stays a dossier question; a named procedure and an
             # aspect asked ("má tui 81 tuổi ... đăng ký ở đâu") make it a procedure question
-            has_procedure = any(e.get("entity") == ENTITY for e in entities)
-            override = (has_procedure and not DOSSIER_CODE_RE.search(text)
-                        and not (name in {"request_human", "feedback"}
-                                 and aspects[0] in understanding.generic_aspects()))
+            override = has_procedure and not DOSSIER_CODE_RE.search(text)
         if not override or name == wanted:
             return
         ranking = list(message.get(INTENT_RANKING_KEY) or [])

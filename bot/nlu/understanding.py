@@ -36,7 +36,8 @@ logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "nlu_data" / "understanding"
 ANY_WORDS = "..."
-ANY_GAP = 5
+ANY_GAP = 5  # `...` in a situation
+ASPECT_ANY_GAP = 8  # `...` in an aspect cue ("có được nhận tiền hàng tháng không")
 NEAR_WINDOW = 6
 
 # A procedure is named/described confidently from this score; below it (down to
@@ -139,6 +140,7 @@ class Vocabulary:
     aspect_intents: dict[str, str]
     generic_aspects: frozenset
     filler: frozenset
+    not_asked: list  # AspectCue with aspect "": story phrases set aside
 
 
 @lru_cache(maxsize=4)
@@ -184,8 +186,12 @@ def vocabulary(data_dir: Path | None = None) -> Vocabulary:
     aspect_cues.sort(key=lambda c: (c.generic, ANY_WORDS in c.words,
                                     -len([w for w in c.words if w != ANY_WORDS])))
     filler = frozenset(w for item in aspects.get("filler") or [] for w in _words(str(item)))
+    not_asked = [AspectCue("", _words(str(item)),
+                           _Index._make_alias("", str(item)), False)
+                 for item in aspects.get("not_asked") or [] if _words(str(item))]
     return Vocabulary(cues, _by_first_word(cues, _cue_words), int(situations.get("gap", 0)), dict(situations.get("outside") or {}),
-                      aspect_cues, int(aspects.get("gap", 1)), intents, frozenset(generic), filler)
+                      aspect_cues, int(aspects.get("gap", 1)), intents, frozenset(generic), filler,
+                      not_asked)
 
 
 def _alias_cues() -> list[Cue]:
@@ -221,7 +227,8 @@ def tokens(text: str) -> list[Token]:
     return _canon_tokens(tokens_with_spans(text[:MAX_TEXT]))
 
 
-def _match(words: Sequence[str], toks: Sequence[Token], start: int, gap: int) -> Optional[list[int]]:
+def _match(words: Sequence[str], toks: Sequence[Token], start: int, gap: int,
+           any_gap: int = ANY_GAP) -> Optional[list[int]]:
     """Positions of ``words`` in ``toks`` from ``start`` (words[0] at start), or None."""
     if toks[start][0] != words[0]:
         return None
@@ -229,7 +236,7 @@ def _match(words: Sequence[str], toks: Sequence[Token], start: int, gap: int) ->
     allowed = gap
     for word in words[1:]:
         if word == ANY_WORDS:
-            allowed = ANY_GAP
+            allowed = any_gap
             continue
         previous = positions[-1]
         found = None
@@ -244,9 +251,10 @@ def _match(words: Sequence[str], toks: Sequence[Token], start: int, gap: int) ->
     return positions
 
 
-def _find(words: Sequence[str], toks: Sequence[Token], gap: int) -> Iterable[list[int]]:
+def _find(words: Sequence[str], toks: Sequence[Token], gap: int,
+          any_gap: int = ANY_GAP) -> Iterable[list[int]]:
     for i in range(len(toks)):
-        positions = _match(words, toks, i, gap)
+        positions = _match(words, toks, i, gap, any_gap)
         if positions is not None:
             yield positions
 
@@ -294,6 +302,9 @@ def recognize(text: str, extra: Iterable[Candidate] = (),
         if _accents_agree(text, window, cue.alias) is False:
             continue
         inserted = positions[-1] - positions[0] + 1 - len(positions)
+        if inserted and (inserted > len(positions) - 1 or _PUNCTUATION.search(
+                text[window[0][2]:window[-1][1]])):
+            continue  # words inserted into a short name, or across a comma: not that name
         add(cue.key, cue.weight - 0.03 * inserted, positions, "alias")
     for cue, positions in _find_indexed(vocab.situation_index, _cue_words, toks, vocab.situation_gap):
         first, last = positions[0], positions[-1]
@@ -400,6 +411,7 @@ def load_catalog_search() -> Optional[Callable[[str, int], list]]:
 
 
 # -------------------------------------------------------------------- aspects
+_PUNCTUATION = re.compile(r"[,.;:!?()\n]")
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 _CLAUSE_SPLIT = {"va", "voi", "neu", "hay", "hoac", "roi", "nhan"}
 # question words anywhere / at the end of a sentence; typed accents must be these
@@ -484,15 +496,16 @@ def _clause_aspects(clause: list[Token], vocab: Vocabulary, text: str) -> list[t
     specific: list[tuple[int, str]] = []
     generic: list[tuple[int, str]] = []
     for gap in sorted({0, vocab.aspect_gap}):  # exact first
-        for cue in vocab.aspect_cues:  # precise before generic, longest first
-            for positions in _find(cue.words, clause, gap):
+        for cue in vocab.not_asked + vocab.aspect_cues:  # story first, then precise, generic
+            for positions in _find(cue.words, clause, gap, ASPECT_ANY_GAP):
                 span = set(range(positions[0], positions[-1] + 1))
                 if span & used:
                     continue
                 if _accents_agree(text, [clause[p] for p in positions], cue.accents) is False:
                     continue
                 used |= span
-                (generic if cue.generic else specific).append((clause[positions[0]][1], cue.aspect))
+                if cue.aspect:
+                    (generic if cue.generic else specific).append((clause[positions[0]][1], cue.aspect))
     if any(aspect == "form" for _, aspect in specific):
         # "mẫu đơn lấy ở đâu": the place is the form's, not a second question
         specific = [(o, a) for o, a in specific if a != "where"]
