@@ -44,6 +44,7 @@ NEAR_WINDOW = 6
 # CANDIDATE_SCORE) it is only a guess offered as a button.
 CONFIDENT_SCORE = 0.7
 CANDIDATE_SCORE = 0.45
+CATALOG_MAX_SCORE = 0.69
 KB_ASPECTS = frozenset({"eligibility", "deadlines", "late"})  # answered by the kb branch's facts
 LONG_MESSAGE = 200  # characters: from here on, aspects come from the questions only
 MAX_TEXT = 4000
@@ -382,11 +383,14 @@ def _with_catalog(candidates: list[Candidate], text: str,
         return candidates
     extra = []
     for hit in hits:
-        key = str(getattr(hit, "key", None) or getattr(hit, "code", "") or "")
+        key = str(getattr(hit, "key_or_code", None) or getattr(hit, "key", None)
+                  or getattr(hit, "code", "") or "")
         if not key:
             continue
-        score = float(getattr(hit, "score", 0.0) or 0.0)
-        extra.append(Candidate(key, round(min(score, 0.99), 4), "catalog",
+        # the catalogue's own scale: its entries are offered (buttons, "outside" reply),
+        # never answered silently on the catalogue's word alone
+        score = min(float(getattr(hit, "score", 0.0) or 0.0), CATALOG_MAX_SCORE)
+        extra.append(Candidate(key, round(score, 4), "catalog",
                                curated=bool(getattr(hit, "curated", False)),
                                name=str(getattr(hit, "name", "") or key)))
     merged = candidates + [c for c in extra if c.key not in {x.key for x in candidates}]

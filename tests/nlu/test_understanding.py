@@ -104,9 +104,9 @@ def test_a_weak_guess_is_offered_as_a_button_not_answered(monkeypatch):
 
 
 def test_the_catalogue_answers_for_procedures_outside_the_curated_ones():
-    class Hit:
+    class Hit:  # knowledge.catalog.Candidate's fields
         def __init__(self, code, name, score):
-            self.code, self.name, self.score, self.curated = code, name, score, False
+            self.key_or_code, self.name, self.score, self.curated = code, name, score, False
 
     def catalog(text, limit):
         return [Hit("3.000347", "Đổi giấy phép lái xe", 0.8)]
@@ -114,3 +114,4 @@ def test_the_catalogue_answers_for_procedures_outside_the_curated_ones():
     recognition = u.recognize("toi muon doi bang lai xe may", catalog=catalog)
     assert recognition.procedure is None
     assert "3.000347" in [c.key for c in recognition.candidates]
+    assert all(c.score < u.CONFIDENT_SCORE for c in recognition.candidates if c.source == "catalog")
