@@ -45,6 +45,7 @@ NEAR_WINDOW = 6
 CONFIDENT_SCORE = 0.7
 CANDIDATE_SCORE = 0.45
 CATALOG_MAX_SCORE = 0.69
+CONDITION_ASPECTS = frozenset({"online", "where"})  # may be a condition before "thì"
 KB_ASPECTS = frozenset({"eligibility", "deadlines", "late"})  # answered by the kb branch's facts
 LONG_MESSAGE = 200  # characters: from here on, aspects come from the questions only
 MAX_TEXT = 4000
@@ -510,6 +511,10 @@ def _clause_aspects(clause: list[Token], vocab: Vocabulary, text: str) -> list[t
                 used |= span
                 if cue.aspect:
                     (generic if cue.generic else specific).append((clause[positions[0]][1], cue.aspect))
+    then = next((t[1] for t in clause if t[0] == "thi"), None)
+    if then is not None and any(o > then for o, _ in specific):
+        # "làm online thì phí bao nhiêu": the way or place before "thì" is a condition
+        specific = [(o, a) for o, a in specific if o > then or a not in CONDITION_ASPECTS]
     if any(aspect == "form" for _, aspect in specific):
         # "mẫu đơn lấy ở đâu": the place is the form's, not a second question
         specific = [(o, a) for o, a in specific if a != "where"]
