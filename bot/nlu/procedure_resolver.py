@@ -268,14 +268,19 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
         """A question whose aspects were found: the intent is the first aspect asked (several
         asks, a long message never classified by its greeting or story, a question DIET took
         for small talk or for another aspect)."""
-        if not aspects:
-            return
         intent = message.get(INTENT) or {}
         name = intent.get("name")
+        has_procedure = any(e.get("entity") == ENTITY for e in entities)
+        if not aspects:
+            if len(text) >= understanding.LONG_MESSAGE and name in SMALL_TALK and has_procedure:
+                # a long message about a procedure is not its greeting: the procedure overview
+                aspects = ["procedure"]
+                message.set(ASPECTS, aspects, add_to_output=True)
+            else:
+                return
         wanted = understanding.aspect_intent(aspects[0])
         # the aspects come from the question itself (cue phrases in order, the precise ones
         # before "có được ... không" / "làm sao"): they decide the intent of a question
-        has_procedure = any(e.get("entity") == ENTITY for e in entities)
         precise = aspects[0] not in understanding.generic_aspects()
         override = name in understanding.ASPECT_INTENTS or (
             name in SMALL_TALK and (precise or has_procedure))  # "cho hỏi chút được không?"

@@ -153,3 +153,32 @@ def test_every_canonical_procedure_is_reachable_by_its_own_key(tmp_path):
     resolver = make_resolver(tmp_path, search=None, train=False)
     for key in CANONICAL_PROCEDURES:
         assert resolver.resolve_value(key.replace("_", " ")) == key
+
+
+def _intent_message(text, intent):
+    return Message(data={TEXT: text, ENTITIES: [], "intent": {"name": intent, "confidence": 0.8},
+                         "intent_ranking": [{"name": intent, "confidence": 0.8}]})
+
+
+@pytest.mark.parametrize("intent", ["greet", "thank", "ask_documents"])
+def test_a_long_message_is_not_classified_by_its_greeting(tmp_path, intent):
+    text = ("Xin chào anh chị, chúc anh chị một ngày tốt lành. Tôi ở ấp Phú Hòa, năm nay 60 tuổi, "
+            "nhà làm ruộng. Vợ tôi mới mất tuần trước ở bệnh viện tỉnh, gia đình lo xong hậu sự. "
+            "Cho tôi hỏi làm giấy cho bà ấy ở đâu ạ? Cảm ơn anh chị nhiều.")
+    message = _intent_message(text, intent)
+    make_resolver(tmp_path).process([message])
+    assert message.get("intent")["name"] == "ask_where"
+    assert message.get("aspects") == ["where"]
+    assert procedure_of(message.get(ENTITIES)) == "khai_tu"
+
+
+def test_a_dossier_question_stays_one(tmp_path):
+    message = _intent_message("hồ sơ 000.00.12.H05-211020-0001 khai sinh tới đâu rồi", "check_dossier_status")
+    make_resolver(tmp_path).process([message])
+    assert message.get("intent")["name"] == "check_dossier_status"
+
+
+def test_a_greeting_that_asks_nothing_stays_a_greeting(tmp_path):
+    message = _intent_message("Chào bạn, cho mình hỏi chút được không?", "greet")
+    make_resolver(tmp_path).process([message])
+    assert message.get("intent")["name"] == "greet"
