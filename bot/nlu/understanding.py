@@ -327,6 +327,7 @@ def recognize(text: str, extra: Iterable[Candidate] = (),
     spans = [(key, s, e, score) for key, found in scores.items() for score, s, e, src in found
              if src in ("alias", "situation")]
     candidates: list[Candidate] = []
+    raw: dict[str, float] = {}  # uncapped: more evidence wins a tie at 1.0
     for key, found in scores.items():
         found.sort(key=lambda item: (-item[0], item[1]))
         best = found[0]
@@ -337,10 +338,11 @@ def recognize(text: str, extra: Iterable[Candidate] = (),
             bonus -= 0.1  # "khai sinh" inside "bản sao khai sinh": the longer phrase wins
         if best[3] in ("alias", "entity") and _already_has(toks, best[1], best[2]):
             bonus -= 0.15  # "đã có sổ đỏ": what the citizen has is not what is asked
+        raw[key] = best[0] + bonus
         candidates.append(Candidate(key, round(min(1.0, best[0] + bonus), 4), best[3],
                                     best[1], best[2], key in curated,
                                     alias_index().names.get(key) or vocab.outside.get(key, key)))
-    candidates.sort(key=lambda c: (-c.score, c.start))
+    candidates.sort(key=lambda c: (-raw[c.key], c.start))
     recognition = Recognition(candidates)
     best = recognition.best
     if (best is None or not best.curated) and catalog is not None:
@@ -418,7 +420,7 @@ def load_catalog_search() -> Optional[Callable[[str, int], list]]:
 # -------------------------------------------------------------------- aspects
 _PUNCTUATION = re.compile(r"[,.;:!?()\n]")
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
-_CLAUSE_SPLIT = {"va", "voi", "neu", "hay", "hoac", "roi", "nhan"}
+_CLAUSE_SPLIT = {"va", "voi", "neu", "hay", "hoac"}  # a new clause starts at these words
 # question words anywhere / at the end of a sentence; typed accents must be these
 _QUESTION_ANYWHERE = {"gì", "đâu", "nào", "bao", "mấy", "sao", "hỏi", "chi", "j", "ntn", "bn"}
 _QUESTION_END = {"không", "hông", "ko", "k", "chưa", "hem", "hả", "chứ", "khong", "hong", "chua", "ha"}
@@ -490,8 +492,7 @@ def _clauses(text: str, toks: list[Token]) -> list[list[Token]]:
         between = text[previous_end:tok[1]]
         if any(ch in between for ch in ",;?:") or (tok[0] in _CLAUSE_SPLIT and clauses[-1]):
             clauses.append([])
-        if tok[0] not in _CLAUSE_SPLIT:
-            clauses[-1].append(tok)
+        clauses[-1].append(tok)
         previous_end = tok[2]
     return [c for c in clauses if c]
 
