@@ -259,18 +259,20 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
                 "entity": ENTITY, "start": best.start, "end": best.end, "value": best.key,
                 "confidence_entity": best.score, "extractor": self.__class__.__name__,
             }])
-        self._set_intent_from_aspects(message, text, aspects, result)
+        # a procedure outside the curated ones is still a procedure the message is about
+        self._set_intent_from_aspects(message, text, aspects, result, best is not None)
         return result
 
     @staticmethod
     def _set_intent_from_aspects(message: Message, text: str, aspects: List[str],
-                                 entities: List[Dict[str, Any]]) -> None:
+                                 entities: List[Dict[str, Any]], described: bool = False) -> None:
         """A question whose aspects were found: the intent is the first aspect asked (several
         asks, a long message never classified by its greeting or story, a question DIET took
         for small talk or for another aspect)."""
         intent = message.get(INTENT) or {}
         name = intent.get("name")
-        has_procedure = any(e.get("entity") == ENTITY for e in entities)
+        named = any(e.get("entity") == ENTITY for e in entities)
+        has_procedure = named or described
         if not aspects:
             if len(text) >= understanding.LONG_MESSAGE and name in SMALL_TALK and has_procedure:
                 # a long message about a procedure is not its greeting: the procedure overview
@@ -287,7 +289,7 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
         if name in KEEP_INTENTS:
             # "hồ sơ ... tới đâu rồi" stays a dossier question; a named procedure and an
             # aspect asked ("má tui 81 tuổi ... đăng ký ở đâu") make it a procedure question
-            override = has_procedure and not DOSSIER_CODE_RE.search(text)
+            override = named and not DOSSIER_CODE_RE.search(text)
         if not override or name == wanted:
             return
         ranking = list(message.get(INTENT_RANKING_KEY) or [])

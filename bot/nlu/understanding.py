@@ -137,7 +137,7 @@ class Vocabulary:
     situation_index: dict
     situation_gap: int
     outside: dict[str, str]
-    aspect_cues: list[AspectCue]  # precise before generic, plain before "...", longest first
+    aspect_cues: list[AspectCue]  # plain before "...", longest first
     aspect_gap: int
     aspect_intents: dict[str, str]
     generic_aspects: frozenset
@@ -185,8 +185,10 @@ def vocabulary(data_dir: Path | None = None) -> Vocabulary:
             if words:
                 accents = _Index._make_alias(str(aspect), str(cue).replace(ANY_WORDS, " "))
                 aspect_cues.append(AspectCue(str(aspect), words, accents, bool(entry.get("generic"))))
-    aspect_cues.sort(key=lambda c: (c.generic, ANY_WORDS in c.words,
-                                    -len([w for w in c.words if w != ANY_WORDS])))
+    # longest phrases first ("làm những gì" before "những gì"), the "..." ones last
+    # ("có phải đóng phí không" is a fee question: "đóng phí" is read before "có phải ... không")
+    aspect_cues.sort(key=lambda c: (ANY_WORDS in c.words,
+                                    -len([w for w in c.words if w != ANY_WORDS]), c.generic))
     filler = frozenset(w for item in aspects.get("filler") or [] for w in _words(str(item)))
     not_asked = [AspectCue("", _words(str(item)),
                            _Index._make_alias("", str(item)), False)
@@ -459,9 +461,18 @@ def question_spans(text: str) -> list[tuple[int, int]]:
     return questions or [(0, len(text))]
 
 
+_INDIRECT = {("khong", "biet"), ("hong", "biet"), ("hong", "biet"), ("chang", "biet"),
+             ("muon", "biet"), ("cho", "biet"), ("can", "biet")}
+
+
 def _asks(sentence: str) -> bool:
+    """The sentence says it asks: "cho (em) hỏi", "xin hỏi", or an indirect question
+    ("không biết có bắt buộc không", "muốn biết")."""
     typed = [sentence[s:e].lower() for _, s, e in tokens_with_spans(sentence)]
     words = [fold(w) for w in typed]
+    if any((words[i], words[i + 1]) in _INDIRECT and typed[i + 1] in ("biết", "biet", "bít", "bit")
+           for i in range(len(words) - 1)):
+        return True
     return any(w == "hoi" and (typed[i].isascii() or typed[i] == "hỏi")
                and (i == 0 or words[i - 1] in {"cho", "xin", "muon", "can", "de"})
                for i, w in enumerate(words))
@@ -502,7 +513,7 @@ def _clause_aspects(clause: list[Token], vocab: Vocabulary, text: str) -> list[t
     specific: list[tuple[int, str]] = []
     generic: list[tuple[int, str]] = []
     for gap in sorted({0, vocab.aspect_gap}):  # exact first
-        for cue in vocab.not_asked + vocab.aspect_cues:  # story first, then precise, generic
+        for cue in vocab.not_asked + vocab.aspect_cues:  # story first, then longest first
             for positions in _find(cue.words, clause, gap, ASPECT_ANY_GAP):
                 span = set(range(positions[0], positions[-1] + 1))
                 if span & used:
