@@ -20,6 +20,7 @@ from actions.context import (
     entry_point,
     knowledge_base,
     latest_intent,
+    latest_text,
     procedure_decision,
     safe_action,
 )
@@ -37,9 +38,68 @@ ASPECT_BY_INTENT = {
 }
 INTENT_BY_ASPECT = {aspect: intent for intent, aspect in ASPECT_BY_INTENT.items()}
 POPULAR_BUTTONS = 6
-# what the aspects outside the seven sections are called in "not known" replies
-ASPECT_WHAT = {"eligibility": "điều kiện, đối tượng được làm", "deadlines": "thời hạn phải làm",
-               "late": "việc làm trễ hạn (có bị phạt không)"}
+# The aspects asked come from the NLU (bot/nlu/understanding.py, nlu_data/understanding/
+# aspects.yml: every aspect, in the order asked); the knowledge base names two of them its way.
+KB_ASPECT = {"deadlines": "deadline", "late": "deadline"}
+# what the aspects outside the knowledge base's sections are called in "not known" replies
+ASPECT_WHAT = {"eligibility": "điều kiện, đối tượng được làm", "deadline": "thời hạn phải làm",
+               "not_required": "trường hợp không phải làm"}
+
+
+# intents whose question a condition ("tôi là hộ nghèo", "nộp online") does not change
+CONDITION_BLIND_INTENTS = {"ask_documents", "ask_form", "ask_where", "ask_processing_time"}
+
+
+def condition_follow_up(tracker: Tracker, intent: str, named_now: bool) -> dict:
+    """The conditions a follow-up names when they change what the citizen pays: "nộp online thì
+    sao?" after a fee answer, "tôi là hộ nghèo", "con tôi là học sinh". {} otherwise."""
+    conditions = knowledge_base().detect_conditions(latest_text(tracker))
+    if not conditions or intent in CONDITION_BLIND_INTENTS:
+        return {}
+    if intent == "ask_online" and tracker.get_slot("last_aspect") != "fee" and not conditions.get("groups"):
+        return {}  # "nộp online được không?": the online answer (it carries the online fees too)
+    if intent in ("ask_fee", "ask_online") or not named_now or conditions.get("groups"):
+        return conditions
+    return {}
+
+
+def send_answer(dispatcher: CollectingDispatcher, answer) -> None:
+    """The answer first (fits a phone screen), then the legal basis and the link."""
+    for message in answer.messages:
+        if message:
+            dispatcher.utter_message(text=message)
+
+
+def send_answers(dispatcher: CollectingDispatcher, answers: list) -> None:
+    """Several aspects asked at once: the facts in the order asked in one message (each
+    starts with the procedure's name), then their legal bases and links."""
+    if len(answers) == 1:
+        send_answer(dispatcher, answers[0])
+        return
+    facts = [a.messages[0] for a in answers if a.messages and a.messages[0]]
+    rest: list[str] = []
+    for answer in answers:
+        for message in answer.messages[1:]:
+            for line in message.splitlines():
+                if line and line not in rest:
+                    rest.append(line)
+    dispatcher.utter_message(text="\n\n".join(facts))
+    if rest:
+        dispatcher.utter_message(text="\n".join(rest))
+
+
+def answer_aspect(procedure: str, aspect: str, conditions: dict | None = None):
+    """The knowledge base's answer, or an honest "no official information, ask ..." for an
+    aspect it has no section for."""
+    kb = knowledge_base()
+    try:
+        return kb.answer(procedure, aspect, conditions=conditions or None)
+    except ValueError:
+        from knowledge.render import Answer
+
+        text = kb.message("unknown_fact", what=ASPECT_WHAT.get(aspect, aspect),
+                          name=kb.procedure_name(procedure), ask=kb.message("default_ask"))
+        return Answer(text=text, known=False)
 
 
 def procedure_buttons(intent: str, count: int = POPULAR_BUTTONS) -> list[dict[str, str]]:
@@ -80,22 +140,25 @@ class ActionAnswerProcedure(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         intent = latest_intent(tracker)
-        aspects = asked_aspects(tracker) or [ASPECT_BY_INTENT.get(intent, "procedure")]
+        aspects: list[str] = []
+        for asked in asked_aspects(tracker) or [ASPECT_BY_INTENT.get(intent, "procedure")]:
+            asked = KB_ASPECT.get(asked, asked)
+            if asked not in aspects:
+                aspects.append(asked)
         decision = procedure_decision(tracker)
+        named_now = decision.named_now
         pending = [a for a in (tracker.get_slot("pending_aspect") or "").split(",") if a]
-        if pending and decision.named_now and intent == "ask_procedure" and aspects in (
-                ["procedure"], []):
+        if pending and named_now and intent == "ask_procedure" and aspects == ["procedure"]:
             # "lệ phí bao nhiêu?" -> "thủ tục nào?" -> "khai sinh": answer the fee of khai sinh
             aspects = pending
-        pending_value = ",".join(aspects)
         first_intent = INTENT_BY_ASPECT.get(aspects[0], "ask_procedure")
         if decision.action == "clarify":
-            # a new situation without a confident procedure: offer the best guesses, never reuse
+            # a new situation without a confident procedure: the best guesses, never a reuse
             buttons = [{"title": g.name or knowledge_base().procedure_name(g.key),
                         "payload": f'/{first_intent}{{"procedure": "{g.key}"}}'}
                        for g in decision.guesses]
             dispatcher.utter_message(response="utter_ask_which_procedure_guess", buttons=buttons)
-            return [SlotSet("pending_aspect", pending_value)]
+            return [SlotSet("pending_aspect", ",".join(aspects))]
         if decision.action == "outside":
             name = next((g.name for g in decision.guesses if g.key == decision.key), "") or decision.key
             dispatcher.utter_message(response="utter_procedure_not_curated", procedure_name=name)
@@ -104,34 +167,26 @@ class ActionAnswerProcedure(Action):
         if procedure is None:
             dispatcher.utter_message(response="utter_ask_which_procedure",
                                      buttons=procedure_buttons(first_intent))
-            return [SlotSet("pending_aspect", pending_value)]
+            return [SlotSet("pending_aspect", ",".join(aspects))]
 
-        kb = knowledge_base()
-        texts = []
-        for aspect in aspects:
-            texts.append(self._answer_one(kb, procedure, aspect))
-        logger.info("answer intent=%s procedure=%s aspects=%s", intent, procedure, aspects)
-        # one reply, the aspects in the order asked; every part starts with the procedure name
-        dispatcher.utter_message(text="\n\n".join(texts))
+        conditions = condition_follow_up(tracker, intent, named_now) if len(aspects) == 1 and aspects[0] in (
+            "fee", "online", "procedure") else {}
+        if conditions:
+            aspects = ["fee"]
+        answers = [answer_aspect(procedure, aspect, conditions) for aspect in aspects]
+        logger.info("answer intent=%s procedure=%s aspects=%s conditions=%s known=%s",
+                    intent, procedure, aspects, sorted(conditions), [a.known for a in answers])
+        send_answers(dispatcher, answers)
         events: list[EventType] = [
             SlotSet("procedure", procedure),
             SlotSet("pending_aspect", None),
             SlotSet("failed_understandings", 0),
+            SlotSet("last_aspect", aspects[-1]),
         ]
-        if aspects[-1] == "online":
+        if aspects[-1] == "online" and not conditions:
             dispatcher.utter_message(response="utter_offer_online_steps")
             events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
         return events
-
-    @staticmethod
-    def _answer_one(kb: Any, procedure: str, aspect: str) -> str:
-        try:
-            return kb.answer(procedure, aspect).text
-        except ValueError:
-            # an aspect the knowledge base has no section for (yet): say so, and where to ask
-            name = kb.procedure_name(procedure)
-            return kb.message("unknown_fact", what=ASPECT_WHAT.get(aspect, aspect), name=name,
-                              ask=kb.message("default_ask"))
 
 
 class ActionAnswerOffice(Action):

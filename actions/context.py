@@ -61,7 +61,10 @@ def procedure_decision(tracker: Tracker) -> understanding.Decision:
     previous = slot if slot in keys else None
     if latest_is_payload(tracker):
         return understanding.Decision("answer", previous) if previous else understanding.Decision("ask")
-    return understanding.decide(latest_text(tracker), previous, known=keys)
+    text = latest_text(tracker)
+    detect = getattr(knowledge_base(), "detect_conditions", None)
+    condition = bool(previous and detect is not None and detect(text))
+    return understanding.decide(text, previous, known=keys, condition=condition)
 
 
 def current_procedure(tracker: Tracker) -> tuple[str | None, bool]:

@@ -5,6 +5,7 @@
   dvcbot kb export [--format json|csv]        every procedure to stdout
   dvcbot kb search "so do lan dau" [-n 5]     ranked procedures (diacritic-insensitive, typo-tolerant)
   dvcbot kb answer KEY ASPECT [--date D]      the chat answer the bot would give
+  dvcbot kb due [--days 90] [--date D]        facts whose period ends or starts, documents replaced, soon
 
 Common options: --database-url URL, --data-dir DIR, --places FILE (or the DVCBOT_* variables).
 """
@@ -26,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", help="knowledge data folder (default: DVCBOT_KNOWLEDGE_DIR or knowledge/data)")
     common.add_argument("--places", help="places file(s), ':'-separated (default: DVCBOT_PLACES_FILE or data/places/*.yml)")
     parser = argparse.ArgumentParser(prog="dvcbot kb", description="dvcbot knowledge base")
-    sub = parser.add_subparsers(dest="command", metavar="{validate,load,export,search,answer}")
+    sub = parser.add_subparsers(dest="command", metavar="{validate,load,export,search,answer,due}")
     v = sub.add_parser("validate", parents=[common], help="check the YAML; exit 1 on errors")
     v.add_argument("--no-warnings", action="store_true", help="print errors only")
     v.add_argument("--today", help="date to judge staleness against (YYYY-MM-DD)")
@@ -38,8 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-n", "--limit", type=int, default=5)
     a = sub.add_parser("answer", parents=[common], help="show the answer for a procedure and aspect")
     a.add_argument("key")
-    a.add_argument("aspect", choices=("documents", "fee", "processing_time", "where", "online", "form", "procedure"))
+    a.add_argument("aspect", choices=("documents", "fee", "processing_time", "where", "online", "form", "procedure",
+                                      "deadline", "eligibility", "not_required"))
     a.add_argument("--date", help="answer as on this day (YYYY-MM-DD)")
+    a.add_argument("--say", help="a citizen's follow-up naming a condition, e.g. \"toi la ho ngheo\"")
+    d = sub.add_parser("due", parents=[common], help="what ends, starts or is replaced within the next days")
+    d.add_argument("--days", type=int, default=90, help="size of the window (default 90)")
+    d.add_argument("--date", help="first day of the window (default today)")
     return parser
 
 
@@ -149,8 +155,24 @@ def _run(args) -> int:
         if args.key not in kb.procedure_keys():
             print(f"unknown procedure {args.key!r}; known: {', '.join(kb.procedure_keys())}", file=sys.stderr)
             return 2
-        ans = kb.answer(args.key, args.aspect, _date(args.date))
-        print(ans.text)
+        conditions = kb.detect_conditions(args.say) if args.say else None
+        ans = kb.answer(args.key, args.aspect, _date(args.date), conditions=conditions or None)
+        print("\n---\n".join(ans.messages))
+        return 0
+
+    if args.command == "due":
+        from .due import due
+
+        day = _date(args.date) or dt.date.today()
+        report = validate(args.data_dir, places=_places(args), today=day)
+        if report.data is None:
+            print(report.format(warnings=False))
+            print("FAILED: fix the errors first (`dvcbot kb validate`)", file=sys.stderr)
+            return 1
+        items = due(report.data, day, args.days)
+        for item in items:
+            print(item)
+        print(f"{len(items)} item(s) due from {day} to {day + dt.timedelta(days=args.days)}", file=sys.stderr)
         return 0
     return 2
 

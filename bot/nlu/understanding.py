@@ -47,7 +47,8 @@ CANDIDATE_SCORE = 0.45
 CATALOG_MAX_SCORE = 0.69
 CONDITION_ASPECTS = frozenset({"online", "where"})  # may be a condition before "thì"
 KB_ASPECTS = frozenset({"eligibility", "deadlines", "late"})  # answered by the kb branch's facts
-LONG_MESSAGE = 200  # characters: from here on, aspects come from the questions only
+LONG_MESSAGE = 200
+CONDITION_WORDS = 3  # a condition follow-up ("tôi là hộ nghèo") has at most this many content words  # characters: from here on, aspects come from the questions only
 MAX_TEXT = 4000
 
 
@@ -143,6 +144,7 @@ class Vocabulary:
     generic_aspects: frozenset
     filler: frozenset
     not_asked: list  # AspectCue with aspect "": story phrases set aside
+    ordered_cues: list = field(default_factory=list)
 
 
 @lru_cache(maxsize=4)
@@ -193,9 +195,12 @@ def vocabulary(data_dir: Path | None = None) -> Vocabulary:
     not_asked = [AspectCue("", _words(str(item)),
                            _Index._make_alias("", str(item)), False)
                  for item in aspects.get("not_asked") or [] if _words(str(item))]
+    ordered = sorted(not_asked + aspect_cues, key=lambda c: (
+        ANY_WORDS in c.words, -len([w for w in c.words if w != ANY_WORDS]), c.generic,
+        c.aspect != ""))
     return Vocabulary(cues, _by_first_word(cues, _cue_words), int(situations.get("gap", 0)), dict(situations.get("outside") or {}),
                       aspect_cues, int(aspects.get("gap", 1)), intents, frozenset(generic), filler,
-                      not_asked)
+                      not_asked, ordered)
 
 
 def _alias_cues() -> list[Cue]:
@@ -513,7 +518,7 @@ def _clause_aspects(clause: list[Token], vocab: Vocabulary, text: str) -> list[t
     specific: list[tuple[int, str]] = []
     generic: list[tuple[int, str]] = []
     for gap in sorted({0, vocab.aspect_gap}):  # exact first
-        for cue in vocab.not_asked + vocab.aspect_cues:  # story first, then longest first
+        for cue in vocab.ordered_cues:  # longest first (story phrases too), "..." ones last
             for positions in _find(cue.words, clause, gap, ASPECT_ANY_GAP):
                 span = set(range(positions[0], positions[-1] + 1))
                 if span & used:
@@ -556,9 +561,12 @@ def is_elliptic(text: str, recognition: Optional[Recognition] = None) -> bool:
     recognition = recognition if recognition is not None else recognize(text)
     if any(c.score >= CANDIDATE_SCORE for c in recognition.candidates):
         return False
+    return _content_words(text) <= 1
+
+
+def _content_words(text: str) -> int:
     vocab = vocabulary()
-    content = [t for t, _, _ in tokens(text) if t not in vocab.filler and not t.isdigit()]
-    return len(content) <= 1
+    return len([t for t, _, _ in tokens(text) if t not in vocab.filler and not t.isdigit()])
 
 
 @dataclass(frozen=True)
@@ -575,10 +583,17 @@ class Decision:
 
 
 def decide(text: str, previous: Optional[str], recognition: Optional[Recognition] = None,
-           known: Optional[set] = None) -> Decision:
-    """The carry-over rule of issue 14, in one place (actions and bench use it)."""
+           known: Optional[set] = None, condition: bool = False) -> Decision:
+    """The carry-over rule of issue 14, in one place (actions and bench use it).
+
+    ``condition``: the message names a condition of the knowledge base ("tôi là hộ nghèo",
+    "nộp online thì sao"); a short one is a follow-up about the previous procedure."""
     recognition = recognition if recognition is not None else recognize(text)
     known = known if known is not None else set(alias_index().aliases_of)
+    if condition and previous and previous in known and _content_words(text) <= CONDITION_WORDS:
+        named = recognition.confident
+        if named is None or named.source not in ("alias", "entity") or named.key == previous:
+            return Decision("answer", previous, False)
     best = recognition.confident
     if best is not None:
         if best.curated and best.key in known:

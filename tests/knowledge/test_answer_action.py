@@ -38,23 +38,24 @@ def procedure(key):
 def test_several_aspects_are_answered_in_one_reply_in_the_order_asked(kb):
     messages, slots = reply("khai tử nộp ở đâu và cần giấy tờ gì", "ask_where",
                             entities=[procedure("khai_tu")], aspects=["where", "documents"])
-    assert len(messages) == 1
+    where, papers = kb.answer("khai_tu", "where"), kb.answer("khai_tu", "documents")
     text = messages[0]["text"]
-    where, papers = kb.answer("khai_tu", "where").text, kb.answer("khai_tu", "documents").text
-    assert text == where + "\n\n" + papers
+    # the facts in the order asked, in one message; then their legal bases and links
+    assert text == where.messages[0] + "\n\n" + papers.messages[0]
     assert kb.procedure_name("khai_tu") in text.splitlines()[0]
+    assert len(messages) == 2 and "Căn cứ" in messages[1]["text"]
     assert slots["procedure"] == "khai_tu"
 
 
 def test_an_elliptic_follow_up_answers_about_the_previous_procedure(kb):
     messages, _ = reply("còn lệ phí thì sao?", "ask_fee", slots={"procedure": "ket_hon"})
-    assert messages[0]["text"] == kb.answer("ket_hon", "fee").text
+    assert [m["text"] for m in messages] == kb.answer("ket_hon", "fee").messages
 
 
 def test_a_new_situation_is_never_answered_with_the_previous_procedure(kb):
     messages, slots = reply("cha toi moi mat can lam giay to gi", "ask_documents",
                             slots={"procedure": "ho_chieu"})
-    assert messages[0]["text"] == kb.answer("khai_tu", "documents").text
+    assert [m["text"] for m in messages] == kb.answer("khai_tu", "documents").messages
     assert slots["procedure"] == "khai_tu"
 
 
@@ -87,9 +88,15 @@ def test_a_procedure_outside_the_curated_ones_is_said_so_not_answered_with_anoth
     assert "cải chính" in messages[0]["procedure_name"].lower()
 
 
-def test_an_aspect_the_knowledge_base_has_no_facts_for_is_said_honestly(kb):
+def test_a_late_question_gets_the_deadline_section_named_by_its_procedure(kb):
     messages, _ = reply("khai tử trễ hạn có bị phạt không", "ask_fee",
                         entities=[procedure("khai_tu")], aspects=["late"])
-    text = messages[0]["text"]
-    assert kb.procedure_name("khai_tu") in text.splitlines()[0]
-    assert "Chưa có thông tin chính thức" in text or "phạt" in text.lower()
+    assert messages[0]["text"].splitlines()[0].startswith("Thời hạn phải làm " + kb.procedure_name("khai_tu"))
+
+
+def test_an_aspect_the_knowledge_base_has_no_section_for_is_said_honestly(kb):
+    from actions.answers import answer_aspect
+
+    answer = answer_aspect("khai_tu", "something_new")
+    assert not answer.known
+    assert kb.procedure_name("khai_tu") in answer.text and "Chưa có thông tin chính thức" in answer.text
