@@ -63,7 +63,7 @@ def procedure_decision(tracker: Tracker) -> understanding.Decision:
         return understanding.Decision("answer", previous) if previous else understanding.Decision("ask")
     text = latest_text(tracker)
     detect = getattr(knowledge_base(), "detect_conditions", None)
-    condition = bool(previous and detect is not None and detect(text))
+    condition = bool(detect is not None and detect(text))
     return understanding.decide(text, previous, known=keys, condition=condition)
 
 

@@ -590,10 +590,13 @@ def decide(text: str, previous: Optional[str], recognition: Optional[Recognition
     "nộp online thì sao"); a short one is a follow-up about the previous procedure."""
     recognition = recognition if recognition is not None else recognize(text)
     known = known if known is not None else set(alias_index().aliases_of)
-    if condition and previous and previous in known and _content_words(text) <= CONDITION_WORDS:
+    if condition and _content_words(text) <= CONDITION_WORDS:
         named = recognition.confident
         if named is None or named.source not in ("alias", "entity") or named.key == previous:
-            return Decision("answer", previous, False)
+            # "tôi là hộ nghèo" states a condition of the previous question, it asks no procedure
+            if previous and previous in known:
+                return Decision("answer", previous, False)
+            return Decision("ask")
     best = recognition.confident
     if best is not None:
         if best.curated and best.key in known:

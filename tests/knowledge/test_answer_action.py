@@ -82,10 +82,10 @@ def test_guesses_are_offered_as_buttons_for_the_first_aspect(kb, monkeypatch):
 
 
 def test_a_procedure_outside_the_curated_ones_is_said_so_not_answered_with_another(kb):
-    messages, _ = reply("sửa sai năm sinh trong giấy khai sinh thì làm sao", "ask_procedure",
+    messages, _ = reply("con trai tôi 18 tuổi có phải đi nghĩa vụ quân sự không", "ask_procedure",
                         slots={"procedure": "khai_sinh"})
     assert messages[0]["response"] == "utter_procedure_not_curated"
-    assert "cải chính" in messages[0]["procedure_name"].lower()
+    assert "nghĩa vụ quân sự" in messages[0]["procedure_name"].lower()
 
 
 def test_a_late_question_gets_the_deadline_section_named_by_its_procedure(kb):

@@ -136,11 +136,16 @@ def test_the_whole_message_names_the_procedure_even_without_its_name(tmp_path, t
     assert procedure_of(run(make_resolver(tmp_path), text)) == key
 
 
-def test_a_confident_procedure_outside_the_curated_ones_leaves_no_entity(tmp_path):
+def test_a_correction_is_not_the_birth_registration_it_names(tmp_path):
     # "giấy khai sinh" is named, but the citizen wants a correction (cải chính), not a birth
     text = "sửa sai năm sinh trong giấy khai sinh thì làm sao"
     entities = run(make_resolver(tmp_path), text, [diet(text, "khai sinh", "khai_sinh")])
-    assert procedure_of(entities) is None
+    assert procedure_of(entities) != "khai_sinh"
+
+
+def test_a_confident_procedure_outside_the_curated_ones_leaves_no_entity(tmp_path):
+    text = "con trai tôi 18 tuổi có phải đi nghĩa vụ quân sự không"
+    assert procedure_of(run(make_resolver(tmp_path), text)) is None
 
 
 def test_the_aspects_asked_are_in_the_output_in_order(tmp_path):

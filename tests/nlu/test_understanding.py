@@ -45,9 +45,22 @@ def test_nothing_recognisable_gives_none_and_never_raises(text):
 
 def test_a_correction_is_not_the_birth_registration_it_mentions():
     recognition = u.recognize("sửa sai năm sinh trong giấy khai sinh thì làm sao")
+    assert recognition.best.key == "cai_chinh_ho_tich"
+    assert recognition.procedure != "khai_sinh"
+    assert u.decide("sửa sai năm sinh trong giấy khai sinh thì làm sao", "khai_sinh").key == "cai_chinh_ho_tich"
+
+
+def test_a_procedure_outside_the_curated_ones_is_recognised_as_such():
+    recognition = u.recognize("con trai tôi 18 tuổi có phải đăng ký nghĩa vụ quân sự không")
     assert recognition.procedure is None
-    assert recognition.best.key == "cai_chinh_ho_tich" and not recognition.best.curated
-    assert u.decide("sửa sai năm sinh trong giấy khai sinh thì làm sao", "khai_sinh").action == "outside"
+    assert recognition.best.key == "nghia_vu_quan_su" and not recognition.best.curated
+    decision = u.decide("con trai tôi 18 tuổi có phải đăng ký nghĩa vụ quân sự không", "khai_sinh")
+    assert (decision.action, decision.key) == ("outside", "nghia_vu_quan_su")
+
+
+def test_a_short_condition_is_a_follow_up_not_a_new_procedure():
+    assert u.decide("tôi là hộ nghèo", "khai_sinh", condition=True).key == "khai_sinh"
+    assert u.decide("tôi là hộ nghèo", None, condition=True).action == "ask"
 
 
 @pytest.mark.parametrize("text, aspects", [
@@ -111,7 +124,7 @@ def test_the_catalogue_answers_for_procedures_outside_the_curated_ones():
     def catalog(text, limit):
         return [Hit("3.000347", "Đổi giấy phép lái xe", 0.8)]
 
-    recognition = u.recognize("toi muon doi bang lai xe may", catalog=catalog)
+    recognition = u.recognize("con toi 18 tuoi phai di nghia vu quan su", catalog=catalog)
     assert recognition.procedure is None
     assert "3.000347" in [c.key for c in recognition.candidates]
     assert all(c.score < u.CONFIDENT_SCORE for c in recognition.candidates if c.source == "catalog")
