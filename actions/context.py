@@ -76,6 +76,16 @@ def current_procedure(tracker: Tracker) -> tuple[str | None, bool]:
     return None, False
 
 
+def conversation_procedure(tracker: Tracker) -> str | None:
+    """The procedure the conversation is about, for uses other than answering (the hand-off
+    ticket): the one this message names, else the last one answered (no carry-over rule)."""
+    procedure, named_now = current_procedure(tracker)
+    if named_now:
+        return procedure
+    slot = tracker.get_slot("procedure")
+    return slot if slot in set(knowledge_base().procedure_keys()) else procedure
+
+
 def asked_aspects(tracker: Tracker) -> list[str]:
     """Every aspect the latest message asks, in order (NLU's ``aspects``; typed text only)."""
     if latest_is_payload(tracker):

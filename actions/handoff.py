@@ -25,7 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import current_commune, current_procedure, knowledge_base, safe_action
+from actions.context import conversation_procedure, current_commune, knowledge_base, safe_action
 from bot.handoff import get_service
 from bot.handoff.texts import text
 
@@ -70,7 +70,7 @@ class ActionRequestHuman(Action):
             dispatcher.utter_message(text=text("ask_commune"), buttons=buttons)
             return events
 
-        procedure, _ = current_procedure(tracker)
+        procedure = conversation_procedure(tracker)
         result = await service.open_ticket(tracker.sender_id, channel, commune, procedure,
                                            recent_messages(tracker))
         logger.info("request_human: %s (commune %s, channel %s)", result.status, commune or "-",
