@@ -931,6 +931,14 @@ def information(text: str, data_dir: str | Path | None = None) -> float:
         return 0.0
 
 
+def content_tokens(text: str) -> frozenset[str]:
+    """The folded words of `text` that may name a procedure (question words and small words left out)."""
+    if not isinstance(text, str):
+        return frozenset()
+    return frozenset(t for slot in _query_slots(text) if slot.weight >= 1.0
+                     for alt, _ in slot.alternatives for t in alt)
+
+
 def content_words(text: str) -> int:
     """How many words of `text` may name a procedure (not question words, not small words)."""
     if not isinstance(text, str):
