@@ -11,6 +11,8 @@ one with one line there.
     dvcbot bench load            # messages/s and latency at 1, 20, 100 conversations, against
                                  # Rasa's starter bot; 1 -> 2 replicas (bot/benchmarks/load.py)
     dvcbot bench fuzz            # thousands of hostile messages over REST (bot/benchmarks/fuzz.py)
+    dvcbot bench receipt         # dossier codes read from generated receipt photos
+                                 # (bot/benchmarks/receipt.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -239,6 +241,7 @@ BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "nlu": bench_nlu,
     "load": "bot.benchmarks.load:main",
     "fuzz": "bot.benchmarks.fuzz:main",
+    "receipt": "bot.benchmarks.receipt:main",
 }
 
 

@@ -86,6 +86,8 @@ class ReceiptReading:
     confidence: Optional[str] = None
     reason: Optional[str] = None
     repaired: Tuple[str, ...] = ()  # characters the OCR result needed, e.g. ("O→0",)
+    # why the OCR is not sure, besides repairs: "low confidence", "read once", "several codes"
+    doubts: Tuple[str, ...] = ()
     ocr_confidence: Optional[float] = None  # lowest Tesseract confidence of the code's words
     size_bytes: int = 0
 
@@ -115,6 +117,7 @@ class ReceiptReading:
     def to_dict(self) -> dict:
         return {"code": self.code, "method": self.method, "confidence": self.confidence,
                 "reason": self.reason, "repaired": list(self.repaired),
+                "doubts": list(self.doubts),
                 "ocr_confidence": self.ocr_confidence}
 
 
@@ -235,38 +238,6 @@ def ocr_unavailable_reason() -> Optional[str]:
     return None
 
 
-class _Ocr:
-    """One Tesseract engine (its start costs ~0.3 s), used by one thread at a time."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._api = None
-
-    def lines(self, image) -> List[List[Tuple[str, float]]]:
-        """The words of each text line with their confidence (0-100)."""
-        from tesserocr import RIL, PSM, PyTessBaseAPI, iterate_level
-
-        with self._lock:
-            if self._api is None:
-                self._api = PyTessBaseAPI(path=tessdata_dir(), lang="vie", psm=PSM.AUTO)
-            api = self._api
-            api.SetImage(image)
-            api.Recognize()
-            lines: List[List[Tuple[str, float]]] = []
-            iterator = api.GetIterator()
-            for word in iterate_level(iterator, RIL.WORD):
-                text = word.GetUTF8Text(RIL.WORD)
-                if text is None:
-                    continue
-                if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
-                    lines.append([])
-                lines[-1].append((text, float(word.Confidence(RIL.WORD))))
-            api.Clear()
-            return lines
-
-
-_ENGINE = _Ocr()
-
 # Letters OCR reads for digits. O and I/l/| are repaired in any group holding a digit; the
 # others only in a long group of digits (the date and the sequence), where no letter belongs.
 _ALWAYS = {"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "|": "1", "!": "1",
@@ -306,54 +277,165 @@ def _repair(text: str) -> Tuple[str, Tuple[str, ...]]:
     return _GROUP.sub(fix, text), tuple(dict.fromkeys(repairs))
 
 
+class _Ocr:
+    """One Tesseract engine (its start costs ~0.3 s), used by one thread at a time."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._api = None
+
+    def _engine(self):
+        from tesserocr import PSM, PyTessBaseAPI
+
+        if self._api is None:
+            self._api = PyTessBaseAPI(path=tessdata_dir(), lang="vie", psm=PSM.AUTO)
+        return self._api
+
+    def lines(self, image) -> List[List[Tuple[str, float, Tuple[int, int, int, int]]]]:
+        """The words of each text line: (text, confidence 0-100, box x1, y1, x2, y2)."""
+        from tesserocr import RIL, iterate_level
+
+        with self._lock:
+            api = self._engine()
+            api.SetImage(image)
+            api.Recognize()
+            lines: list = []
+            for word in iterate_level(api.GetIterator(), RIL.WORD):
+                text = _text(word, RIL.WORD)
+                box = word.BoundingBox(RIL.WORD)
+                if not text or box is None:
+                    continue
+                if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
+                    lines.append([])
+                lines[-1].append((text, float(word.Confidence(RIL.WORD)), tuple(box)))
+            api.Clear()
+            return lines
+
+    def code_line(self, image) -> Tuple[str, float]:
+        """A cropped line read again as one line of code characters: (text, lowest confidence)."""
+        from tesserocr import PSM, RIL, iterate_level
+
+        with self._lock:
+            api = self._engine()
+            api.SetPageSegMode(PSM.SINGLE_LINE)
+            api.SetVariable("tessedit_char_whitelist", _CODE_CHARS)
+            try:
+                api.SetImage(image)
+                api.Recognize()
+                words = [(_text(w, RIL.WORD), float(w.Confidence(RIL.WORD)))
+                         for w in iterate_level(api.GetIterator(), RIL.WORD)]
+            finally:
+                api.SetVariable("tessedit_char_whitelist", "")
+                api.SetPageSegMode(PSM.AUTO)
+                api.Clear()
+        words = [(t, c) for t, c in words if t.strip()]
+        return " ".join(t for t, _ in words), min((c for _, c in words), default=0.0)
+
+
+def _text(word, level) -> str:
+    try:
+        return word.GetUTF8Text(level) or ""
+    except RuntimeError:  # tesserocr: "No text returned" for an empty element
+        return ""
+
+
+_ENGINE = _Ocr()
+_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ.-"  # no I or O: they are read as 1 and 0
+
+
+def deskew(image, limit: float = 15.0):
+    """The page turned upright (text lines horizontal), by the projection-profile method."""
+    import numpy
+    from PIL import Image
+
+    small = image.copy()
+    small.thumbnail((600, 600))
+    ink = small.point(lambda v: 255 if v < 128 else 0)
+
+    def sharpness(angle: float) -> float:
+        rows = numpy.asarray(ink.rotate(angle, resample=Image.NEAREST, expand=True)).sum(axis=1)
+        return float(numpy.square(numpy.diff(rows.astype("float64"))).sum())
+
+    best = max(numpy.arange(-limit, limit + 0.01, 1.0), key=sharpness)
+    best = max(numpy.arange(best - 0.8, best + 0.81, 0.2), key=sharpness)
+    if abs(best) < 0.3:
+        return image
+    return image.rotate(float(best), resample=Image.BICUBIC, expand=True, fillcolor=255)
+
+
 @dataclass
 class _Candidate:
     code: str
     confidence: float
     repaired: Tuple[str, ...] = ()
+    doubts: Tuple[str, ...] = ()
 
 
-def _codes_in_lines(lines: Sequence[Sequence[Tuple[str, float]]],
-                    today: Optional[date]) -> List[_Candidate]:
-    found: List[_Candidate] = []
-    for words in lines:
-        raw = " ".join(text for text, _ in words)
-        if sum(ch.isdigit() for ch in raw) < 10:
-            continue  # a dossier code has at least 10 digits (date and sequence)
-        code_words = [conf for text, conf in words if any(ch.isdigit() for ch in text)]
-        confidence = min(code_words) if code_words else 0.0
-        codes = find_dossier_codes(raw, today)
-        repaired_text, repairs = _repair(raw)
-        repaired_codes = find_dossier_codes(repaired_text, today)
-        if repaired_codes and repaired_codes != codes:
-            found += [_Candidate(c, confidence, repairs) for c in repaired_codes]
-        else:
-            found += [_Candidate(c, confidence) for c in codes]
-    return found
+def _codes_in(text: str, today: Optional[date]) -> Tuple[List[str], Tuple[str, ...]]:
+    """The codes of a line of OCR text, repairing digit look-alikes if needed (and saying so)."""
+    codes = find_dossier_codes(text, today)
+    repaired_text, repairs = _repair(text)
+    repaired_codes = find_dossier_codes(repaired_text, today)
+    if repaired_codes and repaired_codes != codes:
+        return repaired_codes, repairs
+    return codes, ()
 
 
 def _ocr(image, today: Optional[date]) -> Optional[_Candidate]:
-    from PIL import ImageOps
-
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     prepared = ImageOps.autocontrast(image, cutoff=1)
     if max(prepared.size) < OCR_SIDE:  # small text: Tesseract reads best at 20-30 px letters
         factor = min(3.0, OCR_SIDE / max(prepared.size))
         prepared = prepared.resize((round(prepared.width * factor),
                                     round(prepared.height * factor)), Image.LANCZOS)
-    candidates = _codes_in_lines(_ENGINE.lines(prepared), today)
+    prepared = deskew(prepared)
+    candidates: List[_Candidate] = []
+    for words in _ENGINE.lines(prepared):
+        raw = " ".join(text for text, _, _ in words)
+        if sum(ch.isdigit() for ch in raw) < 8:
+            continue  # a dossier code has at least 10 digits (date and sequence)
+        codes, repairs = _codes_in(raw, today)
+        # the words with digits, read again alone as a line of code characters
+        boxes = [box for text, _, box in words if any(ch.isdigit() for ch in text)]
+        x1, y1 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x2, y2 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        pad = max(6, (y2 - y1) // 2)
+        crop = prepared.crop((max(0, x1 - pad), max(0, y1 - pad),
+                              min(prepared.width, x2 + pad), min(prepared.height, y2 + pad)))
+        line_text, line_confidence = _ENGINE.code_line(crop)
+        line_codes, line_repairs = _codes_in(line_text, today)
+        if line_codes and line_codes == codes:
+            # two agreeing readings: the second one's (code characters only) confidence counts
+            candidates += [_Candidate(c, line_confidence, repairs or line_repairs)
+                           for c in line_codes]
+        elif line_codes and not codes:
+            candidates += [_Candidate(c, line_confidence, line_repairs, ("read once",))
+                           for c in line_codes]
+        elif codes and not line_codes:
+            # read on the page but not alone: only the first reading, never for a plain yes
+            first = min((c for t, c, _ in words if any(ch.isdigit() for ch in t)), default=0.0)
+            candidates += [_Candidate(c, first, repairs, ("read once",)) for c in codes]
+        # two readings of the same line that disagree: one is wrong, so neither is offered
     if not candidates:
         return None
     distinct = list(dict.fromkeys(c.code for c in candidates))
-    best = max(candidates, key=lambda c: (not c.repaired, c.confidence))
+    best = max(candidates, key=lambda c: (not c.repaired and not c.doubts, c.confidence))
     if len(distinct) > 1:  # two different codes read: not sure which one is right
-        return _Candidate(best.code, min(c.confidence for c in candidates),
-                          best.repaired or ("several",))
+        return _Candidate(best.code, min(c.confidence for c in candidates), best.repaired,
+                          best.doubts + ("several codes",))
     return best
 
 
 # ---------------------------------------------------------------------------------------------
+
+def refuse_size(size: int) -> Optional[ReceiptReading]:
+    """The "too large" reading for a file of ``size`` bytes, before downloading or reading it
+    (a channel knows the size of an attachment first), or None when the size is acceptable."""
+    if size > MAX_BYTES:
+        return ReceiptReading(reason=TOO_LARGE, size_bytes=size)
+    return None
+
 
 def read_receipt(data: bytes, *, today: Optional[date] = None, use_ocr: bool = True) -> ReceiptReading:
     """Read the dossier code of a receipt photo (bytes of a JPEG, PNG or WebP file)."""
@@ -377,14 +459,16 @@ def read_receipt(data: bytes, *, today: Optional[date] = None, use_ocr: bool = T
     if candidate is None:
         log.info("receipt: no code found by OCR")
         return ReceiptReading(reason=NO_CODE, size_bytes=size)
-    sure = not candidate.repaired and candidate.confidence >= OCR_CONFIRM_CONFIDENCE
+    doubts = candidate.doubts + (
+        ("low confidence",) if candidate.confidence < OCR_CONFIRM_CONFIDENCE else ())
+    sure = not candidate.repaired and not doubts
     log.info("receipt: code read by OCR (%s)", CONFIRM if sure else ASK_LAST_DIGITS)
     return ReceiptReading(code=candidate.code, method=OCR,
                           confidence=CONFIRM if sure else ASK_LAST_DIGITS,
-                          repaired=candidate.repaired,
+                          repaired=candidate.repaired, doubts=doubts,
                           ocr_confidence=round(candidate.confidence, 1), size_bytes=size)
 
 
-__all__ = ["read_receipt", "ReceiptReading", "ocr_unavailable_reason", "sniff_type", "messages",
+__all__ = ["read_receipt", "refuse_size", "ReceiptReading", "ocr_unavailable_reason", "sniff_type", "messages",
            "MAX_BYTES", "MAX_PIXELS", "REASONS", "QR", "BARCODE", "OCR", "CONFIRM",
            "ASK_LAST_DIGITS"]
