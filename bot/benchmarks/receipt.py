@@ -29,7 +29,7 @@ def conditions(rng: random.Random) -> dict:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    from bot.receipt import ASK_LAST_DIGITS, CONFIRM, ocr_unavailable_reason, read_receipt
+    from bot.receipt import CONFIRM, ocr_unavailable_reason, read_receipt
     from bot.receipt.synth import draw_receipt, photograph, random_code
 
     parser = argparse.ArgumentParser(prog="dvcbot bench receipt", description=__doc__,

@@ -34,11 +34,11 @@ import re
 import struct
 import threading
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Tuple
 
 import yaml
 
@@ -180,10 +180,10 @@ def _open(data: bytes):
 def _read_barcodes(image, today: Optional[date]) -> Optional[Tuple[str, str]]:
     """(code, "qr"|"barcode") from the first symbol on the page that holds a dossier code."""
     import zxingcpp
+    from PIL import Image
 
     matrix = {zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode,
               zxingcpp.BarcodeFormat.RMQRCode}
-    from PIL import Image
 
     attempts = [image]
     if max(image.size) < 1600:  # small modules in a small photo: try it enlarged too
@@ -240,9 +240,9 @@ def ocr_unavailable_reason() -> Optional[str]:
 
 # Letters OCR reads for digits. O and I/l/| are repaired in any group holding a digit; the
 # others only in a long group of digits (the date and the sequence), where no letter belongs.
-_ALWAYS = {"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "|": "1", "!": "1",
+_ALWAYS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "!": "1",
            "í": "1", "ì": "1", "ô": "0", "ơ": "0", "ó": "0", "ò": "0", "Ô": "0", "Ơ": "0"}
-_IN_NUMBERS = {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "T": "7",
+_IN_NUMBERS = {"D": "0", "Q": "0", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "T": "7",
                "g": "9", "q": "9", "A": "4", "e": "6"}
 _GROUP = re.compile(r"[^\s.,\-\u2013\u2014:]+")
 
@@ -297,18 +297,20 @@ class _Ocr:
 
         with self._lock:
             api = self._engine()
-            api.SetImage(image)
-            api.Recognize()
             lines: list = []
-            for word in iterate_level(api.GetIterator(), RIL.WORD):
-                text = _text(word, RIL.WORD)
-                box = word.BoundingBox(RIL.WORD)
-                if not text or box is None:
-                    continue
-                if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
-                    lines.append([])
-                lines[-1].append((text, float(word.Confidence(RIL.WORD)), tuple(box)))
-            api.Clear()
+            try:
+                api.SetImage(image)
+                api.Recognize()
+                for word in iterate_level(api.GetIterator(), RIL.WORD):
+                    text = _text(word, RIL.WORD)
+                    box = word.BoundingBox(RIL.WORD)
+                    if not text or box is None:
+                        continue
+                    if not lines or word.IsAtBeginningOf(RIL.TEXTLINE):
+                        lines.append([])
+                    lines[-1].append((text, float(word.Confidence(RIL.WORD)), tuple(box)))
+            finally:
+                api.Clear()  # the image is not kept
             return lines
 
     def code_line(self, image) -> Tuple[str, float]:
@@ -382,14 +384,14 @@ def _codes_in(text: str, today: Optional[date]) -> Tuple[List[str], Tuple[str, .
 
 
 def _ocr(image, today: Optional[date]) -> Optional[_Candidate]:
+    """The dossier code printed on an upright page (see deskew), read twice."""
     from PIL import Image, ImageOps
 
-    prepared = ImageOps.autocontrast(image, cutoff=1)
+    prepared = image
     if max(prepared.size) < OCR_SIDE:  # small text: Tesseract reads best at 20-30 px letters
         factor = min(3.0, OCR_SIDE / max(prepared.size))
         prepared = prepared.resize((round(prepared.width * factor),
                                     round(prepared.height * factor)), Image.LANCZOS)
-    prepared = deskew(prepared)
     candidates: List[_Candidate] = []
     for words in _ENGINE.lines(prepared):
         raw = " ".join(text for text, _, _ in words)
@@ -439,20 +441,28 @@ def refuse_size(size: int) -> Optional[ReceiptReading]:
 
 def read_receipt(data: bytes, *, today: Optional[date] = None, use_ocr: bool = True) -> ReceiptReading:
     """Read the dossier code of a receipt photo (bytes of a JPEG, PNG or WebP file)."""
+    from PIL import ImageOps
+
     data = bytes(data or b"")
     size = len(data)
     image, reason = _open(data)
     if image is None:
         log.info("receipt: no code (%s, %d bytes)", reason, size)
         return ReceiptReading(reason=reason, size_bytes=size)
+    image = ImageOps.autocontrast(image, cutoff=1)  # dim photos: paper white, ink black
     found = _read_barcodes(image, today)
+    upright = image
+    if not found:  # a linear barcode is read along rows: turn the page upright and try again
+        upright = deskew(image)
+        if upright is not image:
+            found = _read_barcodes(upright, today)
     if found:
         log.info("receipt: code read from the %s", found[1])
         return ReceiptReading(code=found[0], method=found[1], confidence=CONFIRM, size_bytes=size)
     if not use_ocr or ocr_unavailable_reason() is not None:
         return ReceiptReading(reason=NO_CODE_WITHOUT_OCR, size_bytes=size)
     try:
-        candidate = _ocr(image, today)
+        candidate = _ocr(upright, today)
     except Exception:  # noqa: BLE001 - an OCR failure is "no code", never a crash
         log.warning("receipt: OCR failed", exc_info=False)
         candidate = None
