@@ -448,13 +448,13 @@ def read_receipt(data: bytes, *, today: Optional[date] = None, use_ocr: bool = T
     if image is None:
         log.info("receipt: no code (%s, %d bytes)", reason, size)
         return ReceiptReading(reason=reason, size_bytes=size)
-    image = ImageOps.autocontrast(image, cutoff=1)  # dim photos: paper white, ink black
     found = _read_barcodes(image, today)
     upright = image
-    if not found:  # a linear barcode is read along rows: turn the page upright and try again
-        upright = deskew(image)
-        if upright is not image:
-            found = _read_barcodes(upright, today)
+    if not found:
+        # a dim photo gets white paper and black ink; a linear barcode is read along rows, so
+        # the page is turned upright (also for the OCR), and the symbols are looked for again
+        upright = deskew(ImageOps.autocontrast(image, cutoff=1))
+        found = _read_barcodes(upright, today)
     if found:
         log.info("receipt: code read from the %s", found[1])
         return ReceiptReading(code=found[0], method=found[1], confidence=CONFIRM, size_bytes=size)
