@@ -4,9 +4,9 @@
     dvcbot bench receipt --n 200 --seed 3 --check
 
 A third of the receipts carry a QR code, a third a Code 128 barcode, a third only the printed
-code (the OCR path). Each is "photographed" (bot.receipt.synth): turned by up to 8 degrees,
-blurred, scaled to 55-110 %, darkened, noised and saved as JPEG at quality 35-90. Printed:
-the share read right and shown for a yes, the share read right but asked for the last 4 digits,
+code (the OCR path). Each is "photographed" (bot.receipt.synth): turned by up to 15 degrees,
+blurred, scaled to 55-110 %, darkened, noised and saved as JPEG at quality 35-90. Printed: the
+share read right and shown for a yes, the share read right but asked for the last 4 digits,
 the wrong codes (a code that is not the receipt's: must be 0), the share with none, per path,
 and the time per image. Pages with only the phone, CCCD and dates must give no code.
 ``--check`` exits 1 when a wrong code was read.
@@ -23,7 +23,7 @@ from typing import List, Optional
 
 
 def conditions(rng: random.Random) -> dict:
-    return dict(rotate=rng.uniform(-8, 8), blur=rng.choice([0, 0, 0.6, 1.0, 1.4]),
+    return dict(rotate=rng.uniform(-15, 15), blur=rng.choice([0, 0, 0.6, 1.0, 1.4]),
                 scale=rng.uniform(0.55, 1.1), jpeg_quality=rng.randint(35, 90),
                 dim=rng.uniform(0.7, 1.0), noise=rng.choice([0, 0, 4, 8]))
 

@@ -66,8 +66,9 @@ def test_a_qr_code_of_something_else_is_not_taken_for_the_dossier_code():
 
 
 @needs_ocr
-def test_printed_code_without_qr_is_read_by_ocr_on_a_poor_photo():
-    reading = read_receipt(receipt_photo(symbol=None, rotate=-3, blur=0.6, scale=0.8,
+@pytest.mark.parametrize("rotate", [-3, 12])
+def test_printed_code_without_qr_is_read_by_ocr_on_a_poor_photo(rotate):
+    reading = read_receipt(receipt_photo(symbol=None, rotate=rotate, blur=0.6, scale=0.8,
                                          jpeg_quality=50))
     assert (reading.code, reading.method, reading.confidence) == (CODE, OCR, CONFIRM)
     assert reading.message() == f"Tôi đọc được mã hồ sơ: {CODE}. Đúng không ạ?"
