@@ -181,3 +181,26 @@ def test_cli_prints_each_image_code_or_reason_and_fails_when_one_has_none(tmp_pa
     assert [(r["image"], r["code"], r["method"], r["confidence"], r["reason"])
             for r in records] == [(str(good), CODE, "qr", "confirm", None),
                                   (str(tmp_path / "missing.jpg"), None, None, None, "unreadable")]
+
+
+def test_nothing_is_written_to_disk_while_reading(tmp_path):
+    """The photo and what is read stay in memory: the reader, run in its own process with its
+    working directory and TMPDIR in empty folders, leaves both empty."""
+    import subprocess
+    import sys
+
+    work, temp = tmp_path / "work", tmp_path / "tmp"
+    work.mkdir()
+    temp.mkdir()
+    photos = [receipt_photo(symbol="qr"), receipt_photo(symbol=None)]
+    script = ("import sys, json; from bot.receipt import read_receipt\n"
+              "for size in map(int, sys.argv[1:]):\n"
+              "    print(json.dumps(read_receipt(sys.stdin.buffer.read(size)).to_dict()))\n")
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {**os.environ, "TMPDIR": str(temp), "PYTHONPATH": repo, "HOME": str(temp)}
+    done = subprocess.run([sys.executable, "-c", script, *(str(len(p)) for p in photos)],
+                          input=b"".join(photos), cwd=work, env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    codes = [json.loads(line)["code"] for line in done.stdout.decode().splitlines()]
+    assert codes == [CODE, CODE if _missing_ocr is None else None]
+    assert list(work.iterdir()) == [] and list(temp.iterdir()) == []
