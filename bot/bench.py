@@ -12,6 +12,8 @@ one with one line there.
                                  # Rasa's starter bot; 1 -> 2 replicas (bot/benchmarks/load.py)
     dvcbot bench fuzz            # thousands of hostile messages over REST (bot/benchmarks/fuzz.py)
     dvcbot bench catalog         # national catalogue search on held-out phrasings: top-1/top-3, latency
+    dvcbot bench receipt         # dossier codes read from generated receipt photos
+                                 # (bot/benchmarks/receipt.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -337,6 +339,7 @@ BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "load": "bot.benchmarks.load:main",
     "fuzz": "bot.benchmarks.fuzz:main",
     "catalog": "bot.benchmarks.catalog:main",
+    "receipt": "bot.benchmarks.receipt:main",
 }
 
 
