@@ -49,8 +49,16 @@ class Assistant:
         assert response.status_code == 200, response.text[:300]
         return response.json()
 
-    def texts(self, text: str, sender: str) -> list[str]:
+    def replies(self, text: str, sender: str) -> list[str]:
+        """Every text the bot answered, the privacy notice of a first contact included."""
         return [m.get("text") or "" for m in self.say(text, sender)]
+
+    def texts(self, text: str, sender: str) -> list[str]:
+        """The answer to `text`: what the bot said, less the privacy notice of a first contact
+        (bot/privacy.yml; test_the_privacy_notice_comes_at_first_contact_only checks it)."""
+        from bot.privacy import notice
+
+        return [t for t in self.replies(text, sender) if t != notice()]
 
     def portal(self, path: str, body: dict) -> None:
         """Tell the portal simulator to misbehave or change a dossier (its control API)."""

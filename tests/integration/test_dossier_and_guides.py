@@ -44,9 +44,9 @@ def test_wrong_phone_digits_show_nothing_and_the_stored_text_is_masked(assistant
 
 
 def test_the_privacy_notice_comes_at_first_contact_only(assistant, citizen):
-    first = assistant.texts("xin chào", citizen)
+    first = assistant.replies("xin chào", citizen)
     assert "Về dữ liệu của bạn" in first[0] and "xóa dữ liệu của tôi" in first[0]
-    second = joined(assistant.texts("lệ phí khai sinh", citizen))
+    second = joined(assistant.replies("lệ phí khai sinh", citizen))
     assert "Về dữ liệu của bạn" not in second
 
 
