@@ -31,6 +31,7 @@ import httpx
 import yaml
 
 from bot.paths import REPO_ROOT, latest_model, state_dir
+from bot.tokens import REST_TOKEN, bearer_header, ensure_token, token_file
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
@@ -158,6 +159,12 @@ class Stack:
         logs = self.state / "logs"
         notes = []
         python = sys.executable
+        env[REST_TOKEN.env], generated = ensure_token(REST_TOKEN, env, self.state)
+        if generated:
+            notes.append(f"REST: token for this run in {token_file(REST_TOKEN, self.state)} "
+                         f"(set {REST_TOKEN.env} to choose it)")
+        else:
+            token_file(REST_TOKEN, self.state).unlink(missing_ok=True)  # not an older run's
 
         if not env.get("DVCBOT_PORTAL_URL") and importlib.util.find_spec("actions.portal.simulator"):
             env["DVCBOT_PORTAL_URL"] = f"http://127.0.0.1:{self.simulator_port}"
@@ -240,7 +247,7 @@ class Stack:
 
 
 def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[dict]:
-    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook",
+    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook", headers=bearer_header(REST_TOKEN),
                           json={"sender": sender, "message": text}, timeout=timeout)
     response.raise_for_status()
     return response.json()

@@ -39,6 +39,7 @@ import yaml
 
 from bot.paths import REPO_ROOT, latest_model
 from bot.runner import wait_until_serving
+from bot.tokens import REST_TOKEN, ensure_token
 
 DEFAULT_STATE = REPO_ROOT / "var" / "scale"
 DB_USER = "dvcbot"
@@ -494,6 +495,8 @@ class Cluster:
         env["DVCBOT_STATE_DIR"] = str(self.state)
         env["DVCBOT_PORTAL_URL"] = self.simulator_url
         env["DVCBOT_RASA_URL"] = self.url
+        # one REST token for the cluster's life (var/rest-token in its state directory)
+        env[REST_TOKEN.env], _ = ensure_token(REST_TOKEN, env, self.state, reuse_file=True)
         if self.config.kb_database == "postgres":
             env["DVCBOT_DATABASE_URL"] = self.postgres.url(KB_DB)
         else:
