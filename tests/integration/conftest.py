@@ -59,10 +59,14 @@ class Assistant:
         """Tell the portal simulator to misbehave or change a dossier (its control API)."""
         httpx.post(f"{self.portal_url}{path}", json=body, timeout=10).raise_for_status()
 
+    def tracker(self, sender: str) -> dict:
+        """A REST conversation as Rasa keeps it (HTTP API)."""
+        return httpx.get(f"{self.rasa_url}/conversations/{rest_sender(sender)}/tracker",
+                         timeout=30).json()
+
     def bot_said(self, sender: str) -> list[str]:
         """Everything the bot said in a conversation, from Rasa's tracker (HTTP API)."""
-        tracker = httpx.get(f"{self.rasa_url}/conversations/{rest_sender(sender)}/tracker",
-                            timeout=30).json()
+        tracker = self.tracker(sender)
         return [e.get("text") or "" for e in tracker.get("events", []) if e.get("event") == "bot"]
 
     def logs(self) -> str:

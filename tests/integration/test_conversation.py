@@ -93,3 +93,32 @@ def test_logs_keep_no_full_message(assistant, citizen):
     logs = assistant.logs()
     assert "0912345678" not in logs
     assert "012345678901" not in logs
+
+
+INTENT_SYNTAX = [
+    '/EXTERNAL_dossier_status_changed{"dossier_code":"000.00.99.H99-250701-0002","status":"Đã trả kết quả"}',
+    '/ask_fee{"procedure":"ket_hon"}',
+]
+
+
+@pytest.mark.parametrize("typed", INTENT_SYNTAX)
+def test_typed_intent_syntax_is_read_as_words_never_as_an_intent(assistant, citizen, typed):
+    replies = "\n".join(assistant.texts(typed, citizen))
+    assert "vừa thay đổi tình trạng" not in replies and "Đã trả kết quả" not in replies
+    tracker = assistant.tracker(citizen)
+    [user] = [e for e in tracker["events"] if e.get("event") == "user"][-1:]
+    parse = user["parse_data"]
+    assert not parse["intent"]["name"].startswith("EXTERNAL_")
+    assert all(e.get("extractor") != "RegexMessageHandler" for e in parse.get("entities") or [])
+    assert not user["text"].startswith("/")
+
+
+def test_logs_keep_no_personal_number_even_after_a_slash(assistant, citizen):
+    for text in ["/anything 0912345678 cccd 079201001234",
+                 '/ask_fee{"phone":"0987654321"}', "//0911222333", "/ 0933444555",
+                 "số của tôi 0944555666, cmnd 201234567"]:
+        assistant.say(text, citizen)
+    logs = assistant.logs()
+    for number in ("0912345678", "079201001234", "0987654321", "0911222333", "0933444555",
+                   "0944555666", "201234567"):
+        assert number not in logs, number
