@@ -69,6 +69,9 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import bot.rasa_speedups  # noqa: F401 - installs the speed-ups in the Rasa server
+from bot import logmask
+
+logmask.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
 
 logger = logging.getLogger(__name__)
 

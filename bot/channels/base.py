@@ -420,15 +420,32 @@ def sender_ref(sender_id: Any) -> str:
 
 # --------------------------------------------------------------------------- intents from users
 
-# Intents a citizen must not trigger by typing "/name" (or by forging a button): external events
-# and Rasa's conversation-control intents. Their slash is dropped and the text goes to the NLU.
+# Rasa reads any message that begins with "/" (after stripping whitespace) as
+# `/<intent>{<entities JSON>}` (RegexMessageHandler, in every pipeline). Text a citizen typed
+# never does: `typed_text` drops the leading slashes, so the words go to the NLU like any
+# other text (the channels' own commands, e.g. Telegram's /start and /huy, are handled by the
+# channel before this). Intents reach Rasa only from buttons the server issued (opaque keys,
+# bot.channels.buttons) and, for internal intents (EXTERNAL_*), from Rasa's token-protected
+# HTTP API.
+
+def typed_text(text: str) -> str:
+    """What a citizen typed, as text Rasa reads as words, never as `/intent{entities}`."""
+    text = (text or "").strip()
+    while text.startswith("/"):
+        text = text.lstrip("/").strip()
+    return text
+
+
+# Intents that must not come even from a button payload (a payload that a bug or an old
+# deployment left in a key): external events and Rasa's conversation-control intents.
 BLOCKED_INTENT_PREFIXES = ("EXTERNAL_",)
 BLOCKED_INTENTS = frozenset({"restart", "back", "session_start", "nlu_fallback"})
 _INTENT_NAME = re.compile(r"^(/+)([^{@\s]*)")
 
 
 def safe_user_text(text: str) -> str:
-    """The text to hand to Rasa: a "/intent" is kept unless the intent is blocked."""
+    """A server-issued button payload for Rasa: a "/intent" is kept unless the intent is
+    blocked (then it is read as words). Never for typed text: see `typed_text`."""
     match = _INTENT_NAME.match(text)
     if not match:
         return text

@@ -13,7 +13,9 @@ REST is for trusted callers only, however Rasa is started (`dvcbot run` or plain
     caller look local;
   - the conversation id is namespaced on the server ("rest:<sender>"), so a REST caller can
     never write into a Telegram ("tg:"), Zalo ("zalo:") or web chat conversation;
-  - of the caller's metadata only a small "entry_point" object is kept.
+  - of the caller's metadata only a small "entry_point" object is kept;
+  - the message is text, never Rasa's intent syntax (base.typed_text); buttons in the answers
+    carry opaque keys (bot.channels.buttons) which the caller sends back as the message.
 It applies no per-sender rate limit: its callers hold the token (citizens reach dvcbot through
 Telegram, Zalo and the web chat, which do rate-limit).
 """
@@ -31,7 +33,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.base import (Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
-                               safe_user_text, sender_ref, texts)
+                               safe_user_text, sender_ref, texts, typed_text)
+from bot.channels.buttons import ButtonPayloads
 
 from bot.tokens import REST_TOKEN, bearer_refusal, read_token
 
@@ -58,6 +61,7 @@ class CitizenRestInput(RestInput):
     def __init__(self, token: str | None = None) -> None:
         limits = Limits.from_env()
         self.gate = Gate(limits, limiter=RateLimiter(0))
+        self.buttons = ButtonPayloads()
         self.token = token or read_token(REST_TOKEN)
         if not self.token:
             logger.error("rest: no %s (set %s, or start with `dvcbot run`): every REST call "
@@ -93,8 +97,13 @@ class CitizenRestInput(RestInput):
                 logger.info("rest: %s from %s answered by the channel", verdict.reason, sender_ref(sender_id))
                 return response.json([{"recipient_id": sender_id, "text": verdict.reply}] if verdict.reply else [])
 
+            # a pressed button sends back the key it was given; anything else is typed text
+            pressed = await self.buttons.decode(verdict.text or "")
+            handed = safe_user_text(pressed) if pressed is not None else typed_text(verdict.text or "")
+            if not handed:
+                return response.json([{"recipient_id": sender_id, "text": wording["non_text"]}])
             collector = CollectingOutputChannel()
-            message = UserMessage(safe_user_text(verdict.text or ""), collector, sender_id,
+            message = UserMessage(handed, collector, sender_id,
                                   input_channel=self.name(), metadata=metadata)
             try:
                 await handle_in_turn(on_new_message, message)
@@ -107,7 +116,7 @@ class CitizenRestInput(RestInput):
             if not collector.messages:
                 logger.warning("rest: no answer to %r from %s", preview(text), sender_ref(sender_id))
                 return response.json([{"recipient_id": sender_id, "text": wording.get("no_answer", NO_ANSWER)}])
-            return response.json(collector.messages)
+            return response.json(await self.buttons.encode_buttons(collector.messages))
 
         return webhook
 

@@ -13,12 +13,15 @@ the background, one at a time per chat, in arrival order.
 
 What a citizen can send:
   - text, or a photo/document with a caption (the caption is read: it may carry a dossier code);
-  - a tap on an inline button: the button's payload goes to the assistant;
+  - a tap on an inline button: the payload behind its opaque key goes to the assistant
+    (bot.channels.buttons; a forged or unknown key gets the "button expired" answer);
   - /start <payload>: a leaflet's deep link; the assistant receives "/greet" with metadata
     {"entry_point": {"source", "commune", "team", "channel": "telegram"}};
   - /help (or /menu): help text and the menu keyboard, answered here;
   - /huy (or /cancel): the assistant receives "/deny" with metadata {"command": "cancel"};
   - a menu button (texts.yml `menu`): its payload goes to the assistant.
+Any other text, even one that begins with "/", reaches the assistant as words, never as Rasa's
+`/intent{entities}` syntax (base.typed_text).
 Anything else (stickers, voice, photos without caption) gets the "text only" answer.
 
 Conversation ids are "tg:<chat id>". Answers are split under Telegram's 4096 characters; the
@@ -35,8 +38,6 @@ request. Volunteers' answers reach Telegram citizens through this channel's Bot.
 from __future__ import annotations
 
 import asyncio
-import base64
-import hashlib
 import hmac
 import logging
 import re
@@ -49,16 +50,16 @@ from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy import insert, select
 from telegram import (Bot, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
                       ReplyKeyboardMarkup, Update)
 from telegram.constants import ChatAction, ChatType
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.channels import handoff_link, store
+from bot.channels import handoff_link
 from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache, TextOutputMixin,
                                entry_point_metadata, handle_in_turn, preview, safe_user_text,
-                               sender_ref, setting, split_text, texts, utf16_len)
+                               sender_ref, setting, split_text, texts, typed_text, utf16_len)
+from bot.channels.buttons import ButtonPayloads
 
 logger = logging.getLogger(__name__)
 # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
@@ -71,7 +72,6 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MESSAGE_LIMIT = 4000          # Telegram allows 4096 (UTF-16 units); keep a margin
 CALLBACK_DATA_LIMIT = 64      # bytes
-CALLBACK_KEY_PREFIX = "k:"
 TYPING_EVERY = 4.5            # a chat action shows for about 5 seconds
 SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 CANCEL_COMMANDS = {"huy", "cancel"}
@@ -97,55 +97,6 @@ def make_bot(token: str, api_base_url: str | None = None) -> Bot:
     return Bot(token=token, base_url=api_base_url or DEFAULT_API_BASE_URL)
 
 
-# --------------------------------------------------------------------------- callback payloads
-
-
-class CallbackPayloads:
-    """Rasa button payloads as Telegram callback_data (at most 64 bytes).
-
-    A payload that fits is used as it is. A longer one is stored in the database under
-    "k:<16 characters>" (a hash of the payload, so the same button always gets the same key).
-    """
-
-    def __init__(self, database_url: str | None = None):
-        self.database_url = database_url
-
-    @staticmethod
-    def key_for(payload: str) -> str:
-        digest = hashlib.sha256(payload.encode("utf-8")).digest()[:12]
-        return CALLBACK_KEY_PREFIX + base64.urlsafe_b64encode(digest).decode("ascii")
-
-    def _store(self, key: str, payload: str) -> None:
-        eng = store.engine(self.database_url)
-        with eng.begin() as conn:
-            found = conn.execute(select(store.telegram_callbacks.c.key)
-                                 .where(store.telegram_callbacks.c.key == key)).first()
-            if found is None:
-                conn.execute(insert(store.telegram_callbacks).values(
-                    key=key, payload=payload, created_at=time.time()))
-
-    def _load(self, key: str) -> str | None:
-        eng = store.engine(self.database_url)
-        with eng.connect() as conn:
-            row = conn.execute(select(store.telegram_callbacks.c.payload)
-                               .where(store.telegram_callbacks.c.key == key)).first()
-        return row[0] if row else None
-
-    async def encode(self, payload: str) -> str:
-        if (len(payload.encode("utf-8")) <= CALLBACK_DATA_LIMIT
-                and not payload.startswith(CALLBACK_KEY_PREFIX)):
-            return payload
-        key = self.key_for(payload)
-        await asyncio.to_thread(self._store, key, payload)
-        return key
-
-    async def decode(self, data: str) -> str | None:
-        """The payload behind callback_data; None for a key that is not (or no longer) known."""
-        if not data.startswith(CALLBACK_KEY_PREFIX):
-            return data
-        return await asyncio.to_thread(self._load, data)
-
-
 # --------------------------------------------------------------------------- output
 
 
@@ -156,7 +107,7 @@ class TelegramOutput(TextOutputMixin, OutputChannel):
     def name(cls) -> str:
         return CHANNEL
 
-    def __init__(self, bot: Bot, callbacks: CallbackPayloads):
+    def __init__(self, bot: Bot, callbacks: ButtonPayloads):
         self.bot = bot
         self.callbacks = callbacks
 
@@ -215,7 +166,8 @@ class TelegramOutput(TextOutputMixin, OutputChannel):
                 continue
             payload = str(button.get("payload") or title)
             rows.append([InlineKeyboardButton(title,
-                                              callback_data=await self.callbacks.encode(payload))])
+                                              callback_data=await self.callbacks.encode(
+                                                  payload, CALLBACK_DATA_LIMIT))])
         markup = InlineKeyboardMarkup(rows) if rows else None
         await self._call("sendMessage", lambda: self.bot.send_message(
             chat_id=chat_id, text=pieces[-1], reply_markup=markup))
@@ -280,7 +232,7 @@ class TelegramInput(InputChannel):
         self.secret_token = secret_token
         self.api_base_url = api_base_url or DEFAULT_API_BASE_URL
         self.gate = gate or Gate()
-        self.callbacks = CallbackPayloads(database_url)
+        self.callbacks = ButtonPayloads(database_url)
         self.seen_updates = SeenCache(ttl=3600)
         self.locks = KeyedLocks()
         self.background = Background("telegram")
@@ -410,12 +362,17 @@ class TelegramInput(InputChannel):
                                                      reply_markup=None)
         except TelegramError as exc:
             logger.debug("telegram: could not remove the buttons: %s", type(exc).__name__)
-        payload = await self.callbacks.decode(query.data or "")
-        if payload is None:
-            await output.send_text_message(sender, texts()["button_expired"])
-            return
-        # callback_data can be forged by a modified client: same intent filter as typed text
-        await self._forward(sender, safe_user_text(payload), {"channel": CHANNEL, "button": True},
+        data = query.data or ""
+        if data.startswith("k:"):
+            payload = await self.callbacks.decode(data)
+            if payload is None:  # not (or no longer) a key this server issued
+                await output.send_text_message(sender, texts()["button_expired"])
+                return
+            text = safe_user_text(payload)
+        else:
+            # a plain-text button (or callback_data forged by a modified client): typed text
+            text = typed_text(data)
+        await self._forward(sender, text, {"channel": CHANNEL, "button": True},
                             on_new_message, output)
 
     async def _handle_message(self, update: Update, on_new_message: Callable) -> None:
@@ -469,7 +426,7 @@ class TelegramInput(InputChannel):
                 metadata["menu"] = True
                 break
         else:
-            text = safe_user_text(text)
+            text = typed_text(text)  # never Rasa's /intent{entities} syntax
         await self._forward(sender, text, metadata, on_new_message, output, gated=True)
 
     async def _gate(self, sender: str, text: str | None, output: TelegramOutput) -> str | None:

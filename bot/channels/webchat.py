@@ -26,9 +26,11 @@ The page keeps a random sender id in localStorage, sends "/greet" when it opens,
 `?ep=<payload>` of its URL (see bot.entry_points) with that first message; the channel decodes it
 and hands Rasa `metadata={"entry_point": {"source", "commune", "team", "channel": "webchat"}}`
 (the same shape as the Telegram and Zalo channels). Every message passes the gate shared with
-Telegram and Zalo (bot.channels.base: rate limit, size, texts.yml wording); "/restart" and
-external intents typed by a citizen are defused (safe_user_text). Quick-reply chips come from
-bot/channels/webchat/quick_replies.yml (editable without code).
+Telegram and Zalo (bot.channels.base: rate limit, size, texts.yml wording). Typed text is never
+read as Rasa's intent syntax (base.typed_text): the page's opening "/greet" is this channel's
+one command, and buttons carry opaque keys (bot.channels.buttons) that the page sends back as
+the message. Quick-reply chips come from bot/channels/webchat/quick_replies.yml (editable
+without code).
 
 Volunteer hand-off (bot.handoff): while a volunteer has this citizen's ticket, messages go to
 the volunteer, not to Rasa (see bot.channels.handoff_link); the volunteer's answers wait in the
@@ -57,7 +59,9 @@ from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, O
 
 from bot.channels import handoff_link
 from bot.channels.base import (Action, ConfigError, Gate, KeyedLocks, Limits, env_int,
-                               handle_in_turn, preview, safe_user_text, sender_ref, texts)
+                               handle_in_turn, preview, safe_user_text, sender_ref, texts,
+                               typed_text)
+from bot.channels.buttons import ButtonPayloads
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
 logger = logging.getLogger(__name__)
@@ -70,6 +74,8 @@ STATIC_FILES = {
 QUICK_REPLIES_FILE = STATIC_DIR / "quick_replies.yml"
 
 _SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# What the page itself sends (not the citizen): the greeting when it opens.
+PAGE_COMMANDS = {"/greet": "/greet"}
 
 # The page's own answers when Rasa cannot give one (the too long / too fast / not text wording
 # is shared with Telegram and Zalo: bot/channels/texts.yml).
@@ -200,6 +206,14 @@ class WebChatInput(InputChannel):
         self.quick_replies_file = quick_replies_file
         self.answer_timeout_seconds = answer_timeout_seconds
         self.outbox_locks = KeyedLocks()  # one outbox read at a time per sender
+        self.buttons = ButtonPayloads(database_url)
+
+    async def text_for_rasa(self, text: str) -> str:
+        """A pressed button's payload, the page's own command, or what the citizen typed."""
+        pressed = await self.buttons.decode(text)
+        if pressed is not None:
+            return safe_user_text(pressed)
+        return PAGE_COMMANDS.get(text.strip()) or typed_text(text)
 
     def get_output_channel(self) -> WebChatOutput:
         """What Rasa uses for proactive messages: they wait in the outbox for the page."""
@@ -320,7 +334,9 @@ class WebChatInput(InputChannel):
             if verdict.action is Action.REPLY:
                 logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
                 return response.json([_bot_text(sender, verdict.reply)])
-            text = safe_user_text(verdict.text)
+            text = await channel.text_for_rasa(verdict.text)
+            if not text:
+                return response.json([_bot_text(sender, texts()["non_text"])])
 
             metadata: dict[str, Any] = {}
             payload = body.get("entry_point")
@@ -357,7 +373,8 @@ class WebChatInput(InputChannel):
                     status=503,
                 )
             # Anything that arrived for this page meanwhile comes along with the answer.
-            answer = collector.messages + await channel.take_outbox(sender)
+            answer = (await channel.buttons.encode_buttons(collector.messages)
+                      + await channel.take_outbox(sender))
             if not answer:
                 # Rasa carries on silently when a custom action fails (action server down):
                 # the citizen is asked to write again rather than left waiting.

@@ -57,7 +57,8 @@ from sanic.response import HTTPResponse
 from bot.channels import handoff_link
 from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, TextOutputMixin,
                                entry_point_metadata, handle_in_turn, preview, safe_user_text,
-                               sender_ref, setting, split_text, texts)
+                               sender_ref, setting, split_text, texts, typed_text)
+from bot.channels.buttons import ButtonPayloads
 from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
                                    buttons_message, image_message, retry_policy, text_message)
 from bot.channels.zalo_tokens import TokenManager, TokenStore
@@ -105,9 +106,11 @@ class ZaloOutput(TextOutputMixin, OutputChannel):
     def name(cls) -> str:
         return CHANNEL
 
-    def __init__(self, client: ZaloClient, outbox: Outbox, reply_to: str | None = None):
+    def __init__(self, client: ZaloClient, outbox: Outbox, reply_to: str | None = None,
+                 buttons: ButtonPayloads | None = None):
         self.client = client
         self.outbox = outbox
+        self.buttons = buttons or ButtonPayloads(outbox.database_url)
         self.reply_to = reply_to
         self.replies = 0
         self.delivered = 0
@@ -172,6 +175,10 @@ class ZaloOutput(TextOutputMixin, OutputChannel):
         pieces = split_text(text, TEXT_LIMIT) or ["👇"]
         for piece in pieces[:-1]:
             await self.deliver(recipient_id, text_message(piece))
+        # intent payloads travel as opaque keys (sent hidden): a tap sends the key back
+        buttons = [dict(b, payload=await self.buttons.encode(str(b["payload"])))
+                   if isinstance(b, dict) and b.get("payload") is not None and not b.get("url")
+                   else b for b in buttons]
         groups = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] or [[]]
         await self.deliver(recipient_id, buttons_message(pieces[-1], groups[0]))
         for group in groups[1:]:
@@ -227,6 +234,7 @@ class ZaloInput(InputChannel):
         self.locks = KeyedLocks()
         self.background = Background("zalo")
         self.outbox = Outbox(database_url)
+        self.buttons = ButtonPayloads(database_url)
         self.token_store = TokenStore(app_id, database_url)
         self.maintenance = maintenance
         self._http = http
@@ -343,6 +351,12 @@ class ZaloInput(InputChannel):
 
     # ----------------------------------------------------------------------- events
 
+    async def text_for_rasa(self, text: str) -> str:
+        """A tapped button's payload (its key comes back as the citizen's text), else what the
+        citizen typed, read as words (never Rasa's /intent{entities} syntax)."""
+        pressed = await self.buttons.decode(text)
+        return safe_user_text(pressed) if pressed is not None else typed_text(text)
+
     async def handle_event(self, event: dict[str, Any],
                            on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         name = str(event.get("event_name") or "")
@@ -364,7 +378,7 @@ class ZaloInput(InputChannel):
             msg_id = str(message.get("msg_id") or "") or None
             text = message.get("text") if name in TEXT_EVENTS | CAPTIONED_EVENTS else None
             raw_text = text if isinstance(text, str) else None
-            text = safe_user_text(text) if isinstance(text, str) and text.strip() else None
+            text = await self.text_for_rasa(text) if isinstance(text, str) and text.strip() else None
             metadata = {"channel": CHANNEL, "zalo_event": name}
             citizen_wrote = True
         else:

@@ -162,9 +162,9 @@ def test_a_pressed_button_keeps_its_intent_and_typing_its_payload_does_not(chann
 
     shown, handed = asyncio.run(scenario())
     assert FEE not in shown and "ask_fee" not in shown   # the button carries an opaque key
-    assert rasa_reads(handed[1]) == ("ask_fee", [
-        {"entity": "procedure", "value": "ket_hon", "start": 8, "end": 31,
-         "extractor": "RegexMessageHandler"}]) or rasa_reads(handed[1])[0] == "ask_fee"
+    intent, entities = rasa_reads(handed[1])
+    assert intent == "ask_fee"
+    assert [(e["entity"], e["value"]) for e in entities] == [("procedure", "ket_hon")]
     assert rasa_reads(handed[2]) == (None, [])
 
 

@@ -244,15 +244,19 @@ def test_buttons_become_zalo_template_buttons():
             items = first["message"]["attachment"]["payload"]["buttons"]
             assert first["message"]["attachment"]["type"] == "template"
             assert len(items) == 5
-            assert items[0] == {"title": "Gặp người thật", "type": "oa.query.hide",
-                                "payload": "/request_human"}
+            # an intent travels as an opaque key the server issued, hidden from the chat
+            assert items[0]["type"] == "oa.query.hide" and items[0]["title"] == "Gặp người thật"
+            key = items[0]["payload"]
+            assert key.startswith("k:") and "request_human" not in key
             assert items[1] == {"title": "Khai sinh", "type": "oa.query.show",
                                 "payload": "khai sinh"}
             assert [b["title"] for b in second["message"]["attachment"]["payload"]["buttons"]] \
                 == ["Thủ tục 3"]
-            # A tap arrives as the citizen's text: the hidden intent reaches the assistant.
-            await s.deliver(text_event("/request_human"))
+            # A tap arrives as the citizen's text (the key): the intent reaches the assistant.
+            await s.deliver(text_event(key))
             assert s.assistant.messages[-1].text == "/request_human"
+            await s.deliver(text_event("/request_human"))   # typed: words, not an intent
+            assert s.assistant.messages[-1].text == "request_human"
     run(scenario())
 
 
