@@ -204,10 +204,12 @@ async def _request(
         **kwargs,
     ) as response:
         if response.status >= 400:
+            # Rasa logs this error with its body: keep only the start of it (rasa-sdk's 500
+            # used to carry the whole conversation, M7; bot.action_server drops it too)
             raise rasa_endpoints.ClientResponseError(
                 response.status,
                 response.reason,
-                await response.content.read(),
+                (await response.content.read())[:200],
             )
         try:
             return await response.json()

@@ -31,7 +31,8 @@ import httpx
 import yaml
 
 from bot.paths import REPO_ROOT, latest_model, state_dir
-from bot.tokens import REST_TOKEN, bearer_header, ensure_token, token_file
+from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header, ensure_token,
+                        token_file)
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
@@ -124,7 +125,9 @@ def active_credentials(template: Path, env: dict[str, str]) -> tuple[dict, list[
 
 def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
     endpoints = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
-    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
+    # Rasa fills ${DVCBOT_ACTIONS_TOKEN} in from its environment: the token is in no file
+    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook",
+                                    "headers": {"Authorization": f"Bearer ${{{ACTIONS_TOKEN.env}}}"}}
     tracker = endpoints.get("tracker_store") or {}
     if tracker.get("dialect") == "sqlite":
         tracker["db"] = str(state / "rasa_tracker.sqlite3")
@@ -159,12 +162,15 @@ class Stack:
         logs = self.state / "logs"
         notes = []
         python = sys.executable
-        env[REST_TOKEN.env], generated = ensure_token(REST_TOKEN, env, self.state)
-        if generated:
-            notes.append(f"REST: token for this run in {token_file(REST_TOKEN, self.state)} "
-                         f"(set {REST_TOKEN.env} to choose it)")
-        else:
-            token_file(REST_TOKEN, self.state).unlink(missing_ok=True)  # not an older run's
+        # Tokens for the REST channel, Rasa's HTTP API and the action server: the environment's,
+        # else new for this run in var/ (mode 600); children get them through the environment.
+        for setting in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN):
+            env[setting.env], generated = ensure_token(setting, env, self.state)
+            if not generated:
+                token_file(setting, self.state).unlink(missing_ok=True)  # not an older run's
+            elif setting is not ACTIONS_TOKEN:
+                notes.append(f"{setting.what}: new for this run in {token_file(setting, self.state)}"
+                             f" (set {setting.env} to choose it)")
 
         if not env.get("DVCBOT_PORTAL_URL") and importlib.util.find_spec("actions.portal.simulator"):
             env["DVCBOT_PORTAL_URL"] = f"http://127.0.0.1:{self.simulator_port}"
@@ -174,15 +180,18 @@ class Stack:
                  "--port", str(self.simulator_port)],
                 f"http://127.0.0.1:{self.simulator_port}/", env,
                 logs / "portal-simulator.log"))
-            notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (set DVCBOT_PORTAL_URL for a real portal)")
+            notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (loopback only; "
+                         "set DVCBOT_PORTAL_URL for a real portal)")
         elif env.get("DVCBOT_PORTAL_URL"):
             notes.append("portal: " + env["DVCBOT_PORTAL_URL"])
 
         self.services.append(Service(
             "action-server",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
             dict(env, SANIC_HOST="127.0.0.1"), logs / "action-server.log"))
+        notes.append(f"action server: 127.0.0.1:{self.actions_port} only (loopback), "
+                     "for Rasa only (token)")
 
         credentials, enabled, disabled = active_credentials(REPO_ROOT / "credentials.yml", env)
         credentials_path = self.state / "credentials.active.yml"
@@ -197,15 +206,11 @@ class Stack:
         model = self.model or latest_model()
         if model is None:
             raise SystemExit("no trained model in models/: run `make train` (or `dvcbot train`) first")
-        command = [python, "-m", "rasa", "run", "--model", str(model),
+        # bot.rasa_main is `rasa` with the API token (DVCBOT_RASA_API_TOKEN) added inside the
+        # process: Rasa's HTTP API always needs it, and it is never on a command line
+        command = [python, "-m", "bot.rasa_main", "run", "--model", str(model),
                    "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
                    "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
-        if self.interface not in {"127.0.0.1", "localhost", "::1"}:
-            token = env.get("DVCBOT_RASA_API_TOKEN")
-            if not token:
-                raise SystemExit("DVCBOT_RASA_INTERFACE is not loopback: set DVCBOT_RASA_API_TOKEN "
-                                 "so that Rasa's HTTP API is not open to the network")
-            command += ["--auth-token", token]
         self.services.append(Service("rasa-server", command, f"{self.rasa_url}/", env,
                                      logs / "rasa-server.log"))
 

@@ -1,8 +1,10 @@
 """The shared secrets that protect dvcbot's non-public entry points (no Rasa import here).
 
 - the REST channel's bearer token (`DVCBOT_REST_TOKEN`, else `var/rest-token`);
-- Rasa's HTTP API token (`DVCBOT_RASA_API_TOKEN`, else `var/rasa-api-token`), which the poller,
-  the hand-off watcher and the tests send to Rasa's `/conversations/...` routes.
+- Rasa's HTTP API token (`DVCBOT_RASA_API_TOKEN`, else `var/rasa-api-token`), which the poller
+  and the tests send to Rasa's `/conversations/...` routes (Rasa reads it as `?token=`);
+- the action server's token (`DVCBOT_ACTIONS_TOKEN`), which Rasa sends to the action server
+  as `Authorization: Bearer` (endpoints: action_endpoint.headers).
 
 `dvcbot run` generates each token that is not set in the environment, once per run, into the
 state directory (mode 600), and gives it to the processes it starts through the environment
@@ -30,6 +32,7 @@ class TokenSetting:
 
 REST_TOKEN = TokenSetting("DVCBOT_REST_TOKEN", "rest-token", "REST channel token")
 RASA_API_TOKEN = TokenSetting("DVCBOT_RASA_API_TOKEN", "rasa-api-token", "Rasa HTTP API token")
+ACTIONS_TOKEN = TokenSetting("DVCBOT_ACTIONS_TOKEN", "actions-token", "action server token")
 
 
 def token_file(setting: TokenSetting, state: Path | None = None) -> Path:
@@ -98,3 +101,9 @@ def bearer_header(setting: TokenSetting = REST_TOKEN, state: Path | None = None)
     directory is `state`, default this process's), or {} when no token is known."""
     token = read_token(setting, state=state)
     return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+def rasa_api_params(state: Path | None = None) -> dict[str, str]:
+    """{"token": ...} for a local tool calling Rasa's HTTP API, or {} when none is known."""
+    token = read_token(RASA_API_TOKEN, state=state)
+    return {"token": token} if token else {}

@@ -39,7 +39,7 @@ import yaml
 
 from bot.paths import REPO_ROOT, latest_model
 from bot.runner import wait_until_serving
-from bot.tokens import REST_TOKEN, ensure_token
+from bot.tokens import ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, ensure_token
 
 DEFAULT_STATE = REPO_ROOT / "var" / "scale"
 DB_USER = "dvcbot"
@@ -496,7 +496,8 @@ class Cluster:
         env["DVCBOT_PORTAL_URL"] = self.simulator_url
         env["DVCBOT_RASA_URL"] = self.url
         # one REST token for the cluster's life (var/rest-token in its state directory)
-        env[REST_TOKEN.env], _ = ensure_token(REST_TOKEN, env, self.state, reuse_file=True)
+        for setting in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN):
+            env[setting.env], _ = ensure_token(setting, env, self.state, reuse_file=True)
         if self.config.kb_database == "postgres":
             env["DVCBOT_DATABASE_URL"] = self.postgres.url(KB_DB)
         else:
@@ -549,7 +550,7 @@ class Cluster:
                                                    "--host", "127.0.0.1", "--port",
                                                    str(self.config.simulator_port)],
                               env, self.state, self.simulator_url + "/")
-        self.actions = Proc("action-server", [python, "-m", "rasa_sdk", "--actions", "actions",
+        self.actions = Proc("action-server", [python, "-m", "bot.action_server", "--actions", "actions",
                                               "--port", str(self.config.actions_port)],
                             dict(env, SANIC_HOST="127.0.0.1"), self.state, self.actions_url + "/health")
         endpoints_path = self.state / "endpoints.cluster.yml"
@@ -559,7 +560,7 @@ class Cluster:
         self.model = model
         self.replicas = []
         for index, port in enumerate(self.ports):
-            command = [python, "-m", "rasa", "run", "--model", str(model or "models"),
+            command = [python, "-m", "bot.rasa_main", "run", "--model", str(model or "models"),
                        "--enable-api", "--interface", "127.0.0.1", "--port", str(port),
                        "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
             self.replicas.append(Proc(f"rasa-{index + 1}", command, env, self.state,

@@ -44,7 +44,7 @@ from bot.benchmarks import conversations as conv
 from bot.benchmarks import procs, profiling
 from bot.benchmarks.cluster import Cluster, ClusterConfig, ClusterError, missing_programs
 from bot.benchmarks.loadgen import LevelResult, closed_loop, parse_timing, warm_up
-from bot.tokens import bearer_header
+from bot.tokens import bearer_header, rasa_api_params
 from bot.benchmarks.stacks import (StackError, prepare_reference, start_dvcbot, start_reference,
                                    start_single_replica)
 from bot.paths import REPO_ROOT, models_dir
@@ -97,7 +97,9 @@ class Subject:
         self.sampler = procs.MemorySampler(self.pids).start()
         warm = [m for c in self.conversations[:4] for m in c.messages][:10]
         asyncio.run(warm_up(self.running.url, warm, self.run_id, headers=self.headers))
-        self.parse = asyncio.run(parse_timing(self.running.url, self.parse_texts))
+        self.parse = asyncio.run(parse_timing(self.running.url, self.parse_texts,
+                                              rasa_api_params(self.running.state)
+                                              if self.running.state else None))
         print(f"{self.name}: /model/parse mean {self.parse['mean_ms']} ms, p50 "
               f"{self.parse['p50_ms']} ms, p95 {self.parse['p95_ms']} ms", flush=True)
 

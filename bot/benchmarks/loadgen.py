@@ -181,12 +181,13 @@ async def warm_up(base_url: str, texts: list[str], run_id: str,
             await send(client, url, f"{run_id}-warmup-{index % 3}", text)
 
 
-async def parse_timing(base_url: str, texts: list[str]) -> dict:
+async def parse_timing(base_url: str, texts: list[str], params: dict[str, str] | None = None) -> dict:
     """NLU only: POST /model/parse for each text, one at a time; latency percentiles."""
     ensure_loopback(base_url)
     latencies: list[float] = []
     failed = 0
-    async with httpx.AsyncClient(timeout=60) as client:
+    # Rasa's HTTP API token (?token=), when the stack has one
+    async with httpx.AsyncClient(timeout=60, params=params or {}) as client:
         for text in texts[:3]:
             await client.post(base_url.rstrip("/") + "/model/parse", json={"text": text})
         for text in texts:

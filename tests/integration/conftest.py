@@ -22,7 +22,7 @@ import pytest
 
 from bot.channels.rest import rest_sender
 from bot.paths import REPO_ROOT
-from bot.tokens import bearer_header
+from bot.tokens import bearer_header, rasa_api_params
 from bot.training import train
 
 START_TIMEOUT = 420
@@ -62,7 +62,7 @@ class Assistant:
     def tracker(self, sender: str) -> dict:
         """A REST conversation as Rasa keeps it (HTTP API)."""
         return httpx.get(f"{self.rasa_url}/conversations/{rest_sender(sender)}/tracker",
-                         timeout=30).json()
+                         params=rasa_api_params(self.state_dir), timeout=30).json()
 
     def bot_said(self, sender: str) -> list[str]:
         """Everything the bot said in a conversation, from Rasa's tracker (HTTP API)."""

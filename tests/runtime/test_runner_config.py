@@ -69,3 +69,43 @@ def test_training_is_skipped_when_the_model_matches(tmp_path):
     assert training.is_up_to_date(models)
     (models / "dvcbot.fingerprint.json").write_text('{"fingerprint": "stale"}')
     assert not training.is_up_to_date(models)
+
+
+def test_the_action_servers_token_is_in_no_file_and_rasa_fills_it_in(tmp_path, monkeypatch):
+    from rasa.utils.endpoints import read_endpoint_config
+
+    from bot.runner import REPO_ROOT
+    endpoints = active_endpoints(REPO_ROOT / "endpoints.yml", 6000, tmp_path)
+    path = tmp_path / "endpoints.active.yml"
+    path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
+    assert "${DVCBOT_ACTIONS_TOKEN}" in path.read_text()
+    monkeypatch.setenv("DVCBOT_ACTIONS_TOKEN", "s3cret-actions")
+    config = read_endpoint_config(str(path), "action_endpoint")
+    assert config.headers == {"Authorization": "Bearer s3cret-actions"}
+
+
+def test_every_secret_reaches_the_services_through_the_environment_never_argv(tmp_path, monkeypatch):
+    import stat
+
+    from bot.runner import Stack
+    from bot.tokens import ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, token_file
+
+    for name in (REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env):
+        monkeypatch.delenv(name, raising=False)
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"")
+    stack = Stack(model=model, state=tmp_path / "state", interface="127.0.0.1")
+    notes = stack.plan()
+    tokens = {s.env: token_file(s, stack.state).read_text().strip()
+              for s in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN)}
+    for setting in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN):
+        assert stat.S_IMODE(token_file(setting, stack.state).stat().st_mode) == 0o600
+    for service in stack.services:
+        line = " ".join(service.command)
+        assert not any(token in line for token in tokens.values()), service.name
+        assert all(service.env[name] == token for name, token in tokens.items())
+    rasa = next(s for s in stack.services if s.name == "rasa-server")
+    assert rasa.command[1:3] == ["-m", "bot.rasa_main"] and "--enable-api" in rasa.command
+    actions = next(s for s in stack.services if s.name == "action-server")
+    assert actions.command[1:3] == ["-m", "bot.action_server"]
+    assert any("loopback" in note for note in notes)
