@@ -394,6 +394,49 @@ class Background:
         return len(self._tasks)
 
 
+# --------------------------------------------------------------------------- client address
+
+
+def trusted_proxies(raw: str | None = None) -> tuple:
+    """DVCBOT_TRUSTED_PROXIES: the reverse proxies (addresses or networks, comma-separated)
+    whose X-Forwarded-For is believed. Empty (the default): the peer address is the client."""
+    import ipaddress
+
+    raw = os.environ.get("DVCBOT_TRUSTED_PROXIES", "") if raw is None else raw
+    networks = []
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ConfigError(f"DVCBOT_TRUSTED_PROXIES: {part!r} is not an address or network") from None
+    return tuple(networks)
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple) -> str:
+    """The client's address: the peer, unless the peer is a trusted proxy; then the right-most
+    address of X-Forwarded-For that is not a trusted proxy (what a client writes to the left of
+    it is not believed)."""
+    import ipaddress
+
+    def is_trusted(address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in trusted)
+
+    peer = (peer or "").strip() or "?"
+    if not trusted or not is_trusted(peer) or not forwarded_for:
+        return peer
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not is_trusted(hop):
+            return hop
+    return hops[0] if hops else peer
+
+
 # --------------------------------------------------------------------------- log-safe views
 
 _DIGIT = re.compile(r"\d")
@@ -427,6 +470,11 @@ def sender_ref(sender_id: Any) -> str:
 # channel before this). Intents reach Rasa only from buttons the server issued (opaque keys,
 # bot.channels.buttons) and, for internal intents (EXTERNAL_*), from Rasa's token-protected
 # HTTP API.
+
+# The one intent a channel itself may send when a conversation opens (Telegram's /start, Zalo's
+# follow, the web chat page, a REST caller): a greeting, with no entities.
+GREETING = "/greet"
+
 
 def typed_text(text: str) -> str:
     """What a citizen typed, as text Rasa reads as words, never as `/intent{entities}`."""

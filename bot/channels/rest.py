@@ -32,7 +32,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.base import (Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
+from bot.channels.base import (GREETING, Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
                                safe_user_text, sender_ref, texts, typed_text)
 from bot.channels.buttons import ButtonPayloads
 
@@ -99,7 +99,12 @@ class CitizenRestInput(RestInput):
 
             # a pressed button sends back the key it was given; anything else is typed text
             pressed = await self.buttons.decode(verdict.text or "")
-            handed = safe_user_text(pressed) if pressed is not None else typed_text(verdict.text or "")
+            if pressed is not None:
+                handed = safe_user_text(pressed)
+            elif (verdict.text or "").strip() == GREETING:  # a caller opening a conversation
+                handed = GREETING
+            else:
+                handed = typed_text(verdict.text or "")
             if not handed:
                 return response.json([{"recipient_id": sender_id, "text": wording["non_text"]}])
             collector = CollectingOutputChannel()

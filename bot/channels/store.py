@@ -4,8 +4,10 @@
   that only one process refreshes at a time.
 - `channel_outbox`: answers that could not be delivered (Zalo 7-day window, quota, network),
   kept for a later retry and for the volunteers' hand-off report.
-- `telegram_callbacks`: button payloads too long for Telegram's 64-byte callback_data, under a
-  short key, so that a button still works after a restart.
+- `telegram_callbacks`: button payloads under an opaque key (bot.channels.buttons), so that a
+  button still works after a restart and on every replica.
+- `channel_secrets`: secrets the replicas must share and nobody has to configure (the web chat's
+  session signing key when DVCBOT_WEBCHAT_SECRET is unset).
 
 SQLAlchemy Core, 2.0 style. The tables are created on first use.
 """
@@ -56,6 +58,14 @@ telegram_callbacks = Table(
     Column("created_at", Float, nullable=False),
 )
 
+channel_secrets = Table(
+    "channel_secrets", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+
+
 def database_url(url: str | None = None) -> str:
     return storage.database_url(url)
 
@@ -68,3 +78,28 @@ def engine(url: str | None = None) -> Engine:
 def dispose_all() -> None:
     """Close every engine (tests use a new database file each time)."""
     storage.dispose_all()
+
+
+def shared_secret(name: str, url: str | None = None) -> str:
+    """The secret called `name` in the database, made (random, 256 bits) on first use; every
+    process and replica sharing the database gets the same one."""
+    import secrets
+    import time
+
+    from sqlalchemy import insert, select
+    from sqlalchemy.exc import IntegrityError
+
+    eng = engine(url)
+    query = select(channel_secrets.c.value).where(channel_secrets.c.name == name)
+    with eng.connect() as conn:
+        row = conn.execute(query).first()
+    if row is not None:
+        return row[0]
+    try:
+        with eng.begin() as conn:
+            conn.execute(insert(channel_secrets).values(
+                name=name, value=secrets.token_urlsafe(32), created_at=time.time()))
+    except IntegrityError:
+        pass  # another process made it first: use theirs
+    with eng.connect() as conn:
+        return conn.execute(query).one()[0]

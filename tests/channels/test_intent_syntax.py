@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator
@@ -87,7 +88,7 @@ class Citizen:
                     self.buttons.append(item["payload"])
         else:
             path = "/webhooks/rest/webhook" if self.channel == "rest" else "/webhooks/webchat/webhook"
-            body = {"sender": "web-0123456789abcdef", "message": text}
+            body: dict[str, Any] = {"sender": "kiosk-1", "message": text}
             if self.channel == "webchat":
                 body.update(await self.stack.session(self.http))
             reply = await self.http.post(path, json=body,
@@ -110,8 +111,14 @@ class Citizen:
 class WebChatStack:
     """The web chat blueprint as Rasa registers it; `session` is what the page holds."""
 
+    def __init__(self) -> None:
+        self.signed: str | None = None
+
     async def session(self, http: httpx.AsyncClient) -> dict[str, Any]:
-        return {}
+        if self.signed is None:
+            page = (await http.get("/webhooks/webchat/")).text
+            self.signed = re.search(r'name="dvcbot-session" content="([^"]+)"', page).group(1)
+        return {"session": self.signed}
 
 
 @asynccontextmanager

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 import uuid
 from contextlib import asynccontextmanager
@@ -175,18 +176,25 @@ def test_a_zalo_notification_outside_the_7_day_window_waits_and_arrives_when_the
     run(scenario())
 
 
+async def web_session(http) -> str:
+    """The signed session a web chat page load carries (meta dvcbot-session)."""
+    page = (await http.get("/webhooks/webchat/")).text
+    return re.search(r'name="dvcbot-session" content="([^"]+)"', page).group(1)
+
+
 def test_a_web_chat_citizen_gets_the_notification_from_the_page_outbox():
     async def scenario():
         async with stack() as s:
-            page = "web-" + uuid.uuid4().hex
+            session = await web_session(s.http)
+            page = session.split(".")[0]
             result = await s.notifier.send(notification(page, "webchat"))
             assert result.ok and result.collected == 0
-            fetched = await s.http.get("/webhooks/webchat/outbox", params={"sender": page})
+            fetched = await s.http.post("/webhooks/webchat/outbox", json={"session": session})
             assert fetched.json() == [{"text": f"Hồ sơ {CODE} vừa chuyển sang: Đã có kết quả."}]
-            again = await s.http.get("/webhooks/webchat/outbox", params={"sender": page})
+            again = await s.http.post("/webhooks/webchat/outbox", json={"session": session})
             assert again.json() == []                      # shown once
-            other = await s.http.get("/webhooks/webchat/outbox",
-                                     params={"sender": "web-someoneelse1"})
+            other = await s.http.post("/webhooks/webchat/outbox",
+                                      json={"session": await web_session(s.http)})
             assert other.json() == []
     run(scenario())
 
@@ -194,10 +202,10 @@ def test_a_web_chat_citizen_gets_the_notification_from_the_page_outbox():
 def test_a_web_chat_notification_waiting_comes_with_the_next_answer():
     async def scenario():
         async with stack() as s:
-            page = "web-" + uuid.uuid4().hex
-            await s.notifier.send(notification(page, "webchat"))
+            session = await web_session(s.http)
+            await s.notifier.send(notification(session.split(".")[0], "webchat"))
             reply = await s.http.post("/webhooks/webchat/webhook",
-                                      json={"sender": page, "message": "xin chao"})
+                                      json={"session": session, "message": "xin chao"})
             assert reply.status_code == 200
             assert reply.json()[-1] == {"text": f"Hồ sơ {CODE} vừa chuyển sang: Đã có kết quả."}
     run(scenario())

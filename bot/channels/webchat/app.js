@@ -32,23 +32,24 @@
     try { window.localStorage.setItem(key, value); } catch (e) { memory[key] = value; }
   }
 
-  function randomId() {
-    var bytes = [], i, out = "";
-    if (window.crypto && window.crypto.getRandomValues) {
-      var arr = new Uint8Array(16);
-      window.crypto.getRandomValues(arr);
-      for (i = 0; i < arr.length; i++) { bytes.push(arr[i]); }
-    } else {
-      for (i = 0; i < 16; i++) { bytes.push(Math.floor(Math.random() * 256)); }
-    }
-    for (i = 0; i < bytes.length; i++) { out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16); }
-    return out;
+  /* The server signs the conversation: each page load carries a new session (meta
+     dvcbot-session); the first one is kept so that a reload continues the conversation. */
+  var SESSION_SHAPE = /^web:[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/;
+  var metaSession = doc.querySelector ? doc.querySelector('meta[name="dvcbot-session"]') : null;
+  var freshSession = metaSession ? metaSession.getAttribute("content") : "";
+  var session = load("dvcbot.session");
+  if (!session || !SESSION_SHAPE.test(session)) {
+    session = freshSession;
+    save("dvcbot.session", session);
   }
-
-  var sender = load("dvcbot.sender");
-  if (!sender || !/^[A-Za-z0-9_-]{8,64}$/.test(sender)) {
-    sender = "web-" + randomId();
-    save("dvcbot.sender", sender);
+  function sessionRefused(status) {
+    /* a kept session the server no longer accepts (new key): start again with this page's */
+    if ((status === 401 || status === 403) && freshSession && session !== freshSession) {
+      session = freshSession;
+      save("dvcbot.session", session);
+      return true;
+    }
+    return false;
   }
 
   function queryParam(name) {
@@ -162,7 +163,7 @@
     var item = queue.shift();
     busy = true;
     statusEl.textContent = TEXT.waiting;
-    var body = { sender: sender, message: item.message };
+    var body = { session: session, message: item.message };
     if (item.withEntryPoint && entryPoint) { body.entry_point = entryPoint; }
     var xhr = new XMLHttpRequest();
     xhr.open("POST", ENDPOINT, true);
@@ -190,6 +191,11 @@
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
       if (xhr.status >= 200 && xhr.status < 300 && data && typeof data.length === "number") {
         done(true, data);
+      } else if (!item.retried && sessionRefused(xhr.status)) {
+        item.retried = true;
+        busy = false;
+        queue.unshift(item);
+        next();
       } else {
         done(false, data);
       }
@@ -215,7 +221,8 @@
     if (busy || polling) { schedulePoll(); return; }   /* a question's answer brings them too */
     polling = true;
     var xhr = new XMLHttpRequest();
-    xhr.open("GET", OUTBOX + "?sender=" + encodeURIComponent(sender), true);
+    xhr.open("POST", OUTBOX, true);   /* the session travels in the body, never in a URL */
+    xhr.setRequestHeader("Content-Type", "application/json");
     xhr.timeout = 15000;
     function finished() { polling = false; schedulePoll(); }
     xhr.onreadystatechange = function () {
@@ -229,7 +236,7 @@
     };
     xhr.onerror = finished;
     xhr.ontimeout = finished;
-    try { xhr.send(null); } catch (e) { finished(); }
+    try { xhr.send(JSON.stringify({ session: session })); } catch (e) { finished(); }
   }
 
   if (doc.addEventListener) {
