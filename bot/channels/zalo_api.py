@@ -231,12 +231,16 @@ class Outbox:
                 status="delivered", delivered_at=time.time()))
 
     def failed_again(self, item_id: int, code: int | None, reason: str,
-                     retry_at: float | None, status: str = "pending") -> None:
+                     retry_at: float | None, status: str = "pending",
+                     message: dict[str, Any] | None = None) -> None:
+        """Another failed try; `message` replaces the stored message when given."""
         t = self.table
+        values: dict[str, Any] = dict(status=status, error_code=code, reason=reason[:200],
+                                      attempts=t.c.attempts + 1, next_attempt_at=retry_at)
+        if message is not None:
+            values["message_json"] = json.dumps(message, ensure_ascii=False)
         with self._engine().begin() as conn:
-            conn.execute(update(t).where(t.c.id == item_id).values(
-                status=status, error_code=code, reason=reason[:200],
-                attempts=t.c.attempts + 1, next_attempt_at=retry_at))
+            conn.execute(update(t).where(t.c.id == item_id).values(**values))
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
