@@ -211,7 +211,10 @@ class Stack:
         command = [python, "-m", "bot.rasa_main", "run", "--model", str(model),
                    "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
                    "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
-        self.services.append(Service("rasa-server", command, f"{self.rasa_url}/", env,
+        # Sanic's default request limit is 100 MB; a webhook or API call is a few KB (M8)
+        self.services.append(Service("rasa-server", command, f"{self.rasa_url}/",
+                                     dict(env, SANIC_REQUEST_MAX_SIZE=env.get(
+                                         "SANIC_REQUEST_MAX_SIZE", "65536")),
                                      logs / "rasa-server.log"))
 
         self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],

@@ -589,6 +589,21 @@ def turn_lease_seconds() -> float:
     return value
 
 
+def turn_timeout_seconds() -> float:
+    """DVCBOT_TURN_TIMEOUT_SECONDS: the longest the assistant may work on one Telegram or Zalo
+    message (default 60 s); then the citizen is told to write again (M8)."""
+    return float(env_int("DVCBOT_TURN_TIMEOUT_SECONDS", 60, minimum=1))
+
+
+async def answer_in_time(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> bool:
+    """handle_in_turn within turn_timeout_seconds(); False when the time ran out."""
+    try:
+        await asyncio.wait_for(handle_in_turn(on_new_message, message), turn_timeout_seconds())
+    except asyncio.TimeoutError:
+        return False
+    return True
+
+
 async def handle_in_turn(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> Any:
     """Hand a citizen's message to Rasa when one of a few places is free, first come first served.
 

@@ -109,7 +109,7 @@ async def webchat_take(sender_id: str) -> list[str]:
 
 
 async def webchat_put(sender_id: str, text: str) -> bool:
-    """Leave a text for a web chat citizen; the page fetches it (GET .../outbox)."""
+    """Leave a text for a web chat citizen; the page fetches it (POST .../outbox)."""
     found = await _service()
     if found is None:
         return False

@@ -59,7 +59,7 @@ from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, T
 from bot.channels import handoff_link, store
 from bot.channels.zalo_api import Outbox
 from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache, TextOutputMixin,
-                               entry_point_metadata, handle_in_turn, preview, safe_user_text,
+                               answer_in_time, entry_point_metadata, preview, safe_user_text,
                                sender_ref, setting, split_text, texts, typed_text, utf16_len)
 from bot.channels.buttons import ButtonPayloads
 
@@ -81,7 +81,9 @@ NETWORK_RETRY_AFTER = 30.0    # an answer lost to the network is tried again thi
 OUTBOX_RETRY_EVERY = 15.0     # how often the outbox is looked at
 POSSIBLE_REPEAT = "possible_repeat"
 OUTBOX_MAX_ATTEMPTS = 12      # then the message is marked failed (listed in the report)
-SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# Telegram allows 1-256 of these characters; the secret is all that makes an update (and so a
+# citizen's or volunteer's Telegram id) trustworthy: at least 32 (L1).
+SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{32,256}$")
 CANCEL_COMMANDS = {"huy", "cancel"}
 HELP_COMMANDS = {"help", "menu", "trogiup"}
 
@@ -328,8 +330,9 @@ class TelegramInput(InputChannel):
     def __init__(self, token: str, secret_token: str, api_base_url: str | None = None, *,
                  gate: Gate | None = None, database_url: str | None = None):
         if not SECRET_SHAPE.match(secret_token or ""):
-            raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters among "
-                              "A-Z a-z 0-9 _ - (Telegram's rule for secret_token)")
+            raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 32-256 characters among "
+                              "A-Z a-z 0-9 _ - (e.g. `python -c 'import secrets; "
+                              "print(secrets.token_urlsafe(32))'`)")
         self.token = token
         self.secret_token = secret_token
         self.api_base_url = api_base_url or DEFAULT_API_BASE_URL
@@ -452,8 +455,10 @@ class TelegramInput(InputChannel):
             try:
                 update = Update.de_json(data, self.bot)
             except Exception:
-                logger.warning("telegram: update %s could not be parsed", data.get("update_id"))
-                return response.json({"error": "unreadable update"}, status=400)
+                # 200 all the same: Telegram would otherwise resend it and hold up the queue (L15)
+                logger.warning("telegram: update %s could not be parsed, dropped",
+                               data.get("update_id"))
+                return response.json({"status": "unreadable update dropped"})
             if not self.seen_updates.first_time(str(update.update_id)):
                 logger.info("telegram: update %s delivered twice, ignored", update.update_id)
                 return response.json({"status": "duplicate"})
@@ -621,9 +626,11 @@ class TelegramInput(InputChannel):
         await output.typing(sender)  # before the assistant starts, so it shows at once
         typing = asyncio.ensure_future(_keep_typing(output, sender))
         try:
-            await handle_in_turn(on_new_message, UserMessage(admitted, output, sender,
-                                                             input_channel=CHANNEL,
-                                                             metadata=metadata))
+            if not await answer_in_time(on_new_message, UserMessage(admitted, output, sender,
+                                                                    input_channel=CHANNEL,
+                                                                    metadata=metadata)):
+                logger.error("telegram: no answer in time to a message from %s", sender_ref(sender))
+                await output.send_text_message(sender, texts()["busy"])
         except Exception:
             logger.exception("telegram: the assistant failed on a message from %s",
                              sender_ref(sender))

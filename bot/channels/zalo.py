@@ -56,7 +56,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels import handoff_link
 from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, TextOutputMixin,
-                               entry_point_metadata, handle_in_turn, preview, safe_user_text,
+                               answer_in_time, entry_point_metadata, preview, safe_user_text,
                                sender_ref, setting, split_text, texts, typed_text)
 from bot.channels.buttons import ButtonPayloads
 from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
@@ -70,6 +70,7 @@ SENDER_PREFIX = "zalo:"
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 TIMESTAMP_HEADER = "X-ZEvent-Timestamp"
 MAX_EVENT_AGE = 3600.0          # seconds; older signed events are refused (replay)
+MAX_EVENT_BYTES = 64 * 1024   # Zalo's events are a few hundred bytes
 REPLIES_PER_MESSAGE = 8         # Zalo counts at most 8 answers to one message as replies
 QUICK_RETRIES = (0.5, 1.5)      # seconds, for quota/network errors before using the outbox
 MAINTENANCE_EVERY = 60.0        # seconds: token check and outbox retry
@@ -275,7 +276,7 @@ class ZaloInput(InputChannel):
             return "event for another app"
         presented = signature.strip().lower()
         if not presented.startswith("mac="):
-            presented = "mac=" + presented  # the bare digest is accepted too
+            return "signature without mac="   # Zalo always sends "mac=<sha256>" (L2)
         presented_bytes = presented.encode("utf-8")
         timestamps = [str(event.get("timestamp") or "")]
         if header_timestamp and header_timestamp not in timestamps:
@@ -305,6 +306,9 @@ class ZaloInput(InputChannel):
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             raw: bytes = request.body or b""
+            if len(raw) > MAX_EVENT_BYTES:   # read nothing bigger than an event can be (M8)
+                logger.warning("zalo: a %d-byte request refused", len(raw))
+                return response.json({"error": "too large"}, status=413)
             signature = request.headers.get(SIGNATURE_HEADER)
             try:
                 event = json.loads(raw.decode("utf-8")) if raw else None
@@ -412,9 +416,11 @@ class ZaloInput(InputChannel):
             logger.info("zalo: %s from %s (%d chars)", name, sender_ref(user_id), len(result.text))
             logger.debug("zalo: preview %r", preview(result.text))
             try:
-                await handle_in_turn(on_new_message, UserMessage(
-                    result.text, output, sender, input_channel=CHANNEL, metadata=metadata,
-                    message_id=msg_id))
+                if not await answer_in_time(on_new_message, UserMessage(
+                        result.text, output, sender, input_channel=CHANNEL, metadata=metadata,
+                        message_id=msg_id)):
+                    logger.error("zalo: no answer in time to a message from %s", sender_ref(user_id))
+                    await output.send_text_message(sender, texts()["busy"])
             except Exception:
                 logger.exception("zalo: the assistant failed on a message from %s",
                                  sender_ref(user_id))

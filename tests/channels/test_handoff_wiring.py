@@ -45,7 +45,7 @@ from tests.channels.messaging_fakes import serve_sanic, zalo_signature
 
 TELEGRAM_TOKEN = "123456:TEST-token"
 ZALO_TOKEN = "zalo-access-token"
-SECRET = "wiring-secret_2026"
+SECRET = "wiring-secret_2026-0123456789abcdefghij"
 ZALO_APP_ID = "3482178216594085616"
 ZALO_OA_SECRET = "oa-secret-KEY-123"
 FAKE_SERVERS = REPO_ROOT / "tests" / "handoff" / "fake_servers.py"

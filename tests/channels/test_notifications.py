@@ -39,7 +39,7 @@ from bot.handoff import reset_service
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, FakeZaloApi, serve_aiohttp,
                                             serve_sanic, zalo_signature)
 
-SECRET = "notify-secret_2026"
+SECRET = "notify-secret_2026-0123456789abcdefghij"
 APP_ID = "3482178216594085616"
 OA_SECRET = "oa-secret-KEY-123"
 APP_SECRET = "app-secret-456"

@@ -20,7 +20,7 @@ from bot.channels.telegram import TelegramInput
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, rasa_app, serve_aiohttp,
                                             serve_sanic)
 
-SECRET = "leaflet-secret_2026"
+SECRET = "leaflet-secret_2026-0123456789abcdefghij"
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 CITIZEN = 424242
 
@@ -378,3 +378,34 @@ def test_splitting_prefers_sentences_and_counts_emoji_as_telegram_does():
     assert split_text(emoji, 10, utf16_len) == ["📄" * 5, "📄" * 5]
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
     assert split_text("   ", 10) == []
+
+
+def test_a_short_webhook_secret_is_refused_at_start():
+    from bot.channels.base import ConfigError
+
+    with pytest.raises(ConfigError, match="32-256"):
+        TelegramInput("123:abc", "a" * 31)
+
+
+def test_an_authenticated_update_that_cannot_be_read_is_acknowledged_not_resent():
+    async def scenario():
+        async with telegram_stack(answer_with({"text": "x"})) as s:
+            reply = await s.deliver({"update_id": 77, "message": "not an object"})
+            return reply, s.assistant.messages
+
+    reply, received = run(scenario())
+    assert reply.status_code == 200 and received == []
+
+
+def test_an_assistant_that_takes_too_long_gets_the_citizen_a_polite_busy_answer(monkeypatch):
+    monkeypatch.setenv("DVCBOT_TURN_TIMEOUT_SECONDS", "1")
+
+    async def stuck(message):
+        await asyncio.Event().wait()   # never answers
+
+    async def scenario():
+        async with telegram_stack(stuck) as s:
+            await s.deliver(s.telegram.text_update(CITIZEN, "lệ phí khai sinh"))
+            return s.texts_sent()
+
+    assert run(scenario()) == [texts()["busy"]]

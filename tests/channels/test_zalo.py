@@ -480,3 +480,19 @@ def test_the_operator_sees_token_state_and_undelivered_answers_but_no_secrets(ca
     assert zalo_admin.main(["--set-tokens"]) == 0
     state = TokenStore(APP_ID).load()
     assert (state.access_token, state.refresh_token) == ("access-new", "refresh-new")
+
+
+def test_a_bare_digest_or_an_oversized_request_is_refused_before_anything_else():
+    async def scenario():
+        async with zalo_stack(echo()) as s:
+            event = text_event("lam giay khai sinh can gi")
+            raw, headers = signed(event)
+            bare = await s.http.post("/webhooks/zalo/webhook", content=raw, headers=dict(
+                headers, **{"X-ZEvent-Signature": headers["X-ZEvent-Signature"][len("mac="):]}))
+            huge = await s.http.post("/webhooks/zalo/webhook", content=b"{" + b" " * 70_000 + b"}",
+                                     headers=headers)
+            await s.channel.background.wait()
+            return bare.status_code, huge.status_code, s.assistant.messages
+
+    bare, huge, received = run(scenario())
+    assert (bare, huge) == (403, 413) and received == []
