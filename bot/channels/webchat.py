@@ -16,10 +16,12 @@ Routes (Rasa mounts the blueprint under /webhooks/webchat):
     POST /webhooks/webchat/webhook      {"session", "message", "entry_point"?} -> list of bot messages
                                         (the shape of Rasa's REST channel: text, buttons, image),
                                         followed by any texts waiting in the conversation's outbox
-    POST /webhooks/webchat/outbox       {"session"} -> [{"text"}...]: volunteer answers and
-                                        proactive messages (dossier notifications) waiting for
-                                        this page; each is returned once. The page polls it every
-                                        5 s while visible.
+    POST /webhooks/webchat/outbox       {"session", "ack"?: [ids]} -> [{"text", "outbox_id"}...]:
+                                        volunteer answers and proactive messages (dossier
+                                        notifications) waiting for this page. A text stays until
+                                        the page acknowledges its outbox_id (in `ack`, here or
+                                        with its next message), so a dropped connection loses
+                                        nothing. The page polls it every 5 s while visible.
 
 Identity comes from the server (M2 of the security review): each page load carries a new signed
 session "web:<32 hex>.<HMAC-SHA256>" (meta dvcbot-session); the page keeps the first one it got
@@ -304,10 +306,14 @@ class WebChatInput(InputChannel):
         """What Rasa uses for proactive messages: they wait in the outbox for the page."""
         return WebChatOutput()
 
-    async def take_outbox(self, sender: str) -> list[dict[str, str]]:
-        """Waiting texts (volunteer answers, notifications) as bot messages, oldest first."""
+    async def take_outbox(self, sender: str, body: Any = None) -> list[dict[str, Any]]:
+        """Waiting texts (volunteer answers, notifications) as bot messages, oldest first, each
+        with its outbox id; the ids the page lists in `ack` are removed first (M6)."""
+        ack = body.get("ack") if isinstance(body, dict) else None
+        ack = [i for i in ack if isinstance(i, int)] if isinstance(ack, list) else None
         async with self.outbox_locks.hold(sender):
-            return [{"text": t} for t in await handoff_link.webchat_take(sender)]
+            return [{"text": t, "outbox_id": i}
+                    for i, t in await handoff_link.webchat_take(sender, ack)]
 
     @property
     def max_message_chars(self) -> int:
@@ -373,7 +379,7 @@ class WebChatInput(InputChannel):
             sender, refused = await channel.conversation_of(body)
             if refused is not None:
                 return refused
-            return response.json(await channel.take_outbox(sender),
+            return response.json(await channel.take_outbox(sender, body),
                                  headers={"Cache-Control": "no-store"})
 
         @bp.route("/health", methods=["GET"])
@@ -425,7 +431,7 @@ class WebChatInput(InputChannel):
             # the page gets whatever waits for it (e.g. the thanks for a rating).
             if await handoff_link.route_citizen(sender, channel.name(), raw):
                 logger.info("webchat: message from %s relayed to the hand-off", sender_ref(sender))
-                return response.json(await channel.take_outbox(sender))
+                return response.json(await channel.take_outbox(sender, body))
             if verdict.action is Action.REPLY:
                 logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
                 return response.json([_bot_text(sender, verdict.reply)])
@@ -469,7 +475,7 @@ class WebChatInput(InputChannel):
                 )
             # Anything that arrived for this page meanwhile comes along with the answer.
             answer = (await channel.buttons.encode_buttons(collector.messages)
-                      + await channel.take_outbox(sender))
+                      + await channel.take_outbox(sender, body))
             if not answer:
                 # Rasa carries on silently when a custom action fails (action server down):
                 # the citizen is asked to write again rather than left waiting.

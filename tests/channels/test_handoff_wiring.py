@@ -253,6 +253,7 @@ class Stack:
     telegram: TelegramInput
     zalo: ZaloInput
     http: httpx.AsyncClient
+    seen_outbox: list[int] = field(default_factory=list)
 
     async def telegram_update(self, update: dict[str, Any]) -> None:
         reply = await self.http.post("/webhooks/telegram/webhook", json=update,
@@ -285,14 +286,24 @@ class Stack:
 
     async def web_says(self, session: str, text: str) -> list[str]:
         reply = await self.http.post("/webhooks/webchat/webhook",
-                                     json={"session": session, "message": text})
+                                     json={"session": session, "message": text, "ack": self._ack()})
         assert reply.status_code == 200, reply.text
-        return [m.get("text") for m in reply.json()]
+        return self._shown(reply.json())
 
     async def web_outbox(self, session: str) -> list[str]:
-        reply = await self.http.post("/webhooks/webchat/outbox", json={"session": session})
+        reply = await self.http.post("/webhooks/webchat/outbox",
+                                     json={"session": session, "ack": self._ack()})
         assert reply.status_code == 200, reply.text
-        return [m["text"] for m in reply.json()]
+        return self._shown(reply.json())
+
+    # as the page does: show each outbox text once and acknowledge it with the next request
+    def _ack(self) -> list[int]:
+        ack, self.seen_outbox[:] = list(self.seen_outbox), []
+        return ack
+
+    def _shown(self, messages: list[dict[str, Any]]) -> list[str]:
+        self.seen_outbox += [m["outbox_id"] for m in messages if "outbox_id" in m]
+        return [m.get("text") for m in messages]
 
     async def announcement(self) -> dict[str, Any]:
         posts = [m for m in await self.apis.sent_to(GROUP) if m.get("reply_markup")]

@@ -123,8 +123,15 @@
     scrollDown();
   }
 
+  /* Outbox texts stay on the server until acknowledged: show each id once, then ack it. */
+  var shownOutbox = {}, toAck = [];
   function addBotMessage(m) {
     if (!m || typeof m !== "object") { return; }
+    if (typeof m.outbox_id === "number") {
+      if (shownOutbox[m.outbox_id]) { return; }
+      shownOutbox[m.outbox_id] = true;
+      toAck.push(m.outbox_id);
+    }
     var text = m.text || (m.custom && typeof m.custom.text === "string" ? m.custom.text : "");
     if (text) { addBubble("bot", text); }
     if (m.image) {
@@ -163,7 +170,8 @@
     var item = queue.shift();
     busy = true;
     statusEl.textContent = TEXT.waiting;
-    var body = { session: session, message: item.message };
+    var acking = toAck.splice(0, toAck.length);   /* given back if the request fails */
+    var body = { session: session, message: item.message, ack: acking };
     if (item.withEntryPoint && entryPoint) { body.entry_point = entryPoint; }
     var xhr = new XMLHttpRequest();
     xhr.open("POST", ENDPOINT, true);
@@ -177,8 +185,10 @@
       if (ok) {
         for (i = 0; i < data.length; i++) { addBotMessage(data[i]); }
       } else if (data && data.messages && data.messages.length && data.messages[0].text) {
+        toAck = acking.concat(toAck);
         addError(data.messages[0].text, item);
       } else {
+        toAck = acking.concat(toAck);
         addError(data === "offline" ? TEXT.offline : TEXT.failed, item);
       }
       next();
@@ -193,6 +203,7 @@
         done(true, data);
       } else if (!item.retried && sessionRefused(xhr.status)) {
         item.retried = true;
+        toAck = acking.concat(toAck);
         busy = false;
         queue.unshift(item);
         next();
@@ -221,22 +232,29 @@
     if (busy || polling) { schedulePoll(); return; }   /* a question's answer brings them too */
     polling = true;
     var xhr = new XMLHttpRequest();
+    var acking = toAck.splice(0, toAck.length);
     xhr.open("POST", OUTBOX, true);   /* the session travels in the body, never in a URL */
     xhr.setRequestHeader("Content-Type", "application/json");
     xhr.timeout = 15000;
-    function finished() { polling = false; schedulePoll(); }
+    function finished(ok) {
+      if (ok !== true) { toAck = acking.concat(toAck); }   /* not acknowledged: say it again */
+      polling = false;
+      schedulePoll();
+    }
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4 || xhr.status === 0) { return; }
       var data = null, i;
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
       if (xhr.status === 200 && data && typeof data.length === "number") {
         for (i = 0; i < data.length; i++) { addBotMessage(data[i]); }
+        finished(true);
+        return;
       }
       finished();
     };
     xhr.onerror = finished;
     xhr.ontimeout = finished;
-    try { xhr.send(JSON.stringify({ session: session })); } catch (e) { finished(); }
+    try { xhr.send(JSON.stringify({ session: session, ack: acking })); } catch (e) { finished(); }
   }
 
   if (doc.addEventListener) {
