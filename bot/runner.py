@@ -36,6 +36,17 @@ from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
+# Secrets only the Rasa server's channels (and the Telegram poller) need: the other processes
+# do not get them (L14). The simulator gets no secret at all.
+CHANNEL_SECRETS = ("TELEGRAM_WEBHOOK_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET",
+                   "ZALO_REFRESH_TOKEN", "DVCBOT_REST_TOKEN", "DVCBOT_WEBCHAT_SECRET")
+ALL_SECRETS = CHANNEL_SECRETS + ("TELEGRAM_BOT_TOKEN", "ZALO_ACCESS_TOKEN", "DVCBOT_ACTIONS_TOKEN",
+                                 "DVCBOT_RASA_API_TOKEN")
+
+
+def without(env: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    return {k: v for k, v in env.items() if k not in names}
+
 
 def stop_process_group(process: subprocess.Popen, grace: float) -> None:
     """SIGTERM the process group a process leads (started with start_new_session=True), then
@@ -178,7 +189,7 @@ class Stack:
                 "portal-simulator",
                 [python, "-m", "actions.portal.simulator", "--host", "127.0.0.1",
                  "--port", str(self.simulator_port)],
-                f"http://127.0.0.1:{self.simulator_port}/", env,
+                f"http://127.0.0.1:{self.simulator_port}/", without(env, ALL_SECRETS),
                 logs / "portal-simulator.log"))
             notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (loopback only; "
                          "set DVCBOT_PORTAL_URL for a real portal)")
@@ -189,7 +200,7 @@ class Stack:
             "action-server",
             [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
-            dict(env, SANIC_HOST="127.0.0.1"), logs / "action-server.log"))
+            dict(without(env, CHANNEL_SECRETS), SANIC_HOST="127.0.0.1"), logs / "action-server.log"))
         notes.append(f"action server: 127.0.0.1:{self.actions_port} only (loopback), "
                      "for Rasa only (token)")
 
@@ -218,10 +229,11 @@ class Stack:
                                      logs / "rasa-server.log"))
 
         self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
-                                     None, env, logs / "dossier-poller.log"))
+                                     None, without(env, CHANNEL_SECRETS), logs / "dossier-poller.log"))
         if env.get("TELEGRAM_BOT_TOKEN"):
             self.services.append(Service("handoff-watcher", [python, "-m", "bot.handoff.watcher"],
-                                         None, env, logs / "handoff-watcher.log"))
+                                         None, without(env, CHANNEL_SECRETS),
+                                         logs / "handoff-watcher.log"))
             notes.append("volunteer hand-off: tickets re-announced and escalated by the watcher")
         telegram_on = any(name.endswith("TelegramInput") for name in enabled)
         if env.get("DVCBOT_TELEGRAM_POLLING") == "1" and telegram_on:

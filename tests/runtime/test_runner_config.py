@@ -90,8 +90,9 @@ def test_every_secret_reaches_the_services_through_the_environment_never_argv(tm
     from bot.runner import Stack
     from bot.tokens import ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, token_file
 
-    for name in (REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env):
+    for name in (REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env, "DVCBOT_PORTAL_URL"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "w" * 40)
     model = tmp_path / "model.tar.gz"
     model.write_bytes(b"")
     stack = Stack(model=model, state=tmp_path / "state", interface="127.0.0.1")
@@ -103,9 +104,19 @@ def test_every_secret_reaches_the_services_through_the_environment_never_argv(tm
     for service in stack.services:
         line = " ".join(service.command)
         assert not any(token in line for token in tokens.values()), service.name
-        assert all(service.env[name] == token for name, token in tokens.items())
+    env = {s.name: s.env for s in stack.services}
+    assert env["rasa-server"][REST_TOKEN.env] == tokens[REST_TOKEN.env]
+    assert env["rasa-server"][RASA_API_TOKEN.env] == tokens[RASA_API_TOKEN.env]
+    assert env["rasa-server"][ACTIONS_TOKEN.env] == env["action-server"][ACTIONS_TOKEN.env]
+    assert env["dossier-poller"][RASA_API_TOKEN.env] == tokens[RASA_API_TOKEN.env]
+    # each process gets only the secrets it needs (L14)
+    assert REST_TOKEN.env not in env["action-server"] and REST_TOKEN.env not in env["dossier-poller"]
+    assert not {REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env} & set(env["portal-simulator"])
     rasa = next(s for s in stack.services if s.name == "rasa-server")
     assert rasa.command[1:3] == ["-m", "bot.rasa_main"] and "--enable-api" in rasa.command
     actions = next(s for s in stack.services if s.name == "action-server")
     assert actions.command[1:3] == ["-m", "bot.action_server"]
     assert any("loopback" in note for note in notes)
+    assert "TELEGRAM_WEBHOOK_SECRET" in env["rasa-server"]
+    assert "TELEGRAM_WEBHOOK_SECRET" not in env["action-server"]
+    assert "TELEGRAM_WEBHOOK_SECRET" not in env["portal-simulator"]
