@@ -167,6 +167,12 @@ class HandoffService:
         if self.telegram is not None:
             self.senders["telegram"] = TelegramCitizenSender(self.telegram)
         self.senders.update(senders or {})
+        # /nhom answers in any group (it is how a new team's group id is found): at most once a
+        # minute per group and ten a minute in all, so it cannot burn the bot's send budget (L3)
+        from bot.channels.base import RateLimiter  # here: bot.channels imports the hand-off
+
+        self._nhom_per_group = RateLimiter(1)
+        self._nhom_in_all = RateLimiter(10)
 
     # ------------------------------------------------------------------------ configuration
 
@@ -442,8 +448,10 @@ class HandoffService:
         body = message.get("text") if message.get("text") is not None else message.get("caption")
         command, args = parse_command(body)
         if command == "nhom":
-            await self._reply(message, text("group_ids", chat_id=chat.get("id"),
-                                            user_id=user.get("id")))
+            if (self._nhom_per_group.check(str(chat.get("id"))).value == "allow"
+                    and self._nhom_in_all.check("all").value == "allow"):
+                await self._reply(message, text("group_ids", chat_id=chat.get("id"),
+                                                user_id=user.get("id")))
             return
         team = self.teams().team_for_group(chat.get("id"))
         if team is None:

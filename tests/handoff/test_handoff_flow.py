@@ -273,3 +273,10 @@ def test_a_bot_button_pressed_while_waiting_goes_to_the_bot_not_the_volunteer(ap
                                              '/ask_fee{"procedure": "khai_sinh"}')) is False
     assert len(apis.calls("telegram", "sendMessage")) == sent_before
     assert run(service.route_citizen_message(ZALO_CITIZEN, "zalo", "/huy")) is True  # cancels
+
+
+def test_nhom_spam_in_a_group_gets_one_answer_not_one_per_message(apis, service):
+    for _ in range(5):
+        assert run(service.handle_volunteer_update(
+            message_in(group_chat(-1009997), STRANGER, "/nhom")))
+    assert len(apis.sent_to(-1009997)) == 1
