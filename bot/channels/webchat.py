@@ -36,7 +36,7 @@ lift the limit. The client address is the connection's peer, or, when the peer i
 DVCBOT_TRUSTED_PROXIES, the address that proxy wrote in X-Forwarded-For.
     GET  /webhooks/webchat/zalo?ep=...  counts a Zalo leaflet scan, then redirects to the Zalo OA
 
-The page keeps a random sender id in localStorage, sends "/greet" when it opens, and passes the
+The page keeps its signed session in localStorage (see below), sends "/greet" when it opens, and passes the
 `?ep=<payload>` of its URL (see bot.entry_points) with that first message; the channel decodes it
 and hands Rasa `metadata={"entry_point": {"source", "commune", "team", "channel": "webchat"}}`
 (the same shape as the Telegram and Zalo channels). Every message passes the gate shared with
