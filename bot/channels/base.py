@@ -344,6 +344,11 @@ class KeyedLocks:
     def hold(self, key: str) -> "_Held":
         return _Held(self, key)
 
+    def waiting(self, key: str) -> int:
+        """How many hold (or wait for) this key's lock now."""
+        entry = self._locks.get(key)
+        return entry[1] if entry else 0
+
 
 class _Held:
     def __init__(self, owner: KeyedLocks, key: str):
@@ -567,7 +572,18 @@ class TextOutputMixin:
 
 # ----------------------------------------------------------------------------- admission
 
-_semaphores: dict[int, tuple[Any, asyncio.Semaphore]] = {}
+_semaphores: dict[int, tuple[Any, asyncio.Semaphore, list[int]]] = {}
+
+
+class Busy(RuntimeError):
+    """Too many citizens' messages are already waiting for the assistant: answer "busy" now
+    rather than queue without end (M8)."""
+
+
+def max_waiting_messages() -> int:
+    """DVCBOT_MAX_WAITING_MESSAGES: messages that may wait for a place (default 200); one more
+    is answered "busy" at once."""
+    return env_int("DVCBOT_MAX_WAITING_MESSAGES", 200, minimum=1)
 
 
 def concurrent_messages_limit() -> int:
@@ -596,10 +612,11 @@ def turn_timeout_seconds() -> float:
 
 
 async def answer_in_time(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> bool:
-    """handle_in_turn within turn_timeout_seconds(); False when the time ran out."""
+    """handle_in_turn within turn_timeout_seconds(); False when the time ran out or too many
+    messages were already waiting (the citizen is then told to write again)."""
     try:
         await asyncio.wait_for(handle_in_turn(on_new_message, message), turn_timeout_seconds())
-    except asyncio.TimeoutError:
+    except (asyncio.TimeoutError, Busy):
         return False
     return True
 
@@ -621,9 +638,15 @@ async def handle_in_turn(on_new_message: Callable[[Any], Awaitable[Any]], messag
     loop = asyncio.get_running_loop()
     held = _semaphores.get(id(loop))
     if held is None or held[0] is not loop:
-        held = _semaphores[id(loop)] = (loop, asyncio.Semaphore(limit))
-    places = held[1]
-    await places.acquire()
+        held = _semaphores[id(loop)] = (loop, asyncio.Semaphore(limit), [0])
+    places, waiting = held[1], held[2]
+    if places.locked() and waiting[0] >= max_waiting_messages():
+        raise Busy(f"{waiting[0]} messages already waiting")
+    waiting[0] += 1
+    try:
+        await places.acquire()
+    finally:
+        waiting[0] -= 1
     released = False
 
     def give_place_back() -> None:

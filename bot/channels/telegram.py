@@ -80,6 +80,7 @@ FLOOD_WAIT_INLINE = 30.0      # wait in line for flood control up to this; longe
 NETWORK_RETRY_AFTER = 30.0    # an answer lost to the network is tried again this much later
 OUTBOX_RETRY_EVERY = 15.0     # how often the outbox is looked at
 POSSIBLE_REPEAT = "possible_repeat"
+MAX_QUEUED_PER_CHAT = 30      # updates of one chat waiting their turn; more are dropped
 OUTBOX_MAX_ATTEMPTS = 12      # then the message is marked failed (listed in the report)
 # Telegram allows 1-256 of these characters; the secret is all that makes an update (and so a
 # citizen's or volunteer's Telegram id) trustworthy: at least 32 (L1).
@@ -462,6 +463,12 @@ class TelegramInput(InputChannel):
             if not self.seen_updates.first_time(str(update.update_id)):
                 logger.info("telegram: update %s delivered twice, ignored", update.update_id)
                 return response.json({"status": "duplicate"})
+            chat = update.effective_chat
+            if chat is not None and self.locks.waiting(str(chat.id)) >= MAX_QUEUED_PER_CHAT:
+                # one chat flooding: acknowledged (so Telegram does not resend) but not queued (M8)
+                logger.warning("telegram: update %s dropped, %d already waiting for that chat",
+                               update.update_id, MAX_QUEUED_PER_CHAT)
+                return response.json({"status": "dropped"})
             self.background.start(self.handle_update(update, on_new_message, raw=data))
             return response.json({"status": "ok"})
 

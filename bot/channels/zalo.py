@@ -71,6 +71,7 @@ SIGNATURE_HEADER = "X-ZEvent-Signature"
 TIMESTAMP_HEADER = "X-ZEvent-Timestamp"
 MAX_EVENT_AGE = 3600.0          # seconds; older signed events are refused (replay)
 MAX_EVENT_BYTES = 64 * 1024   # Zalo's events are a few hundred bytes
+MAX_QUEUED_PER_USER = 30      # events of one user waiting their turn; more are dropped
 REPLIES_PER_MESSAGE = 8         # Zalo counts at most 8 answers to one message as replies
 QUICK_RETRIES = (0.5, 1.5)      # seconds, for quota/network errors before using the outbox
 MAINTENANCE_EVERY = 60.0        # seconds: token check and outbox retry
@@ -330,6 +331,12 @@ class ZaloInput(InputChannel):
             if not self.seen.first_time(_event_key(event)):
                 logger.info("zalo: %s delivered twice, ignored", event.get("event_name"))
                 return response.json({"status": "duplicate"})
+            who = (event.get("sender") or event.get("follower") or {}).get("id")
+            if who and self.locks.waiting(SENDER_PREFIX + str(who)) >= MAX_QUEUED_PER_USER:
+                # one user flooding: acknowledged (so Zalo does not resend) but not queued (M8)
+                logger.warning("zalo: event dropped, %d already waiting for that user",
+                               MAX_QUEUED_PER_USER)
+                return response.json({"status": "dropped"})
             self.background.start(self.handle_event(event, on_new_message))
             return response.json({"status": "ok"})
 

@@ -409,3 +409,31 @@ def test_an_assistant_that_takes_too_long_gets_the_citizen_a_polite_busy_answer(
             return s.texts_sent()
 
     assert run(scenario()) == [texts()["busy"]]
+
+
+def test_one_chat_flooding_updates_is_acknowledged_but_not_queued_without_end(monkeypatch):
+    from bot.channels.telegram import MAX_QUEUED_PER_CHAT
+
+    monkeypatch.setenv("DVCBOT_RATE_LIMIT_PER_MINUTE", "0")   # the queue cap, not the rate limit
+
+    release = asyncio.Event()
+
+    async def slow(message):
+        await release.wait()
+
+    async def scenario():
+        async with telegram_stack(slow) as s:
+            replies = [await s.http.post("/webhooks/telegram/webhook",
+                                         json=s.telegram.text_update(CITIZEN, f"tin {i}"),
+                                         headers={HEADER: SECRET}) for i in range(MAX_QUEUED_PER_CHAT + 10)]
+            other = await s.http.post("/webhooks/telegram/webhook",
+                                      json=s.telegram.text_update(CITIZEN + 1, "xin chào"),
+                                      headers={HEADER: SECRET})
+            release.set()
+            await s.channel.background.wait()
+            return replies, other, [m.sender_id for m in s.assistant.messages]
+
+    replies, other, senders = run(scenario())
+    assert all(r.status_code == 200 for r in replies) and other.status_code == 200
+    assert senders.count(f"tg:{CITIZEN}") == MAX_QUEUED_PER_CHAT
+    assert senders.count(f"tg:{CITIZEN + 1}") == 1     # another citizen is not affected
