@@ -2,9 +2,9 @@
 
 Processes started (each in its own process group, logs in var/logs/):
   - the province-portal simulator, unless DVCBOT_PORTAL_URL points to a real portal;
-  - the action server (rasa-sdk, loopback only);
-  - the Rasa server (REST channel, HTTP API on loopback) with the channels whose credentials
-    are present;
+  - the action server (rasa-sdk through bot.action_server: loopback only, Rasa's token);
+  - the Rasa server (through bot.rasa_main: REST channel for the REST token's holders, HTTP
+    API with its own token) with the channels whose credentials are present;
   - the dossier poller, which notifies subscribed citizens of status changes.
 
 With a terminal on standard input it opens a chat; otherwise it serves until stopped.
