@@ -21,7 +21,30 @@ ACTION_FOR_OFFER = {
     "human": "action_request_human",
     "retry_dossier": "action_check_dossier_status",
     "subscribe_dossier": "action_subscribe_dossier",
+    "handoff_consent": "action_request_human",
 }
+# The offer whose "có" / "đồng ý" is recorded as such for the action it leads to.
+CONSENT_OFFERS = {"handoff_consent": "handoff_consented"}
+
+
+def _answer_condition(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """"tôi là hộ nghèo" right after a question about a procedure: the NLU may not know what
+    to make of it, but the condition words (knowledge/data/conditions.yml) and the procedure in
+    context say what to answer: the fee for that citizen."""
+    from actions.answers import send_answer
+    from actions.context import current_procedure, knowledge_base, latest_text
+
+    procedure, _ = current_procedure(tracker)
+    if procedure is None:
+        return None
+    kb = knowledge_base()
+    conditions = kb.detect_conditions(latest_text(tracker))
+    if not conditions:
+        return None
+    answer = kb.answer(procedure, "fee", conditions=conditions)
+    logger.info("condition follow-up procedure=%s conditions=%s", procedure, sorted(conditions))
+    send_answer(dispatcher, answer)
+    return [SlotSet("procedure", procedure), SlotSet("failed_understandings", 0), SlotSet("last_aspect", "fee")]
 
 
 class ActionFallback(Action):
@@ -33,6 +56,9 @@ class ActionFallback(Action):
     @safe_action
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
+        answered = _answer_condition(dispatcher, tracker)
+        if answered is not None:
+            return answered
         failures = int(tracker.get_slot("failed_understandings") or 0) + 1
         logger.info("not understood (%d in a row)", failures)
         if failures >= 2:
@@ -54,7 +80,8 @@ class ActionAffirm(Action):
         offer = tracker.get_slot("pending_offer")
         action = ACTION_FOR_OFFER.get(offer or "")
         if action:
-            return [SlotSet("pending_offer", None), FollowupAction(action)]
+            return [SlotSet("pending_offer", CONSENT_OFFERS.get(offer or "")),
+                    FollowupAction(action)]
         dispatcher.utter_message(response="utter_affirm_nothing_pending")
         return []
 

@@ -2,11 +2,17 @@
 
 - ``validate_dossier_form``: reads the code from what the citizen typed (spaces, lower case,
   inside a sentence or a receipt photo caption), explains the expected shape when it is
-  wrong; asks the last digits of the applicant's phone when
-  DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX=1; lets the citizen leave (any other question stops it).
+  wrong; asks the last digits of the applicant's phone for each look-up (the second factor,
+  DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX, on by default); lets the citizen leave (any other
+  question stops it).
 - ``action_check_dossier_status``: procedure, status in plain words, what to do next,
-  appointment date and whether it is late; the applicant's name masked, nothing else personal.
-- ``action_subscribe_dossier`` / ``action_unsubscribe_dossier`` ("theo dõi", "hủy theo dõi").
+  appointment date and whether it is late; nothing personal (the applicant's masked name only
+  when the operator sets DVCBOT_DOSSIER_SHOW_NAME=1). Wrong answers are counted in the
+  database (actions/portal/guesses.py): too many from one conversation or client are refused,
+  many for one code slow further wrong answers and alert the operator.
+- ``action_subscribe_dossier`` / ``action_unsubscribe_dossier`` ("theo dõi", "hủy theo dõi"):
+  only a dossier looked up with the second factor in this session can be followed; follows are
+  capped per conversation and in total.
 - ``action_notify_dossier_change``: renders the message the poller triggers through Rasa.
 
 Every sentence comes from actions/portal/messages.yml and statuses.yml.
@@ -28,6 +34,7 @@ from rasa_sdk.forms import REQUESTED_SLOT
 
 from actions.portal.client import PortalError, default_adapter
 from actions.portal.codes import example_code, looks_like_code_attempt, parse_dossier_code
+from actions.portal.guesses import GuessGuard
 from actions.portal.models import VN_TZ, Dossier, format_date, local_date
 from actions.portal.subscriptions import SubscriptionStore, subscription_days
 from actions.portal.wording import messages, statuses
@@ -59,9 +66,62 @@ LOOKUP_GRACE = 1.0   # seconds on top of the portal budget before the action giv
 
 # --------------------------------------------------------------------------- helpers
 
+_ON = {"1", "true", "yes", "on", "always"}
+_OFF = {"0", "false", "no", "off"}
+DEFAULT_FOLLOWS_PER_CONVERSATION = 5
+DEFAULT_FOLLOWS_TOTAL = 5000
+
+
+def second_factor_mode() -> str:
+    """DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX: "auto" (default: asked for every look-up, checked
+    whenever the portal gives the applicant's phone), "always" (1: a dossier without a phone
+    on record is not shown) or "off" (0: the operator's explicit choice, not advised)."""
+    raw = (os.environ.get("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX") or "auto").strip().lower()
+    if raw in _OFF:
+        return "off"
+    return "always" if raw in _ON else "auto"
+
+
 def phone_suffix_required() -> bool:
-    return (os.environ.get("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX") or "").strip().lower() in {
-        "1", "true", "yes", "on"}
+    """The phone digits are asked before each look-up."""
+    return second_factor_mode() != "off"
+
+
+def show_applicant_name() -> bool:
+    """DVCBOT_DOSSIER_SHOW_NAME=1: the answer also shows the applicant's masked name."""
+    return (os.environ.get("DVCBOT_DOSSIER_SHOW_NAME") or "").strip().lower() in _ON
+
+
+def _env_count(name: str, default: int) -> int:
+    raw = (os.environ.get(name) or "").strip()
+    try:
+        return max(0, int(raw)) if raw else default
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a whole number") from None
+
+
+def follow_limits() -> tuple[int, int]:
+    """(per conversation, in total): DVCBOT_FOLLOWS_PER_CONVERSATION, DVCBOT_FOLLOWS_TOTAL."""
+    return (_env_count("DVCBOT_FOLLOWS_PER_CONVERSATION", DEFAULT_FOLLOWS_PER_CONVERSATION),
+            _env_count("DVCBOT_FOLLOWS_TOTAL", DEFAULT_FOLLOWS_TOTAL))
+
+
+_warned_no_phone = False
+
+
+def second_factor_ok(dossier: Dossier, suffix: str) -> bool:
+    if not phone_suffix_required():
+        return True
+    if not re.sub(r"\D", "", dossier.applicant_phone or ""):
+        # the portal gives no phone for this dossier: nothing to check against
+        global _warned_no_phone
+        if not _warned_no_phone:
+            _warned_no_phone = True
+            logger.warning("the portal gave a dossier without the applicant's phone: the second "
+                           "factor cannot be checked for it (DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX=1 "
+                           "refuses such dossiers)")
+        return second_factor_mode() == "auto"
+    return dossier.phone_matches(suffix)
 
 
 def _latest_intent(tracker: Tracker) -> str:
@@ -136,6 +196,25 @@ def _store() -> SubscriptionStore:
     return SubscriptionStore()
 
 
+def _guard() -> GuessGuard:
+    return GuessGuard()
+
+
+async def _slow_down(seconds: float) -> None:
+    """Holds a wrong answer back (tests replace it to see the delay without waiting)."""
+    await asyncio.sleep(seconds)
+
+
+def _client_ref(tracker: Tracker) -> Optional[str]:
+    """The client the channel says the message came from (e.g. a pseudonym of the web chat
+    visitor's address, metadata ``client_ref``), when it says so."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            value = (event.get("metadata") or {}).get("client_ref")
+            return str(value)[:200] if value else None
+    return None
+
+
 # --------------------------------------------------------------------------- rendering
 
 def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: bool = True,
@@ -147,7 +226,7 @@ def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: b
     lines = [say.get("answer.header", code=dossier.code)]
     if dossier.procedure:
         lines.append(say.get("answer.procedure", procedure=dossier.procedure))
-    if dossier.masked_name:
+    if dossier.masked_name and show_applicant_name():
         lines.append(say.get("answer.applicant", name=dossier.masked_name))
     lines.append(say.get("answer.status", status=info.label, explanation=info.explanation))
     next_step = info.next_step
@@ -299,31 +378,43 @@ class ActionCheckDossierStatus(Action):
 
 async def _verified_lookup(dispatcher: CollectingDispatcher, tracker: Tracker, code: str
                            ) -> tuple[str, Optional[Dossier], list[EventType]]:
-    """("found"|"not_found"|"down", dossier, events). Says what went wrong itself."""
+    """("found"|"not_found"|"down"|"refused"|"ask", dossier, events). Says what went wrong
+    itself, except "down" (the caller knows what to offer) and "ask" (the form asks the phone
+    digits, then action_check_dossier_status comes back).
+
+    The phone digits are used for this one look-up and cleared, whatever the outcome."""
     say = messages()
+    suffix = str(tracker.get_slot("phone_suffix") or "")
+    events: list[EventType] = [SlotSet("phone_suffix", None)] if suffix else []
+    if phone_suffix_required() and not suffix:
+        return "ask", None, [SlotSet("dossier_code", code), FollowupAction("dossier_form")]
+    guard = _guard()
+    conversation, client = str(tracker.sender_id), _client_ref(tracker)
+    if await asyncio.to_thread(guard.refused, conversation, client):
+        logger.info("dossier look-up refused: too many wrong answers from this conversation")
+        dispatcher.utter_message(text=say.get("too_many_attempts"))
+        return "refused", None, events + [SlotSet("dossier_code", None)]
     try:
         dossier = await lookup(code)
     except PortalError as error:
         logger.warning("portal look-up failed (%s): %s", type(error).__name__, error)
-        return "down", None, []
-    if dossier is not None and phone_suffix_required():
-        if not dossier.phone_matches(str(tracker.get_slot("phone_suffix") or "")):
-            dossier = None
-    if dossier is None:
+        return "down", None, events
+    if dossier is None or not second_factor_ok(dossier, suffix):
+        verdict = await asyncio.to_thread(guard.record_failure, code, conversation, client,
+                                          "not_found" if dossier is None else "mismatch")
+        if verdict.delay > 0:
+            await _slow_down(verdict.delay)
         key = "not_found_or_mismatch" if phone_suffix_required() else "not_found"
         dispatcher.utter_message(text=say.get(key, code=code))
-        events: list[EventType] = [SlotSet("dossier_code", None)]
-        if phone_suffix_required():
-            events.append(SlotSet("phone_suffix", None))
-        return "not_found", None, events
-    return "found", dossier, []
+        return "not_found", None, events + [SlotSet("dossier_code", None)]
+    return "found", dossier, events + [SlotSet("dossier_verified", code)]
 
 
 async def check(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> list[EventType]:
     outcome, dossier, events = await _verified_lookup(dispatcher, tracker, code)
     if outcome == "down":
         dispatcher.utter_message(text=messages().get("portal_down", code=code))
-        return [SlotSet("dossier_code", code), SlotSet("pending_offer", "retry_dossier")]
+        return events + [SlotSet("dossier_code", code), SlotSet("pending_offer", "retry_dossier")]
     if dossier is None:
         return events
     try:
@@ -335,44 +426,71 @@ async def check(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -
     final = statuses().is_final(dossier.status)
     dispatcher.utter_message(text=render_status_answer(dossier, subscribed=followed))
     offer = None if (final or followed) else "subscribe_dossier"
-    return [SlotSet("dossier_code", code), SlotSet("pending_offer", offer)]
+    return events + [SlotSet("dossier_code", code), SlotSet("pending_offer", offer)]
 
 
 # --------------------------------------------------------------------------- subscriptions
 
+async def _follow_refused(dispatcher: CollectingDispatcher, store: SubscriptionStore,
+                          tracker: Tracker, code: str) -> bool:
+    """True (and said why) when this conversation, or the service, follows too many dossiers."""
+    per_conversation, total = follow_limits()
+    active = await asyncio.to_thread(store.active_codes, tracker.sender_id, _channel(tracker))
+    if code in active:
+        return False
+    if len(active) >= per_conversation:
+        dispatcher.utter_message(text=messages().get("follow_limit", limit=per_conversation,
+                                                     codes=", ".join(active)))
+        return True
+    if await asyncio.to_thread(store.active_count) >= total:
+        logger.error("dossier follows: the total cap (%d) is reached; new follows refused", total)
+        dispatcher.utter_message(text=messages().get("follow_full", code=code))
+        return True
+    return False
+
+
 async def subscribe(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> list[EventType]:
+    """Follow a dossier, only after a look-up verified in this session (now or earlier)."""
     say = messages()
-    if phone_suffix_required() and not tracker.get_slot("phone_suffix"):
-        # the form asks the phone digits, then comes back here through action_check_dossier_status
-        return [SlotSet("dossier_code", code), SlotSet("dossier_goal", "subscribe"),
-                FollowupAction("dossier_form")]
-    outcome, dossier, events = await _verified_lookup(dispatcher, tracker, code)
-    if outcome == "not_found":
-        return events
-    if outcome == "down" and phone_suffix_required():
-        # the second factor cannot be checked: following would leak the status later
+    store = _store()
+    if await _follow_refused(dispatcher, store, tracker, code):
+        return [SlotSet("pending_offer", None)]
+    events: list[EventType] = []
+    if tracker.get_slot("dossier_verified") == code:      # verified earlier in this session
+        try:
+            dossier = await lookup(code)
+            outcome = "found" if dossier is not None else "not_found"
+        except PortalError as error:
+            logger.warning("portal look-up failed (%s): %s", type(error).__name__, error)
+            dossier, outcome = None, "down"
+        if outcome == "not_found":
+            dispatcher.utter_message(text=say.get("not_found", code=code))
+            return [SlotSet("dossier_code", None), SlotSet("dossier_verified", None)]
+    else:
+        outcome, dossier, events = await _verified_lookup(dispatcher, tracker, code)
+        if outcome == "ask":          # the form asks the phone digits, then comes back here
+            return events + [SlotSet("dossier_goal", "subscribe")]
+        if outcome in {"not_found", "refused"}:
+            return events
+    if outcome == "down" or dossier is None:
+        # not verified: following now would tell the status later to whoever asked
         dispatcher.utter_message(text=say.get("portal_down", code=code))
-        return [SlotSet("dossier_code", code), SlotSet("pending_offer", "retry_dossier")]
-    if dossier is not None and statuses().is_final(dossier.status):
+        return events + [SlotSet("dossier_code", code), SlotSet("pending_offer", "retry_dossier")]
+    if statuses().is_final(dossier.status):
         info = statuses().info(dossier.status_text, dossier.status)
         dispatcher.utter_message(text=say.get("already_final", code=code, status=info.label))
-        return [SlotSet("dossier_code", code), SlotSet("pending_offer", None)]
+        return events + [SlotSet("dossier_code", code), SlotSet("pending_offer", None)]
     try:
-        await asyncio.to_thread(
-            _store().subscribe, tracker.sender_id, _channel(tracker), code,
-            dossier.status_fingerprint if dossier else None,
-            dossier.status_text if dossier else None)
+        await asyncio.to_thread(store.subscribe, tracker.sender_id, _channel(tracker), code,
+                                dossier.status_fingerprint, dossier.status_text)
     except Exception:  # noqa: BLE001
         logger.exception("could not store a dossier subscription")
         dispatcher.utter_message(text=say.get("subscribe_failed", code=code))
-        return [SlotSet("dossier_code", code)]
+        return events + [SlotSet("dossier_code", code)]
     days = subscription_days()
-    if dossier is None:
-        dispatcher.utter_message(text=say.get("subscribed_while_down", code=code, days=days))
-    else:
-        dispatcher.utter_message(text=render_status_answer(dossier, offer=False))
-        dispatcher.utter_message(text=say.get("subscribed", code=code, days=days))
-    return [SlotSet("dossier_code", code), SlotSet("pending_offer", None)]
+    dispatcher.utter_message(text=render_status_answer(dossier, offer=False))
+    dispatcher.utter_message(text=say.get("subscribed", code=code, days=days))
+    return events + [SlotSet("dossier_code", code), SlotSet("pending_offer", None)]
 
 
 class ActionSubscribeDossier(Action):

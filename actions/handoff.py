@@ -5,7 +5,10 @@ button after two failed understandings, a "có" to that offer). It
 
 1. finds the commune (named now, by a button, or remembered); unknown -> asks which one, with
    a button per commune (payload /request_human{"commune": "<key>"});
-2. opens a ticket (bot.handoff) with the procedure in play and the last messages of the
+2. asks the citizen's consent first (personal data law: the messages go to a Telegram group):
+   "Đồng ý" / "Không" buttons, pending_offer "handoff_consent"; only their "đồng ý" ("có"),
+   which action_affirm turns into pending_offer "handoff_consented" for this one run, opens
+   a ticket (bot.handoff) with the procedure in play and the last messages of the
    conversation, masked, which is posted to the commune's volunteer group on Telegram;
 3. tells the citizen a person will answer here, and roughly when: within the commune's
    one-stop desk hours when the places data states them, otherwise "khi có người trực";
@@ -27,6 +30,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import current_commune, current_procedure, knowledge_base, safe_action
 from bot.handoff import get_service
+from bot.handoff import kb as handoff_kb
 from bot.handoff.texts import text
 
 logger = logging.getLogger(__name__)
@@ -69,6 +73,20 @@ class ActionRequestHuman(Action):
                        for c in kb.communes()]
             dispatcher.utter_message(text=text("ask_commune"), buttons=buttons)
             return events
+
+        if tracker.get_slot("pending_offer") != "handoff_consented" and \
+                service.available(commune, channel) and \
+                service.store.active_for(channel, tracker.sender_id) is None:
+            # nothing is stored or posted before the citizen agrees
+            dispatcher.utter_message(
+                text=text("consent_ask", commune_name=handoff_kb.commune_name(commune)),
+                buttons=[{"title": text("consent_yes"), "payload": "/affirm"},
+                         {"title": text("consent_no"), "payload": "/deny"}])
+            asked: list[EventType] = [SlotSet("failed_understandings", 0),
+                                      SlotSet("pending_offer", "handoff_consent")]
+            if commune is not None:
+                asked.append(SlotSet("commune", commune))
+            return asked
 
         procedure, _ = current_procedure(tracker)
         result = await service.open_ticket(tracker.sender_id, channel, commune, procedure,

@@ -11,6 +11,7 @@ one with one line there.
     dvcbot bench load            # messages/s and latency at 1, 20, 100 conversations, against
                                  # Rasa's starter bot; 1 -> 2 replicas (bot/benchmarks/load.py)
     dvcbot bench fuzz            # thousands of hostile messages over REST (bot/benchmarks/fuzz.py)
+    dvcbot bench catalog         # national catalogue search on held-out phrasings: top-1/top-3, latency
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -64,11 +65,22 @@ class Scores:
     errors: List[Dict[str, str]] = field(default_factory=list)
 
 
+def load_nlu(path: Path):
+    """Rasa NLU data from a file or a folder, leaving out the other Rasa files there (the test
+    stories in nlu_data/test/), as `rasa test nlu --nlu nlu_data/test` does."""
+    from rasa.shared.data import get_data_files, is_nlu_file
+    from rasa.shared.nlu.training_data.loading import load_data
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    files = sorted(get_data_files([str(path)], is_nlu_file))
+    if not files:
+        return TrainingData()
+    return TrainingData().merge(*[load_data(f) for f in files])
+
+
 def load_examples(path: Path) -> List[Example]:
     """Test examples from Rasa NLU YAML files (a file or a directory)."""
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    data = load_data(str(path))
+    data = load_nlu(path)
     examples = []
     for message in data.intent_examples:
         procedures = [
@@ -81,9 +93,7 @@ def load_examples(path: Path) -> List[Example]:
 
 
 def training_texts(path: Path) -> set:
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    return {fold(m.get("text")) for m in load_data(str(path)).intent_examples}
+    return {fold(m.get("text")) for m in load_nlu(path).intent_examples}
 
 
 def train_nlu_model(config: Path, train_dir: Path, out_dir: Path) -> tuple[Path, float]:
@@ -103,7 +113,10 @@ def score(understander, examples: List[Example], strip: bool) -> Scores:
     gold_intents, predicted_intents = [], []
     right_procedures = confident_right = fallbacks = 0
     errors = []
-    for example in examples:
+    what = "without diacritics" if strip else "as written"
+    for done, example in enumerate(examples):
+        if done % 100 == 0:
+            print(f"scoring {what}: {done}/{len(examples)} messages", flush=True)
         text = strip_diacritics(example.text) if strip else example.text
         result = understander.understand(text, details=True)
         intent = result["intent"] or "none"
@@ -166,6 +179,7 @@ def bench_nlu(argv: List[str]) -> int:
         else:
             print(f"training NLU model ({args.config.name}, {args.train}) ...", flush=True)
             model, training_seconds = train_nlu_model(args.config, args.train, Path(tmp))
+        print(f"loading {model} ...", flush=True)
         started = time.perf_counter()
         understander = Understander(model)
         load_seconds = time.perf_counter() - started
@@ -226,6 +240,7 @@ BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "nlu": bench_nlu,
     "load": "bot.benchmarks.load:main",
     "fuzz": "bot.benchmarks.fuzz:main",
+    "catalog": "bot.benchmarks.catalog:main",
 }
 
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 import importlib
 import sys
 
+from bot.operator_cli import OPERATOR_COMMANDS, vietnamese_argparse
+
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("bot.runner", "start the action server, the Rasa server and a terminal chat"),
     "train": ("bot.training", "train the Rasa model when its inputs changed"),
     "understand": ("bot.nlu.understand", "read messages on stdin, print intent/procedure JSON lines"),
     "bench": ("bot.bench", "benchmarks: `dvcbot bench nlu`"),
-    "kb": ("knowledge.cli", "knowledge base: validate, export, search, load"),
+    "kb": ("knowledge.cli", "cơ sở tri thức: kiểm tra, xuất, tìm, nạp (validate, export, search, load)"),
     "poller": ("actions.portal.poller", "check followed dossiers and notify citizens of changes"),
     "portal-sim": ("actions.portal.simulator", "the fake province portal (demo dossiers, faults on demand)"),
-    "qr": ("bot.qr", "QR codes and a printable A5 leaflet for a commune"),
-    "team": ("bot.handoff.cli", "volunteer teams and officials: add, remove, set-group, list, check"),
-    "report": ("bot.report", "operator report: messages, intents, not understood, hand-offs, QR"),
+    "qr": ("bot.qr", "mã QR và tờ rơi A5 để in cho một xã"),
+    "team": ("bot.handoff.cli", "tổ tình nguyện viên và cán bộ: add, remove, set-group, list, check"),
+    "report": ("bot.report", "báo cáo vận hành: tin nhắn, ý định, câu chưa hiểu, chuyển người thật, QR"),
+    "purge": ("bot.privacy", "xóa hoặc che dữ liệu cá nhân đã hết hạn lưu (DVCBOT_RETENTION_DAYS)"),
     "handoff-watch": ("bot.handoff.watcher", "re-announce, escalate and expire hand-off tickets"),
     "telegram": ("bot.channels.telegram_polling", "Telegram: --polling (no public HTTPS), --set-webhook URL, --info"),
     "zalo": ("bot.channels.zalo_admin", "Zalo OA: --status, --set-tokens, --refresh, --retry-outbox"),
@@ -33,11 +36,16 @@ def usage() -> str:
     for name, (_, help_text) in COMMANDS.items():
         lines.append(f"  {name.ljust(width)}  {help_text}")
     lines.append("")
-    lines.append("`dvcbot <command> --help` shows a command's options.")
+    lines.append("`dvcbot <command> --help` shows a command's options "
+                 "(lệnh cho người vận hành: " + ", ".join(sorted(OPERATOR_COMMANDS & set(COMMANDS)))
+                 + " — `--help` bằng tiếng Việt).")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bot.paths import make_private
+
+    make_private()   # conversations, tokens and logs are written private (umask 077)
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(usage())
@@ -47,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dvcbot: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[name][0])
+    if name in OPERATOR_COMMANDS:
+        with vietnamese_argparse():
+            return int(module.main(rest) or 0)
     return int(module.main(rest) or 0)
 
 

@@ -137,7 +137,7 @@ def find_commune(kb, text: str) -> tuple[Optional[CommuneInfo], list[CommuneInfo
         return None, communes
     if match.kind != "commune":
         names = ", ".join(c.name for c in communes if c.key in match.commune_keys)
-        raise QrError(f"{text!r} is a former district of several communes; choose one: {names}")
+        raise QrError(f"{text!r} là huyện cũ gồm nhiều xã; hãy chọn một xã: {names}")
     found = kb.commune(match.commune_key)
     if found is None:
         return None, communes
@@ -164,13 +164,13 @@ def build_codes(
     notes: list[str] = []
     base = public_url()
     if not re.match(r"^https?://[^\s/?#]+", base):
-        raise QrError(f"DVCBOT_PUBLIC_URL={base!r} is not an http(s) address, e.g. https://dvc.example.vn")
+        raise QrError(f"DVCBOT_PUBLIC_URL={base!r} không phải địa chỉ http(s), ví dụ https://dvc.example.vn")
 
     oa_id = (os.environ.get("DVCBOT_ZALO_OA_ID") or "").strip()
     if not oa_id:
-        notes.append("Zalo: skipped, DVCBOT_ZALO_OA_ID is not set (the OA id from oa.zalo.me).")
+        notes.append("Zalo: bỏ qua, chưa đặt DVCBOT_ZALO_OA_ID (mã OA trên oa.zalo.me).")
     elif not _ZALO_OA_ID_RE.match(oa_id):
-        raise QrError(f"DVCBOT_ZALO_OA_ID={oa_id!r} does not look like a Zalo OA id")
+        raise QrError(f"DVCBOT_ZALO_OA_ID={oa_id!r} không giống mã Zalo OA")
     else:
         payload = make_payload(source, commune_key, team, "zalo")
         if zalo_via_web:
@@ -178,16 +178,16 @@ def build_codes(
         else:
             url = f"https://zalo.me/{quote(oa_id)}"
             notes.append(
-                "Zalo: the OA link carries no entry point, so Zalo scans are not counted; "
-                "--zalo-via-web counts them through the assistant."
+                "Zalo: đường dẫn OA không mang điểm vào, nên lượt quét Zalo không được đếm; "
+                "--zalo-via-web đếm chúng qua trợ lý."
             )
         codes.append(Code("zalo", url, payload))
 
     username = (os.environ.get("DVCBOT_TELEGRAM_BOT_USERNAME") or "").strip().lstrip("@")
     if not username:
-        notes.append("Telegram: skipped, DVCBOT_TELEGRAM_BOT_USERNAME is not set (the bot's @username).")
+        notes.append("Telegram: bỏ qua, chưa đặt DVCBOT_TELEGRAM_BOT_USERNAME (@username của bot).")
     elif not _TELEGRAM_USERNAME_RE.match(username):
-        raise QrError(f"DVCBOT_TELEGRAM_BOT_USERNAME={username!r} is not a Telegram username")
+        raise QrError(f"DVCBOT_TELEGRAM_BOT_USERNAME={username!r} không phải tên người dùng Telegram")
     else:
         payload = make_payload(source, commune_key, team, "telegram")
         codes.append(Code("telegram", f"https://t.me/{username}?start={payload}", payload))
@@ -197,8 +197,8 @@ def build_codes(
     host = re.sub(r"^https?://", "", base).split("/")[0].split(":")[0]
     if host in ("localhost", "127.0.0.1", "0.0.0.0", "::1"):
         notes.append(
-            f"Web chat: the code points to {base}, which a phone cannot open; "
-            "set DVCBOT_PUBLIC_URL to the assistant's public address before printing."
+            f"Web chat: mã trỏ tới {base}, điện thoại không mở được; "
+            "hãy đặt DVCBOT_PUBLIC_URL là địa chỉ công khai của trợ lý trước khi in."
         )
     return codes, notes
 
@@ -338,7 +338,7 @@ def find_chromium() -> Optional[str]:
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
     chromium = find_chromium()
     if chromium is None:
-        raise QrError("PDF needs chromium (apt-get install -y chromium, or DVCBOT_CHROMIUM=/path)")
+        raise QrError("in PDF cần chromium (apt-get install -y chromium, hoặc DVCBOT_CHROMIUM=/đường/dẫn)")
     with tempfile.TemporaryDirectory(prefix="dvcbot-pdf-") as profile:
         result = subprocess.run(
             [
@@ -352,29 +352,32 @@ def print_pdf(html_file: Path, pdf_file: Path) -> None:
             timeout=120,
         )
     if result.returncode != 0 or not pdf_file.exists():
-        raise QrError(f"chromium could not print the PDF: {result.stderr.strip()[-300:]}")
+        raise QrError(f"chromium không in được PDF: {result.stderr.strip()[-300:]}")
 
 
 # ------------------------------------------------------------------------------ command
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dvcbot qr",
-        description="QR codes (Zalo, Telegram, web chat) and a printable A5 leaflet for one commune.",
-        epilog="Environment: DVCBOT_ZALO_OA_ID, DVCBOT_TELEGRAM_BOT_USERNAME, DVCBOT_PUBLIC_URL "
-        f"(default {DEFAULT_PUBLIC_URL}).",
+        description="Mã QR (Zalo, Telegram, web chat) và tờ rơi A5 để in cho một xã.",
+        epilog="Biến môi trường: DVCBOT_ZALO_OA_ID, DVCBOT_TELEGRAM_BOT_USERNAME, DVCBOT_PUBLIC_URL "
+        f"(mặc định {DEFAULT_PUBLIC_URL}).",
     )
-    parser.add_argument("--commune", required=True, help='commune name, with or without diacritics: "Thạnh Phong"')
-    parser.add_argument("--source", required=True, help="leaflet or campaign id, e.g. leaflet-2026")
-    parser.add_argument("--team", help="volunteer team id, counted with the entry point")
-    parser.add_argument("--out", type=Path, help="output folder (default out/qr/<source>-<commune>)")
+    parser.add_argument("--commune", required=True, metavar="XÃ",
+                        help='tên xã, có dấu hay không dấu: "Thạnh Phong"')
+    parser.add_argument("--source", required=True, metavar="NGUỒN",
+                        help="mã tờ rơi hoặc đợt phát, ví dụ leaflet-2026")
+    parser.add_argument("--team", metavar="TỔ", help="mã tổ tình nguyện, được đếm cùng điểm vào")
+    parser.add_argument("--out", type=Path, metavar="THƯ_MỤC",
+                        help="thư mục ghi (mặc định out/qr/<nguồn>-<xã>)")
     parser.add_argument(
-        "--question", action="append", metavar="TEXT",
-        help="example question printed on the leaflet (give it 3 times; default: 3 common ones)",
+        "--question", action="append", metavar="CÂU",
+        help="câu hỏi mẫu in trên tờ rơi (ghi 3 lần; mặc định: 3 câu hay gặp)",
     )
-    parser.add_argument("--pdf", action="store_true", help="also print leaflet.pdf with chromium")
+    parser.add_argument("--pdf", action="store_true", help="in thêm leaflet.pdf bằng chromium")
     parser.add_argument(
         "--zalo-via-web", action="store_true",
-        help="Zalo code goes through <public url>/webhooks/webchat/zalo to count scans",
+        help="mã Zalo đi qua <địa chỉ công khai>/webhooks/webchat/zalo để đếm lượt quét",
     )
     return parser
 
@@ -403,12 +406,12 @@ def run(args: argparse.Namespace) -> int:
     kb = open_knowledge_base()
     commune, communes = find_commune(kb, args.commune)
     if commune is None:
-        valid = ", ".join(c.name for c in communes) or "(none: the places file is empty)"
-        raise QrError(f"unknown commune {args.commune!r}. Valid communes: {valid}")
+        valid = ", ".join(c.name for c in communes) or "(không có: tệp địa danh trống)"
+        raise QrError(f"không biết xã {args.commune!r}. Các xã: {valid}")
 
     questions = [q.strip() for q in (args.question or DEFAULT_QUESTIONS) if q and q.strip()]
     if len(questions) > 5:
-        raise QrError("at most 5 example questions fit on an A5 leaflet")
+        raise QrError("tờ rơi A5 chỉ in được nhiều nhất 5 câu hỏi mẫu")
 
     codes, notes = build_codes(commune.key, args.source, args.team, args.zalo_via_web)
     out = args.out or (REPO_ROOT / "out" / "qr" / f"{normalize_value(args.source, 'source')}-{commune.key}")
@@ -425,10 +428,10 @@ def run(args: argparse.Namespace) -> int:
         render_leaflet(commune, codes, svgs, questions, args.source), encoding="utf-8"
     )
 
-    print(f"{commune.name}: {len(codes)} code(s) in {out}")
+    print(f"{commune.name}: {len(codes)} mã trong {out}")
     for code in codes:
         print(f"  {code.channel:9} {code.url}")
-    print(f"  leaflet   {leaflet}")
+    print(f"  tờ rơi    {leaflet}")
     if args.pdf:
         print_pdf(leaflet, out / "leaflet.pdf")
         print(f"  pdf       {out / 'leaflet.pdf'}")
@@ -436,9 +439,9 @@ def run(args: argparse.Namespace) -> int:
                                           ("giờ làm việc", commune.desk.hours)) if not value]
     if missing:
         notes.append(
-            f"Desk of {commune.name}: {', '.join(missing)} not in the places file; printed as "
+            f"Bộ phận một cửa {commune.name}: tệp địa danh chưa có {', '.join(missing)}; in là "
             f"\"{UNKNOWN}\"."
         )
     for note in notes:
-        print(f"note: {note}")
+        print(f"lưu ý: {note}")
     return 0

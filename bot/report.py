@@ -6,8 +6,10 @@
 Reads
   - Rasa's SQL tracker store (table `events`: sender_id, type_name, timestamp, intent_name,
     action_name, data JSON), located from --tracker-url, DVCBOT_TRACKER_URL, or the
-    tracker_store section of var/endpoints.active.yml / endpoints.yml (a relative SQLite path
-    is taken from the state directory the runner uses, then the repository root);
+    tracker_store section of var/endpoints.active.yml / endpoints.yml: type SQL or any
+    SQLTrackerStore subclass such as the project's bot.stores.DurableSQLTrackerStore (a
+    relative SQLite path is taken from the state directory the runner uses, then the
+    repository root);
   - the hand-off tickets (handoff_tickets) in DVCBOT_DATABASE_URL;
   - QR / deep-link entry points (bot.entry_points.entry_counts), when that module is present.
 
@@ -23,7 +25,9 @@ Prints a summary and writes to DIR (default var/reports/<since>_<until>/):
   report.html             the same with charts (inline SVG, no script, no external file)
 
 Days are Vietnam days (UTC+7). Sender ids are only counted, never written; questions are masked
-(phone, ID and dossier numbers, e-mail addresses).
+(phone, ID and dossier numbers, e-mail addresses). A CSV cell that starts with = + - @ (or a tab
+or carriage return) gets a leading ' so that a spreadsheet shows it as text instead of running
+it as a formula. Each chart carries a text alternative (its figures, for screen readers).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import argparse
 import csv
 import datetime as dt
 import html
+import importlib
 import json
 import logging
 import os
@@ -84,15 +89,58 @@ def tracker_url(explicit: Optional[str] = None) -> str:
         return url
     for candidate in (state_dir() / "endpoints.active.yml", REPO_ROOT / "endpoints.yml"):
         if candidate.exists():
+            text = candidate.read_text(encoding="utf-8")
             try:
-                endpoints = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+                endpoints = yaml.safe_load(text) or {}
             except yaml.YAMLError as exc:
-                raise ReportError(f"{candidate}: not valid YAML ({exc})") from None
+                mark = getattr(exc, "problem_mark", None)
+                where = f", line {mark.line + 1}" if mark is not None else ""
+                raise ReportError(f"{candidate}{where}: YAML không hợp lệ "
+                                  f"({getattr(exc, 'problem', exc)})") from None
             store = endpoints.get("tracker_store") or {}
-            if str(store.get("type", "")).upper() != "SQL":
-                raise ReportError(f"{candidate}: tracker_store is not SQL; give --tracker-url")
+            kind = str(store.get("type", ""))
+            if not is_sql_store(kind, f"{candidate}, dòng {_line_of(text, 'tracker_store', 'type')}"):
+                raise ReportError(
+                    f"{candidate}, dòng {_line_of(text, 'tracker_store', 'type')}: tracker_store "
+                    f"type {kind!r} không lưu hội thoại trong cơ sở dữ liệu SQL; báo cáo chỉ đọc "
+                    "được tracker store SQL: hãy chỉ rõ bằng --tracker-url")
             return _url_from_endpoints(store)
     return f"sqlite:///{state_dir() / 'rasa_tracker.sqlite3'}"
+
+
+def is_sql_store(kind: str, where: str) -> bool:
+    """Rasa's `SQL` store type, or a tracker store class (module.Class) built on SQLTrackerStore."""
+    if kind.upper() == "SQL":
+        return True
+    module, _, name = kind.rpartition(".")
+    if not module:
+        return False  # Rasa's other built-in types: redis, mongod, dynamo, in_memory
+    try:
+        store_class = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise ReportError(f"{where}: không nạp được tracker_store type {kind!r} ({exc})") from None
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    return isinstance(store_class, type) and issubclass(store_class, SQLTrackerStore)
+
+
+def _line_of(text: str, *keys: str) -> int | str:
+    """The line (1-based) of a nested key in a YAML text, or "?"."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return "?"
+    line: int | str = "?"
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                line, node = key_node.start_mark.line + 1, value_node
+                break
+        else:
+            break
+    return line
 
 
 def _url_from_endpoints(store: dict[str, Any]) -> str:
@@ -113,8 +161,8 @@ def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         if not Path(parsed.database).exists():
-            raise ReportError(f"no conversation store at {parsed.database} (has the assistant run?"
-                              " give --tracker-url)")
+            raise ReportError(f"không có kho hội thoại tại {parsed.database} (trợ lý đã chạy chưa?"
+                              " hoặc chỉ rõ bằng --tracker-url)")
     return create_engine(url, future=True)
 
 
@@ -214,11 +262,15 @@ def read_conversations(figures: Figures, url: str, min_confidence: float) -> Non
                     if guess is None and intent != FALLBACK_INTENT:
                         guess = {"name": intent, "confidence": confidence}
                     if guess is not None:
-                        figures.guesses[question] = (guess["name"],
-                                                     float(guess.get("confidence") or 0.0))
+                        # the surest guess of all the times it was asked: the same whatever
+                        # the order of conversations (purged ones are renamed, bot/privacy.py)
+                        seen = (guess["name"], float(guess.get("confidence") or 0.0))
+                        known = figures.guesses.get(question)
+                        if known is None or (seen[1], seen[0]) > (known[1], known[0]):
+                            figures.guesses[question] = seen
     except SQLAlchemyError as exc:
-        raise ReportError(f"cannot read the conversation store {make_url(url).database or url}: "
-                          f"{exc.__class__.__name__} (is it Rasa's SQL tracker store?)") from None
+        raise ReportError(f"không đọc được kho hội thoại {make_url(url).database or url}: "
+                          f"{exc.__class__.__name__} (có phải tracker store SQL của Rasa không?)") from None
     finally:
         engine.dispose()
 
@@ -355,12 +407,25 @@ def _by_commune(handoffs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell a spreadsheet will not run: text starting like a formula gets a
+    leading apostrophe (numbers stay numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow([csv_cell(v) for v in row])
 
 
 def nlu_yaml(figures: Figures) -> str:
@@ -472,13 +537,21 @@ def summary_text(figures: Figures) -> str:
 PALETTE = ["#1f6feb", "#d97706", "#059669", "#9333ea", "#dc2626", "#0891b2", "#65a30d"]
 
 
-def _hbar_svg(items: list[tuple[str, float]], unit: str = "") -> str:
+def _svg_open(width: int, height: int, title: str, description: str) -> str:
+    """An <svg> that screen readers announce: its title and, as description, its figures."""
+    label = f"{title}: {description}"
+    return (f'<svg role="img" aria-label="{html.escape(label)}" viewBox="0 0 {width} {height}" '
+            f'width="100%"><title>{html.escape(title)}</title><desc>{html.escape(description)}</desc>')
+
+
+def _hbar_svg(items: list[tuple[str, float]], unit: str = "", title: str = "") -> str:
     if not items:
         return "<p class=empty>Không có số liệu.</p>"
     width, label_w, row = 640, 230, 24
     top = max(v for _, v in items) or 1
     height = row * len(items) + 8
-    parts = [f'<svg role="img" viewBox="0 0 {width} {height}" width="100%">']
+    parts = [_svg_open(width, height, title,
+                       "; ".join(f"{label}: {value:g}{unit}" for label, value in items))]
     for i, (label, value) in enumerate(items):
         y = 4 + i * row
         w = (width - label_w - 70) * value / top
@@ -505,7 +578,12 @@ def _stacked_days_svg(figures: Figures) -> str:
     top = max(totals) or 1
     width, height, left, bottom = 680, 240, 40, 40
     bar = max(2.0, (width - left - 10) / max(1, len(days)) - 2)
-    parts = [f'<svg role="img" viewBox="0 0 {width} {height + 30}" width="100%">',
+    per_channel = ", ".join(f"{c} {sum(figures.messages.get((d, c), 0) for d in days)}"
+                            for c in channels)
+    busiest = max(range(len(days)), key=lambda i: totals[i])
+    parts = [_svg_open(width, height + 30, "Tin nhắn theo ngày và kênh",
+                       f"{sum(totals)} tin nhắn trong {len(days)} ngày ({per_channel}); nhiều nhất "
+                       f"{days[busiest].strftime('%d/%m')}: {totals[busiest]}"),
              f'<text x="4" y="14" font-size="12">{top}</text>',
              f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" '
              f'stroke="#888"/>']
@@ -563,9 +641,11 @@ def render_html(figures: Figures, procedure_names: dict[str, str], commune_names
         "điểm đánh giá trung bình</div></div>",
         "<h2>Tin nhắn theo ngày và kênh</h2>" + _stacked_days_svg(figures),
         "<h2>Ý định (intent) nhiều nhất</h2>"
-        + _hbar_svg([(i, n) for i, n in figures.intents.most_common(TOP)]),
+        + _hbar_svg([(i, n) for i, n in figures.intents.most_common(TOP)],
+                    title="Ý định nhiều nhất (số tin nhắn)"),
         "<h2>Thủ tục được hỏi nhiều nhất</h2>"
-        + _hbar_svg([(procedure_names.get(k, k), n) for k, n in figures.procedures.most_common(TOP)]),
+        + _hbar_svg([(procedure_names.get(k, k), n) for k, n in figures.procedures.most_common(TOP)],
+                    title="Thủ tục được hỏi nhiều nhất (số tin nhắn)"),
         "<h2>Câu bot chưa hiểu</h2><p>Dùng làm dữ liệu huấn luyện mới: tệp "
         "<code>nlu_to_label.yml</code> (định dạng NLU của Rasa) trong cùng thư mục.</p>"
         + _table(["câu hỏi (đã che số)", "số lần", "bot đoán", "độ tin cậy"],
@@ -577,14 +657,16 @@ def render_html(figures: Figures, procedure_names: dict[str, str], commune_names
         + (f", trung vị {s['median_minutes_to_claim']} phút đến khi có người nhận"
            if s["median_minutes_to_claim"] is not None else "")
         + f", {s['escalated']} phải báo cán bộ, {s['expired']} hết hạn không ai nhận.</p>"
-        + _hbar_svg([(f"{k} sao", s["ratings"].get(k, 0)) for k in range(5, 0, -1)])
+        + _hbar_svg([(f"{k} sao", s["ratings"].get(k, 0)) for k in range(5, 0, -1)],
+                    title="Đánh giá của người dân (số lượt)")
         + _table(["xã", "phiếu", "được nhận", "báo cán bộ", "trung vị phút chờ", "điểm TB"],
                  ((commune_names.get(r["commune"], r["commune"] or "(không rõ)"), r["tickets"],
                    r["claimed"], r["escalated"], r["median_minutes_to_claim"],
                    r["average_rating"]) for r in by_commune)),
         "<h2>Điểm vào từ mã QR / đường dẫn</h2>"
         + (f"<p>Bỏ qua: {esc(figures.entry_points_note)}.</p>" if figures.entry_points_note
-           else _hbar_svg([(f"{c} · {src}", n) for (c, src), n in entry_by_commune.most_common(TOP)])
+           else _hbar_svg([(f"{c} · {src}", n) for (c, src), n in entry_by_commune.most_common(TOP)],
+                          title="Lượt vào theo xã và nguồn")
            + _table(["xã", "nguồn", "kênh", "số lượt"],
                     ((commune_names.get(e["commune"], e["commune"] or "(không rõ)"), e["source"],
                       e["channel"], e["count"]) for e in figures.entry_points))),
@@ -618,23 +700,27 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
+        raise argparse.ArgumentTypeError(f"{value!r} không phải ngày dạng 2026-11-01") from None
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dvcbot report",
-                                     description="operator report (no personal data)")
-    parser.add_argument("--since", type=_date, required=True, help="first day, e.g. 2026-11-01")
-    parser.add_argument("--until", type=_date, help="last day (default: today)")
-    parser.add_argument("--out", type=Path, help="output folder (default var/reports/<dates>)")
-    parser.add_argument("--tracker-url", help="SQLAlchemy URL of Rasa's tracker store")
-    parser.add_argument("--database-url", help="dvcbot database (default DVCBOT_DATABASE_URL)")
+                                     description="báo cáo cho người vận hành (không có dữ liệu cá nhân)")
+    parser.add_argument("--since", type=_date, required=True, metavar="NGÀY",
+                        help="ngày đầu, ví dụ 2026-11-01")
+    parser.add_argument("--until", type=_date, metavar="NGÀY", help="ngày cuối (mặc định: hôm nay)")
+    parser.add_argument("--out", type=Path, metavar="THƯ_MỤC",
+                        help="thư mục ghi báo cáo (mặc định var/reports/<ngày>)")
+    parser.add_argument("--tracker-url", metavar="URL",
+                        help="URL SQLAlchemy của tracker store Rasa (mặc định: theo endpoints.yml)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="cơ sở dữ liệu dvcbot (mặc định DVCBOT_DATABASE_URL)")
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
-                        help="below this intent confidence a message counts as not understood")
+                        help="dưới độ tin cậy này, tin nhắn được tính là chưa hiểu (mặc định 0.5)")
     args = parser.parse_args(argv)
     until = args.until or dt.datetime.now(VN).date()
     if until < args.since:
-        print("dvcbot report: --until is before --since", file=sys.stderr)
+        print("dvcbot report: --until phải sau --since", file=sys.stderr)
         return 2
     try:
         figures = build(args.since, until, tracker=args.tracker_url,

@@ -8,17 +8,23 @@ Processes started (each in its own process group, logs in var/logs/):
   - the dossier poller, which notifies subscribed citizens of status changes.
 
 With a terminal on standard input it opens a chat; otherwise it serves until stopped.
-Ctrl-C or SIGTERM stops every process it started.
+Ctrl-C (SIGINT), SIGTERM or SIGHUP (the terminal closed) stops every process it started, however
+many times the signal arrives and whether it reaches only this process or its whole process
+group. The children also get SIGTERM if this process is killed outright (Linux). A process left
+over from an earlier run (listed in var/run.pids.json) or a busy port is reported with its pid
+before anything starts.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import importlib.util
 import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -36,6 +42,14 @@ from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
+# credentials.yml: channels without secrets, used as it is by plain `rasa run`;
+# credentials.channels.yml: channels switched on by their ${VARIABLES} (see active_credentials)
+CREDENTIALS_FILES = ("credentials.yml", "credentials.channels.yml")
+
+# the signals that stop `dvcbot run`: Ctrl-C, systemd / kill, the terminal closing
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+PIDS_FILE = "run.pids.json"
+
 # Secrets only the Rasa server's channels (and the Telegram poller) need: the other processes
 # do not get them (L14). The simulator gets no secret at all.
 CHANNEL_SECRETS = ("TELEGRAM_WEBHOOK_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET",
@@ -50,18 +64,47 @@ def without(env: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
 
 def stop_process_group(process: subprocess.Popen, grace: float) -> None:
     """SIGTERM the process group a process leads (started with start_new_session=True), then
-    SIGKILL it if it has not ended within `grace` seconds."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    SIGKILL it if it has not ended within `grace` seconds. Members left behind by a leader that
+    has already ended (it crashed, or did not wait for its own children) are ended too."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    _end_group(process.pid, grace)
+
+
+def group_members(group: int) -> list[int]:
+    """Running (not zombie) processes of a process group (Linux /proc; [] elsewhere)."""
+    members = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(proc.name))
+    return members
+
+
+def _end_group(group: int, grace: float) -> None:
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        if not group_members(group):
+            return
+        try:
+            os.killpg(group, signum)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + grace
+        while group_members(group) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 def wait_until_serving(health_url: str | None, alive: Callable[[], bool], timeout: float,
@@ -84,6 +127,82 @@ def wait_until_serving(health_url: str | None, alive: Callable[[], bool], timeou
     return "timeout"
 
 
+def _child_setup(signal_mask: set) -> Callable[[], None]:
+    """The preexec_fn of every child: restore the signal mask (stop signals are blocked around
+    Popen) and, on Linux, ask for SIGTERM when this process dies, even by SIGKILL when no
+    `finally` runs."""
+    prctl = None
+    if sys.platform.startswith("linux"):
+        try:
+            prctl = ctypes.CDLL(None, use_errno=True).prctl
+        except (OSError, AttributeError):
+            prctl = None
+    parent = os.getpid()
+
+    def preexec() -> None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)
+        if prctl is not None:
+            prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                os._exit(1)
+    return preexec
+
+
+def port_listener(port: int) -> int | None:
+    """The pid of the process listening on TCP `port` (Linux /proc; None when unknown)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
+    if not inodes:
+        return None
+    targets = {f"socket:[{inode}]" for inode in inodes}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            for fd in (proc / "fd").iterdir():
+                if os.readlink(fd) in targets:
+                    return int(proc.name)
+        except OSError:
+            continue
+    return None
+
+
+def port_in_use(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
+def process_argv(pid: int) -> list[str] | None:
+    """A running process's arguments, or None when it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return [part.decode(errors="replace") for part in raw.split(b"\0")[:-1]] or None
+
+
+def command_line(pid: int) -> str | None:
+    argv = process_argv(pid)
+    return " ".join(argv) if argv else None
+
+
+def describe(pid: int | None) -> str:
+    if pid is None:
+        return "another program (its pid is not visible to this user)"
+    return f"pid {pid} ({(command_line(pid) or '?')[:120]})"
+
+
 @dataclass
 class Service:
     name: str
@@ -92,14 +211,20 @@ class Service:
     env: dict[str, str]
     log_path: Path
     process: subprocess.Popen | None = None
+    port: int | None = None  # the TCP port it listens on, checked free before it starts
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            self.command, cwd=REPO_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
+        # a stop signal arriving here would leave a child nobody knows about
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            with open(self.log_path, "ab") as log:
+                self.process = subprocess.Popen(
+                    self.command, cwd=REPO_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_child_setup(mask),
+                )
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -115,23 +240,39 @@ class Service:
             return ""
 
 
-def active_credentials(template: Path, env: dict[str, str]) -> tuple[dict, list[str], list[str]]:
-    """Channels from credentials.yml whose ${VARIABLES} are all set, with values filled in.
+def active_credentials(templates: Path | list[Path], env: dict[str, str]
+                       ) -> tuple[dict, list[str], list[str]]:
+    """The channels of the credentials files whose ${VARIABLES} are all set.
 
-    Returns (credentials, enabled channel names, disabled channel names with the missing variable).
+    The placeholders are kept: Rasa fills them in from its environment, so the file written for
+    Rasa never holds a secret. A missing file is skipped. Returns (credentials, enabled channel
+    names, disabled channel names with the missing variables).
     """
-    raw = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
     enabled, disabled, result = [], [], {}
-    for channel, section in raw.items():
-        text = yaml.safe_dump(section, allow_unicode=True) if section is not None else ""
-        missing = [name for name in PLACEHOLDER.findall(text) if not env.get(name)]
-        if missing:
-            disabled.append(f"{channel} (set {', '.join(sorted(set(missing)))})")
+    for template in [templates] if isinstance(templates, Path) else templates:
+        if not template.exists():
             continue
-        filled = PLACEHOLDER.sub(lambda m: env[m.group(1)], text) if section is not None else ""
-        result[channel] = yaml.safe_load(filled) if filled.strip() else None
-        enabled.append(channel)
+        try:
+            raw = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f", line {mark.line + 1}" if mark is not None else ""
+            raise SystemExit(f"{template}{where}: not valid YAML ({getattr(error, 'problem', error)})")
+        if not isinstance(raw, dict):
+            raise SystemExit(f"{template}: expected channel sections (`module.Class:` keys)")
+        for channel, section in raw.items():
+            text = yaml.safe_dump(section, allow_unicode=True) if section is not None else ""
+            missing = [name for name in PLACEHOLDER.findall(text) if not env.get(name)]
+            if missing:
+                disabled.append(f"{channel} (set {', '.join(sorted(set(missing)))})")
+                continue
+            result[channel] = section
+            enabled.append(channel)
     return result, enabled, disabled
+
+
+def project_credentials(env: dict[str, str]) -> tuple[dict, list[str], list[str]]:
+    return active_credentials([REPO_ROOT / name for name in CREDENTIALS_FILES], env)
 
 
 def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
@@ -190,7 +331,7 @@ class Stack:
                 [python, "-m", "actions.portal.simulator", "--host", "127.0.0.1",
                  "--port", str(self.simulator_port)],
                 f"http://127.0.0.1:{self.simulator_port}/", without(env, ALL_SECRETS),
-                logs / "portal-simulator.log"))
+                logs / "portal-simulator.log", port=self.simulator_port))
             notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (loopback only; "
                          "set DVCBOT_PORTAL_URL for a real portal)")
         elif env.get("DVCBOT_PORTAL_URL"):
@@ -200,13 +341,17 @@ class Stack:
             "action-server",
             [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
-            dict(without(env, CHANNEL_SECRETS), SANIC_HOST="127.0.0.1"), logs / "action-server.log"))
+            dict(without(env, CHANNEL_SECRETS), SANIC_HOST="127.0.0.1"), logs / "action-server.log",
+            port=self.actions_port))
         notes.append(f"action server: 127.0.0.1:{self.actions_port} only (loopback), "
                      "for Rasa only (token)")
 
-        credentials, enabled, disabled = active_credentials(REPO_ROOT / "credentials.yml", env)
+        credentials, enabled, disabled = project_credentials(env)
         credentials_path = self.state / "credentials.active.yml"
-        credentials_path.write_text(yaml.safe_dump(credentials, allow_unicode=True), encoding="utf-8")
+        credentials_path.write_text(
+            "# written by `dvcbot run` from " + " + ".join(CREDENTIALS_FILES) + "; Rasa fills in the "
+            "${VARIABLES} from its environment\n" + yaml.safe_dump(credentials, allow_unicode=True),
+            encoding="utf-8")
         endpoints_path = self.state / "endpoints.active.yml"
         endpoints_path.write_text(yaml.safe_dump(
             active_endpoints(REPO_ROOT / "endpoints.yml", self.actions_port, self.state)), encoding="utf-8")
@@ -226,7 +371,7 @@ class Stack:
         self.services.append(Service("rasa-server", command, f"{self.rasa_url}/",
                                      dict(env, SANIC_REQUEST_MAX_SIZE=env.get(
                                          "SANIC_REQUEST_MAX_SIZE", "65536")),
-                                     logs / "rasa-server.log"))
+                                     logs / "rasa-server.log", port=self.rasa_port))
 
         self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
                                      None, without(env, CHANNEL_SECRETS), logs / "dossier-poller.log"))
@@ -245,9 +390,45 @@ class Stack:
         notes.append(f"logs: {logs}")
         return notes
 
+    def check_free(self) -> None:
+        """Refuse to start over a process of an earlier run, or on a busy port, naming the pid."""
+        left_over = []
+        try:
+            earlier = json.loads(self.pids_path.read_text())
+        except (OSError, ValueError):
+            earlier = []
+        for entry in earlier if isinstance(earlier, list) else []:
+            try:
+                name, pid, command = entry["name"], int(entry["pid"]), entry["command"]
+            except (KeyError, TypeError, ValueError):
+                continue
+            if process_argv(pid) == command:
+                left_over.append(f"{name}: pid {pid}")
+        if left_over:
+            raise RuntimeError(
+                "processes of an earlier `dvcbot run` are still running (" + "; ".join(left_over)
+                + "). Stop them (`kill PID`) or stop that run, then start again.")
+        for service in self.services:
+            if service.port is not None and port_in_use(service.port):
+                raise RuntimeError(
+                    f"port {service.port} ({service.name}) is already in use by "
+                    f"{describe(port_listener(service.port))}. Stop it, or choose another port "
+                    "(--rasa-port, --actions-port, --simulator-port).")
+
+    @property
+    def pids_path(self) -> Path:
+        return self.state / PIDS_FILE
+
+    def _write_pids(self) -> None:
+        running = [{"name": s.name, "pid": s.process.pid, "command": s.command}
+                   for s in self.services if s.process is not None]
+        self.pids_path.write_text(json.dumps(running, indent=1))
+
     def start(self, timeout: float = 300.0) -> None:
+        self.check_free()
         for service in self.services:
             service.start()
+            self._write_pids()
             self._wait_healthy(service, timeout)
 
     def _wait_healthy(self, service: Service, timeout: float) -> None:
@@ -257,13 +438,28 @@ class Stack:
                                f"{service.log_tail()}")
         if problem == "timeout":
             raise RuntimeError(f"{service.name} not ready after {timeout:.0f} s; see {service.log_path}")
+        if service.port is not None:
+            # the answer must come from the process started here, not from one left running
+            owner = port_listener(service.port)
+            if owner is not None and service.process is not None and _group_of(owner) != service.process.pid:
+                raise RuntimeError(f"port {service.port} ({service.name}) is answered by "
+                                   f"{describe(owner)}, not by the process just started")
 
     def stop(self) -> None:
         for service in reversed(self.services):
             service.stop()
+        if all(not s.alive() for s in self.services):
+            self.pids_path.unlink(missing_ok=True)
 
     def dead_services(self) -> list[Service]:
         return [s for s in self.services if s.process is not None and not s.alive()]
+
+
+def _group_of(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except OSError:
+        return None
 
 
 def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[dict]:
@@ -273,18 +469,21 @@ def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[d
     return response.json()
 
 
-def terminal_chat(rasa_url: str) -> None:
+def terminal_chat(rasa_url: str, dead: Callable[[], list[Service]] = list) -> bool:
+    """Chat until the citizen leaves (True) or a service has stopped (False, said)."""
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     print("\nGõ câu hỏi rồi Enter (ví dụ: \"lam giay khai sinh can gi\"). Gõ số để bấm nút, /thoat để thoát.\n")
     buttons: list[dict] = []
     while True:
+        if report_dead(dead()):
+            return False
         try:
             text = input("Bạn: ").strip()
-        except (EOFError, KeyboardInterrupt):
-            print()
-            return
+        except (EOFError, KeyboardInterrupt, OSError):  # OSError: the terminal was closed
+            say("")
+            return True
         if text in {"/thoat", "/quit", "/exit"}:
-            return
+            return True
         if text.isdigit() and buttons and 1 <= int(text) <= len(buttons):
             text = buttons[int(text) - 1]["payload"]
         try:
@@ -318,42 +517,71 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     stack = Stack(args.rasa_port, args.actions_port, args.simulator_port, args.interface, args.model)
-    stopping = False
+    return serve(stack, args.ready_file, chat=sys.stdin.isatty() and not args.no_chat)
+
+
+def say(text: str, error: bool = False) -> None:
+    """Print, but never fail: after SIGHUP the terminal is gone and writing to it raises."""
+    try:
+        print(text, file=sys.stderr if error else sys.stdout, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def report_dead(dead: list[Service]) -> bool:
+    for service in dead:
+        say(f"dvcbot: {service.name} stopped unexpectedly:\n{service.log_tail()}", error=True)
+    return bool(dead)
+
+
+def serve(stack: Stack, ready_file: Path | None = None, chat: bool = False) -> int:
+    """Start the stack, chat or serve until a stop signal, then stop every process started.
+
+    The first SIGINT, SIGTERM or SIGHUP ends the chat or the serving loop; later ones (a process
+    group gets SIGTERM from systemd and again from make) are only noted, so that stopping
+    is never cut short."""
+    state = {"stopping": False}
 
     def on_signal(signum, frame):  # noqa: ARG001
-        nonlocal stopping
-        stopping = True
+        if state["stopping"]:
+            return
+        state["stopping"] = True
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, on_signal)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, on_signal)
+    code = 0
     try:
         for note in stack.plan():
-            print("dvcbot:", note, flush=True)
-        print("dvcbot: starting (loading the model takes about half a minute)...", flush=True)
+            say("dvcbot: " + note)
+        say("dvcbot: starting (loading the model takes about half a minute)...")
         stack.start()
-        print(f"dvcbot: ready. REST: {stack.rasa_url}/webhooks/rest/webhook", flush=True)
-        if args.ready_file:
-            args.ready_file.write_text(json.dumps({"rasa_url": stack.rasa_url,
-                                                   "actions_port": args.actions_port,
-                                                   "portal_url": stack.portal_url}))
-        if sys.stdin.isatty() and not args.no_chat:
-            terminal_chat(stack.rasa_url)
+        say(f"dvcbot: ready. REST: {stack.rasa_url}/webhooks/rest/webhook")
+        if ready_file:
+            ready_file.write_text(json.dumps({"rasa_url": stack.rasa_url,
+                                              "actions_port": stack.actions_port,
+                                              "portal_url": stack.portal_url}))
+        if chat:
+            code = 0 if terminal_chat(stack.rasa_url, stack.dead_services) else 1
         else:
-            print("dvcbot: serving; stop with Ctrl-C or SIGTERM", flush=True)
-            while not stopping:
-                dead = stack.dead_services()
-                if dead:
-                    for service in dead:
-                        print(f"dvcbot: {service.name} stopped unexpectedly:\n{service.log_tail()}",
-                              file=sys.stderr)
-                    return 1
+            say("dvcbot: serving; stop with Ctrl-C or SIGTERM")
+            while not state["stopping"]:
+                if report_dead(stack.dead_services()):
+                    code = 1
+                    break
                 time.sleep(1.0)
     except KeyboardInterrupt:
         pass
-    except RuntimeError as error:
-        print(f"dvcbot: {error}", file=sys.stderr)
-        return 1
+    except (RuntimeError, SystemExit) as error:
+        say(f"dvcbot: {error}", error=True)
+        code = 1
     finally:
-        print("dvcbot: stopping...", flush=True)
-        stack.stop()
-    return 0
+        state["stopping"] = True
+        while True:
+            try:
+                say("dvcbot: stopping...")
+                stack.stop()
+                break
+            except KeyboardInterrupt:  # a signal that raced the switch to "stopping": go on
+                continue
+    return code

@@ -58,7 +58,9 @@ def engine_for(url: str | None = None, metadata: MetaData | None = None) -> Engi
     with _lock:
         engine = _engines.get(resolved)
         if engine is None:
-            kwargs: dict = {"future": True}
+            # an error message never carries the statement's values (sender ids, codes, texts)
+            # into a log line
+            kwargs: dict = {"future": True, "hide_parameters": True}
             if resolved.startswith("sqlite"):
                 kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
                 if ":memory:" not in resolved:

@@ -43,6 +43,16 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    change to a lock one Redis transaction (WATCH/MULTI/EXEC, retried on conflict): same
    tickets, same order, same expiry.
 
+4. Personal numbers kept forever in the conversation database. Every stored user text (and
+   the NLU's copy of it, and entity values) has its phone, ID and dossier numbers masked as it
+   is written (bot.handoff.masking.mask_personal), and the phone digits given as the second
+   factor are stored as empty. Only what is written is masked: the actions of the same turn
+   read the tracker Rasa holds in memory, so a dossier code typed for a look-up still works
+   in that turn, and the code the look-up used is kept in the `dossier_code` slot for the
+   next turns ("theo dõi"). The tracker store of this process is also what "xóa dữ liệu của
+   tôi" deletes from (live_tracker_engine, bot/privacy.py). Database errors never carry the
+   values written (hide_parameters): a failed save logs no message text.
+
 Importing this module also installs bot.rasa_speedups in the Rasa server (a cached validator
 for action replies, the model graph's plan kept, kept-open connections to the action server).
 """
@@ -55,6 +65,7 @@ import json
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
 
 import redis
@@ -65,10 +76,12 @@ import rasa.core.agent
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import bot.rasa_speedups  # noqa: F401 - installs the speed-ups in the Rasa server
+from bot.handoff.masking import mask_personal
 from bot import logmask
 
 logmask.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
@@ -102,19 +115,62 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# slots whose value is never written (the second factor, used within its turn)
+UNSTORED_SLOTS = frozenset({"phone_suffix"})
+_live_stores: list["DurableSQLTrackerStore"] = []
+
+
+def live_tracker_engine() -> Optional[sa.engine.Engine]:
+    """The engine of this process's tracker store (in the Rasa server), or None."""
+    return _live_stores[-1].engine if _live_stores else None
+
+
+def stored_event(data: dict[str, Any]) -> dict[str, Any]:
+    """An event as it is written to the database: personal numbers in user texts masked,
+    the second factor's digits not kept."""
+    kind = data.get("event")
+    if kind == "user":
+        data = dict(data)
+        if data.get("text"):
+            data["text"] = mask_personal(data["text"])
+        parse = data.get("parse_data")
+        if isinstance(parse, dict):
+            parse = dict(parse)
+            if parse.get("text"):
+                parse["text"] = mask_personal(parse["text"])
+            if isinstance(parse.get("entities"), list):
+                parse["entities"] = [
+                    {**e, "value": mask_personal(e["value"])}
+                    if isinstance(e, dict) and isinstance(e.get("value"), str) else e
+                    for e in parse["entities"]]
+            data["parse_data"] = parse
+    elif kind == "slot" and data.get("name") in UNSTORED_SLOTS and data.get("value") is not None:
+        data = {**data, "value": None}
+    return data
+
+
 class DurableSQLTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store that retries, then fails loudly instead of forgetting."""
+    """Rasa's SQL tracker store that retries, then fails loudly instead of forgetting, and
+    masks personal numbers in what it writes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        db = kwargs.get("db")
+        if kwargs.get("dialect", "sqlite") == "sqlite" and db and db != ":memory:":
+            # endpoints.yml names var/rasa_tracker.sqlite3: plain `rasa run` on a fresh clone
+            # has no var/ yet, and SQLite does not create folders
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(*args, **kwargs)
+        _live_stores.append(self)
         url = self.engine.url
         self.engine.dispose()
         if url.get_backend_name() == "sqlite":
             self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_pre_ping=True,
+                                           hide_parameters=True,
                                            connect_args={"check_same_thread": False})
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+            self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                                           **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
         # the events of the latest conversation session (after its last session_started),
@@ -169,7 +225,20 @@ class DurableSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         # idempotent on retry: only the events beyond those already stored are appended
-        await self._retrying("save", lambda: SQLTrackerStore.save(self, tracker))
+        await self._retrying("save", lambda: self._save_masked(tracker))
+
+    async def _save_masked(self, tracker: DialogueStateTracker) -> None:
+        """SQLTrackerStore.save, writing `stored_event` of each new event."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = stored_event(event.as_dict())
+                intent = (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY)
+                session.add(self.SQLEvent(
+                    sender_id=tracker.sender_id, type_name=event.type_name,
+                    timestamp=data.get("timestamp"), intent_name=intent,
+                    action_name=data.get("name"), data=json.dumps(data)))
+            session.commit()
 
 
 _create_tracker_store = rasa.core.agent.Agent._create_tracker_store

@@ -27,6 +27,7 @@ from . import config, models as m
 from .canonical import ASPECTS, PORTAL_HOME, POPULAR_ORDER
 from .loader import has_data, load, make_engine, stored_fingerprint
 from .places import Commune, Office, PlaceIndex, PlaceMatch
+from .conditions import Vocabulary
 from .render import Answer, Renderer
 from .validate import KnowledgeError, Report, fingerprint
 
@@ -34,7 +35,12 @@ log = logging.getLogger(__name__)
 
 _ASPECT_ALIASES = {"documents": "documents", "fee": "fee", "fees": "fee", "processing_time": "processing_time",
                    "time": "processing_time", "where": "where", "online": "online", "form": "form",
-                   "forms": "form", "procedure": "procedure", "office": "procedure"}
+                   "forms": "form", "procedure": "procedure", "office": "procedure",
+                   "deadline": "deadline", "deadlines": "deadline", "eligibility": "eligibility",
+                   "not_required": "not_required"}
+# aspect -> Renderer method (the new sections' methods are named so as not to clash with attributes)
+_RENDER_METHOD = {"eligibility": "eligibility_answer", "not_required": "not_required_answer"}
+EXTRA_ASPECTS = ("deadline", "eligibility", "not_required")
 _RECHECK_SECONDS = 30.0
 # the environment variables that choose the knowledge base (knowledge/config.py, bot/paths.py)
 _SETTINGS = ("DVCBOT_DATABASE_URL", "DVCBOT_KNOWLEDGE_DIR", "DVCBOT_PLACES_FILE", "DVCBOT_STATE_DIR")
@@ -147,7 +153,8 @@ class KnowledgeBase:
                 index.add(d.name, "district", d.name, members, strip=False)
             # commune aliases and district aliases are stored in the source YAML only; re-read them here
             self._place_index = index
-            self._steps = [s.text for s in session.execute(select(m.OnlineStep).order_by(m.OnlineStep.position)).scalars()]
+            self._steps = [(s.text, s.status, s.effective_from, s.effective_to)
+                           for s in session.execute(select(m.OnlineStep).order_by(m.OnlineStep.position)).scalars()]
             msgs = session.get(m.Meta, "messages")
             self._messages = json.loads(msgs.value) if msgs and msgs.value else {}
             extra = session.get(m.Meta, "place_aliases")
@@ -155,7 +162,9 @@ class KnowledgeBase:
                 for item in json.loads(extra.value):
                     index.add(item["text"], item["kind"], item["target"], tuple(item["members"]),
                               strip=item["kind"] == "commune")
-            self._renderer = Renderer(self._messages)
+            vocab = session.get(m.Meta, "conditions")
+            self._vocabulary = Vocabulary(json.loads(vocab.value) if vocab and vocab.value else {})
+            self._renderer = Renderer(self._messages, self._vocabulary)
             self._answers = {}
             self._state_fp = fp_value
 
@@ -173,16 +182,30 @@ class KnowledgeBase:
         order = [k for k in POPULAR_ORDER if k in self._names] + [k for k in self._names if k not in POPULAR_ORDER]
         return [(k, self._names[k]) for k in order[:max(0, n)]]
 
-    def answer(self, key: str, aspect: str, today: dt.date | None = None) -> Answer:
-        """A short Vietnamese chat answer about one aspect of a procedure, for the facts in force `today`."""
+    def detect_conditions(self, text: str) -> dict:
+        """The conditions a citizen names ("nộp online", "tôi là hộ nghèo"): {} when none
+        (vocabulary in knowledge/data/conditions.yml)."""
+        self._ensure_loaded()
+        return self._vocabulary.detect(text)
+
+    def condition_label(self, conditions: dict) -> str:
+        self._ensure_loaded()
+        return self._vocabulary.label(conditions)
+
+    def answer(self, key: str, aspect: str, today: dt.date | None = None, conditions: dict | None = None) -> Answer:
+        """A short Vietnamese chat answer about one aspect of a procedure, for the facts in force `today`.
+        With `conditions` (from detect_conditions) the fee answer is the one for that citizen."""
         self._ensure_loaded()
         name = _ASPECT_ALIASES.get((aspect or "").removeprefix("ask_"))
         if name is None:
-            raise ValueError(f"unknown aspect {aspect!r}; expected one of {', '.join(ASPECTS)}")
+            raise ValueError(f"unknown aspect {aspect!r}; expected one of {', '.join(ASPECTS + EXTRA_ASPECTS)}")
         day = today or dt.date.today()
-        cached = self._answers.get((key, name, day))
+        if conditions:
+            name = "fee"  # a condition changes what a citizen pays; the other aspects do not depend on it
+        cache_key = (key, name, day, json.dumps(conditions or {}, sort_keys=True, ensure_ascii=False))
+        cached = self._answers.get(cache_key)
         if cached is not None:  # the same data and day give the same answer: skip 10 queries
-            return replace(cached, sources=list(cached.sources))
+            return replace(cached, sources=list(cached.sources), messages=list(cached.messages))
         with Session(self.engine, future=True) as session:
             proc = session.execute(
                 select(m.Procedure).where(m.Procedure.key == key).options(
@@ -190,14 +213,16 @@ class KnowledgeBase:
                     selectinload(m.Procedure.forms), selectinload(m.Procedure.fees),
                     selectinload(m.Procedure.processing_times), selectinload(m.Procedure.channels),
                     selectinload(m.Procedure.online), selectinload(m.Procedure.notices),
-                    selectinload(m.Procedure.benefits))
+                    selectinload(m.Procedure.benefits), selectinload(m.Procedure.deadlines),
+                    selectinload(m.Procedure.eligibility), selectinload(m.Procedure.not_required))
             ).scalar_one_or_none()
             if proc is None:
                 return Answer(self._renderer.t("no_procedure", link=PORTAL_HOME), False, [], PORTAL_HOME)
-            answer = getattr(self._renderer, name)(proc, day)
+            method = getattr(self._renderer, _RENDER_METHOD.get(name, name))
+            answer = method(proc, day, conditions) if conditions else method(proc, day)
         if len(self._answers) > 2000:
             self._answers = {}
-        self._answers[(key, name, day)] = replace(answer, sources=list(answer.sources))
+        self._answers[cache_key] = replace(answer, sources=list(answer.sources), messages=list(answer.messages))
         return answer
 
     def procedure_data(self, key: str) -> dict | None:
@@ -278,9 +303,13 @@ class KnowledgeBase:
             return Answer("\n".join(lines), known, sources, PORTAL_HOME)
 
     # ------------------------------------------------------------------ online guide
-    def online_steps(self) -> list[str]:
+    def online_steps(self, today: dt.date | None = None) -> list[str]:
+        """The steps of the online guide in force `today`; an unverified step carries its mark."""
         self._ensure_loaded()
-        return list(self._steps)
+        day = today or dt.date.today()
+        mark = self._renderer.t("unverified_mark")
+        return [text + (mark if status == m.UNVERIFIED else "") for text, status, start, end in self._steps
+                if (start is None or start <= day) and (end is None or day <= end)]
 
     def message(self, key: str, **values) -> str:
         """A template from messages.yml, filled in (for other modules that want the same wording)."""

@@ -15,6 +15,7 @@ def _fact(f) -> dict:
     return {
         "status": f.status, "source": f.source.citation if f.source else None, "verified_on": _d(f.verified_on),
         "effective_from": _d(f.effective_from), "effective_to": _d(f.effective_to), "note": f.note, "ask": f.ask,
+        "quote": f.quote, "copy": f.copy_ref, "conditions": f.condition_map or None,
     }
 
 
@@ -41,11 +42,16 @@ def procedure_dict(p: m.Procedure) -> dict:
                     **_fact(o)} for o in p.online],
         "notices": [{"text": n.text, **_fact(n)} for n in p.notices],
         "benefits": [{"case": b.case, "text": b.text, **_fact(b)} for b in p.benefits],
+        "deadlines": [{"text": d.text, "days": d.days, "day_unit": d.day_unit, "counted_from": d.counted_from,
+                       "late": ({"text": d.late_text, "source": d.late_source, "quote": d.late_quote}
+                                if d.late_text else None), **_fact(d)} for d in p.deadlines],
+        "eligibility": [{"text": e.text, **_fact(e)} for e in p.eligibility],
+        "not_required": [{"text": n.text, **_fact(n)} for n in p.not_required],
     }
 
 
 CSV_COLUMNS = ["procedure", "name", "ma_tthc", "section", "case", "value", "online_value", "status", "source",
-               "verified_on", "effective_from", "effective_to", "file"]
+               "verified_on", "effective_from", "effective_to", "conditions", "quote", "file"]
 
 
 def csv_rows(p: m.Procedure):
@@ -56,7 +62,8 @@ def csv_rows(p: m.Procedure):
         return {**base, "section": section, "case": case or "", "value": value if value is not None else "unknown",
                 "online_value": online_value if online_value is not None else "", "status": f.status,
                 "source": f.source.citation if f.source else "", "verified_on": _d(f.verified_on) or "",
-                "effective_from": _d(f.effective_from) or "", "effective_to": _d(f.effective_to) or ""}
+                "effective_from": _d(f.effective_from) or "", "effective_to": _d(f.effective_to) or "",
+                "conditions": f.conditions or "", "quote": f.quote or ""}
 
     for a in p.agencies:
         yield row("agency", a, a.level, a.name)
@@ -76,3 +83,9 @@ def csv_rows(p: m.Procedure):
         yield row("notices", n, "", n.text)
     for b in p.benefits:
         yield row("benefits", b, b.case, b.text)
+    for d in p.deadlines:
+        yield row("deadlines", d, d.counted_from, d.text, d.days)
+    for e in p.eligibility:
+        yield row("eligibility", e, "", e.text)
+    for n in p.not_required:
+        yield row("not_required", n, "", n.text)

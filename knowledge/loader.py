@@ -24,7 +24,7 @@ from .validate import KnowledgeData, KnowledgeError, Report, validate
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"  # 3: dated, marked online steps; 2: quote/copy/conditions on facts, deadlines, eligibility, not_required, legal documents
 # pg_advisory_xact_lock key held while the knowledge base is rewritten (any constant bigint)
 KB_LOAD_LOCK_KEY = 0x64766362  # "dvcb"
 
@@ -35,6 +35,19 @@ def make_engine(database_url: str | None = None) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
+    """Create the kb_* tables; tables of an older schema (a column missing) are rebuilt, since a
+    load replaces every kb_* row anyway."""
+    from sqlalchemy import inspect
+
+    inspector = inspect(engine)
+    for table in m.Base.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        if {c.name for c in table.columns} - present:
+            log.info("knowledge table %s has an older schema: rebuilding the kb_* tables", table.name)
+            m.Base.metadata.drop_all(engine)
+            break
     m.Base.metadata.create_all(engine)
 
 
@@ -57,9 +70,12 @@ def has_data(engine: Engine) -> bool:
 def load(engine: Engine, data_dir: str | Path | None = None, places: Iterable[str | Path] | None = None,
          today: dt.date | None = None) -> Report:
     report = validate(data_dir, places=places, today=today)
-    if not report.ok or report.data is None:
+    if report.data is None:
         raise KnowledgeError(f"knowledge YAML has {len(report.errors)} error(s); the database was not changed",
                              report)
+    if report.errors:  # only date-triggered ones (a cited document replaced): load, and say so loudly
+        log.error("knowledge data cites replaced documents (run `dvcbot kb validate`):\n%s",
+                  report.format(warnings=False))
     write(engine, report.data)
     return report
 
@@ -89,10 +105,13 @@ def write(engine: Engine, data: KnowledgeData) -> None:
             return src
 
         def fact(cls, f: dict, **fields):
+            conditions = f.get("conditions")
             return cls(status=f["status"], note=f.get("note"), ask=f.get("ask"),
                        verified_on=f.get("verified_on"), effective_from=f.get("effective_from"),
                        effective_to=f.get("effective_to"), position=f.get("position", 0),
-                       src_file=f.get("src_file"), src_line=f.get("src_line"),
+                       src_file=f.get("src_file"), src_line=f.get("src_line"), field=f.get("field"),
+                       quote=f.get("quote"), copy_ref=f.get("copy"),
+                       conditions=json.dumps(conditions, ensure_ascii=False, sort_keys=True) if conditions else None,
                        source=source(f.get("citation")), **fields)
 
         for p in data.procedures:
@@ -121,7 +140,17 @@ def write(engine: Engine, data: KnowledgeData) -> None:
                                 via="\n".join(f["via"]) or None, link=f["link"]) for f in p["online"]]
             proc.notices = [fact(m.Notice, f, text=f["text"]) for f in p["notices"]]
             proc.benefits = [fact(m.Benefit, f, case=f["case"], text=f["text"]) for f in p["benefits"]]
+            proc.deadlines = [fact(m.Deadline, f, text=f["text"], days=f["days"], day_unit=f["day_unit"],
+                                   counted_from=f["counted_from"], late_text=f["late_text"],
+                                   late_source=f["late_source"], late_quote=f["late_quote"])
+                              for f in p["deadlines"]]
+            proc.eligibility = [fact(m.Eligibility, f, text=f["text"]) for f in p["eligibility"]]
+            proc.not_required = [fact(m.NotRequired, f, text=f["text"]) for f in p["not_required"]]
             session.add(proc)
+        for d in data.legal_documents:
+            session.add(m.LegalDocument(number=d["number"], title=d["title"], effective_from=d["effective_from"],
+                                        replaced_by=d["replaced_by"], replaced_on=d["replaced_on"],
+                                        copy_ref=d["copy"], status=d["status"], note=d["note"]))
 
         from .text import fold
 
@@ -141,6 +170,8 @@ def write(engine: Engine, data: KnowledgeData) -> None:
                                       communes=[communes[k] for k in d["communes"] if k in communes]))
         for s in data.online_steps:
             session.add(m.OnlineStep(position=s["position"], text=s["text"], source=source(s["citation"]),
+                                     status=s.get("status", m.KNOWN), effective_from=s.get("effective_from"),
+                                     effective_to=s.get("effective_to"),
                                      verified_on=s["verified_on"]))
         place_aliases = [{"text": a, "kind": "commune", "target": c["key"], "members": [c["key"]]}
                          for c in data.communes for a in c["aliases"]]
@@ -148,6 +179,7 @@ def write(engine: Engine, data: KnowledgeData) -> None:
                           for d in data.districts for a in d["aliases"]]
         session.add(m.Meta(key="place_aliases", value=json.dumps(place_aliases, ensure_ascii=False)))
         session.add(m.Meta(key="messages", value=json.dumps(data.messages, ensure_ascii=False, sort_keys=True)))
+        session.add(m.Meta(key="conditions", value=json.dumps(data.conditions, ensure_ascii=False, sort_keys=True)))
         session.add(m.Meta(key="fingerprint", value=data.fingerprint))
         session.add(m.Meta(key="schema_version", value=SCHEMA_VERSION))
         session.add(m.Meta(key="loaded_at", value=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))

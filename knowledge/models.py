@@ -35,6 +35,10 @@ class FactMixin:
     position = Column(Integer, nullable=False, default=0)
     src_file = Column(Text)
     src_line = Column(Integer)
+    field = Column(Text)  # "fees[3]": where the fact sits in its file
+    quote = Column(Text)  # the sentence of the text that states the fact, verbatim
+    copy_ref = Column(Text)  # the public copy read: "owner/repo path"
+    conditions = Column(Text)  # JSON {"channel": ..., "cong_dan_so": true, "groups": [...]}; None: everyone
 
     @declared_attr
     def procedure_id(cls):  # noqa: N805
@@ -47,6 +51,12 @@ class FactMixin:
     @declared_attr
     def source(cls):  # noqa: N805
         return relationship(Source, lazy="joined")
+
+    @property
+    def condition_map(self) -> dict:
+        import json
+
+        return json.loads(self.conditions) if self.conditions else {}
 
     def in_force(self, day) -> bool:
         if self.effective_from is not None and day < self.effective_from:
@@ -81,6 +91,9 @@ class Procedure(Base):
     online = relationship("OnlineSubmission", cascade="all, delete-orphan", order_by="OnlineSubmission.position")
     notices = relationship("Notice", cascade="all, delete-orphan", order_by="Notice.position")
     benefits = relationship("Benefit", cascade="all, delete-orphan", order_by="Benefit.position")
+    deadlines = relationship("Deadline", cascade="all, delete-orphan", order_by="Deadline.position")
+    eligibility = relationship("Eligibility", cascade="all, delete-orphan", order_by="Eligibility.position")
+    not_required = relationship("NotRequired", cascade="all, delete-orphan", order_by="NotRequired.position")
 
 
 class Alias(Base):
@@ -178,6 +191,51 @@ class Benefit(FactMixin, Base):
     text = Column(Text)
 
 
+class Deadline(FactMixin, Base):
+    """Thời hạn phải đăng ký (e.g. khai sinh within 60 days of the birth)."""
+
+    __tablename__ = "kb_deadline"
+    id = Column(Integer, primary_key=True)
+    text = Column(Text)
+    days = Column(Integer)
+    day_unit = Column(Text)
+    counted_from = Column(Text)
+    late_text = Column(Text)  # only where a text states what happens when the deadline is missed
+    late_source = Column(Text)
+    late_quote = Column(Text)
+
+
+class Eligibility(FactMixin, Base):
+    """Điều kiện / đối tượng được làm thủ tục."""
+
+    __tablename__ = "kb_eligibility"
+    id = Column(Integer, primary_key=True)
+    text = Column(Text)
+
+
+class NotRequired(FactMixin, Base):
+    """Who needs no permit or no procedure, where the law says so."""
+
+    __tablename__ = "kb_not_required"
+    id = Column(Integer, primary_key=True)
+    text = Column(Text)
+
+
+class LegalDocument(Base):
+    """The registry of legal documents (legal_documents.yml): which replaces which, and when."""
+
+    __tablename__ = "kb_legal_document"
+    id = Column(Integer, primary_key=True)
+    number = Column(String(64), nullable=False, unique=True)
+    title = Column(Text)
+    effective_from = Column(Date)
+    replaced_by = Column(String(64))
+    replaced_on = Column(Date)
+    copy_ref = Column(Text)
+    status = Column(String(16), nullable=False, default=KNOWN)
+    note = Column(Text)
+
+
 district_communes = Table(
     "kb_district_commune", Base.metadata,
     Column("district_id", Integer, ForeignKey("kb_old_district.id", ondelete="CASCADE"), primary_key=True),
@@ -238,6 +296,9 @@ class OnlineStep(Base):
     id = Column(Integer, primary_key=True)
     position = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
+    status = Column(String(16), nullable=False, default=KNOWN)
+    effective_from = Column(Date)
+    effective_to = Column(Date)
     source_id = Column(Integer, ForeignKey("kb_source.id"))
     source = relationship(Source, lazy="joined")
     verified_on = Column(Date)
@@ -249,9 +310,10 @@ class Meta(Base):
     value = Column(Text)
 
 
-FACT_TABLES = (Agency, RequiredDocument, Form, Fee, ProcessingTime, Channel, OnlineSubmission, Notice, Benefit)
+FACT_TABLES = (Agency, RequiredDocument, Form, Fee, ProcessingTime, Channel, OnlineSubmission, Notice, Benefit,
+               Deadline, Eligibility, NotRequired)
 ALL_TABLES_DELETE_ORDER = (
-    district_communes, OldDistrict, Office, FormerUnit, Commune, OnlineStep,
+    district_communes, OldDistrict, Office, FormerUnit, Commune, OnlineStep, LegalDocument,
     *FACT_TABLES, Alias, LegalBasis, Procedure, Source,
 )
 __all__ = [name for name in dir() if not name.startswith("_")]

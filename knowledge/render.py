@@ -1,6 +1,8 @@
 """Turning database facts into short Vietnamese chat messages (wording from messages.yml).
 
-Every answer: the fact(s) in force on the given day, then "Căn cứ: <sources>", then
+Every answer is two messages. The first (at most about 600 characters, a cheap phone's screen):
+the fact(s) in force on the given day, the conditions or dates they depend on, what changes in
+the next 60 days, and "cập nhật <verified_on>". The second: "Căn cứ: <sources>" and
 "Xem thêm: <portal link>". An unknown fact is said to be unknown, with where to ask.
 """
 
@@ -11,14 +13,27 @@ from dataclasses import dataclass, field
 from string import Formatter
 
 from . import models as m
+from .conditions import Vocabulary
+
+UPCOMING_DAYS = 60  # an answer also says what changes within this many days
+FIRST_MESSAGE_CHARS = 600
 
 
 @dataclass
 class Answer:
-    text: str
+    text: str  # every message, joined by newlines
     known: bool
     sources: list[str] = field(default_factory=list)
     link: str | None = None
+    messages: list[str] = field(default_factory=list)  # [the answer, legal basis + link]
+
+    def __post_init__(self) -> None:
+        if not self.messages:
+            self.messages = [self.text]
+
+
+def day_text(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 class _SafeDict(dict):
@@ -31,8 +46,9 @@ def money(amount: int) -> str:
 
 
 class Renderer:
-    def __init__(self, messages: dict[str, str]):
+    def __init__(self, messages: dict[str, str], vocabulary: Vocabulary | None = None):
         self.messages = messages
+        self.vocabulary = vocabulary or Vocabulary({})
 
     def t(self, key: str, **values) -> str:
         template = self.messages.get(key, "")
@@ -58,28 +74,59 @@ class Renderer:
         'Luật Hộ tịch 60/2014/QH13, Điều 16; Luật Hộ tịch 60/2014/QH13, Điều 15'
         -> 'Luật Hộ tịch 60/2014/QH13, Điều 16, Điều 15'."""
         docs: dict[str, list[str]] = {}
+        citations: list[str] = []
         for f in facts:
             if f.status == m.UNKNOWN or f.source is None:
                 continue
-            for part in f.source.citation.split(";"):
+            citations.append(f.source.citation)
+            if getattr(f, "late_source", None):
+                citations.append(f.late_source)
+        for citation in citations:
+            for part in citation.split(";"):
                 part = part.strip()
                 if not part:
                     continue
                 doc, sep, article = part.partition(", ")
                 arts = docs.setdefault(doc, [])
-                if sep and article not in arts:
-                    arts.append(article)
+                for piece in article.split(", ") if sep else []:
+                    if piece and piece not in arts:
+                        arts.append(piece)
         return [doc + (", " + ", ".join(arts) if arts else "") for doc, arts in docs.items()]
 
     def finish(self, lines: list[str], proc: m.Procedure, used: list, day: dt.date, known: bool) -> "Answer":
-        for notice in self.in_force(proc.notices, day):
-            lines.append(self.t("notice_line", text=notice.text))
+        # the oldest re-check among the confirmed facts shown (unverified ones carry their own mark)
+        stamps = [f.verified_on for f in used if f.status == m.KNOWN and f.verified_on is not None]
+        updated = self.t("updated_line", date=day_text(min(stamps))) if stamps else ""
+        notices = [self.t("notice_line", text=n.text) for n in self.in_force(proc.notices, day)]
+        body = [line for line in lines if line]
+        second_lines = []
+        for notice in notices:  # a notice goes with the answer when it fits, else leads the second message
+            if len("\n".join(body + [notice, updated])) <= FIRST_MESSAGE_CHARS:
+                body.append(notice)
+            else:
+                second_lines.append(notice)
+        first = "\n".join(body + ([updated] if updated else []))
         sources = self.collect_sources(used)
         if sources:
-            lines.append(self.t("source_line", sources="; ".join(sources)))
-        lines.append(self.t("more_line", link=proc.portal_link))
-        return Answer(text="\n".join(line for line in lines if line), known=known, sources=sources,
-                      link=proc.portal_link)
+            second_lines.append(self.t("source_line", sources="; ".join(sources)))
+        second_lines.append(self.t("more_line", link=proc.portal_link))
+        second = "\n".join(second_lines)
+        return Answer(text=first + "\n" + second, known=known, sources=sources, link=proc.portal_link,
+                      messages=[first, second])
+
+    # -- conditions and dates ---------------------------------------------------
+    def until(self, fact) -> str:
+        return self.t("until", date=day_text(fact.effective_to)) if fact.effective_to else ""
+
+    def upcoming(self, facts, day: dt.date, describe) -> list[str]:
+        """'Từ 01/01/2027: ...' for the facts that take effect within UPCOMING_DAYS (general ones first)."""
+        horizon = day + dt.timedelta(days=UPCOMING_DAYS)
+        by_day: dict[dt.date, list[str]] = {}
+        for f in facts:
+            if f.status == m.UNKNOWN or f.effective_from is None or not (day < f.effective_from <= horizon):
+                continue
+            by_day.setdefault(f.effective_from, []).append(describe(f))
+        return [self.t("from_line", date=day_text(d), what="; ".join(parts)) for d, parts in sorted(by_day.items())]
 
     def unknown(self, proc: m.Procedure, aspect: str, day: dt.date, fact=None, extra: list[str] | None = None):
         lines = [self.t("unknown_fact", what=self.t(f"what_{aspect}"), name=proc.name, ask=self.ask(fact))]
@@ -109,15 +156,17 @@ class Renderer:
             lines.append(self.t("documents_partial", note=note))
         return self.finish(lines, proc, known, day, known=True)
 
+    def fee_value(self, f: m.Fee) -> str:
+        if f.amount == 0:
+            return self.t("fee_free")
+        if f.per:
+            return self.t("fee_per", amount=money(f.amount), per=f.per)
+        return self.t("fee_amount", amount=money(f.amount))
+
     def fee_line(self, f: m.Fee) -> str:
         if f.status == m.UNKNOWN or f.amount is None:
             return "- " + self.t("unknown_case", case=f.case or self.t("what_fee"), ask=self.ask(f))
-        if f.amount == 0:
-            value = self.t("fee_free")
-        elif f.per:
-            value = self.t("fee_per", amount=money(f.amount), per=f.per)
-        else:
-            value = self.t("fee_amount", amount=money(f.amount))
+        value = self.fee_value(f)
         extra = []
         if f.online_amount is not None and f.online_amount != f.amount:
             extra.append(self.t("fee_online", amount=money(f.online_amount) if f.online_amount else self.t("fee_free")))
@@ -127,15 +176,40 @@ class Renderer:
         label = f"{f.case}: " if f.case else ""
         return f"- {label}{value}{tail}{self.mark(f)}"
 
-    def fee(self, proc: m.Procedure, day: dt.date) -> Answer:
+    def conditional_fee_line(self, f: m.Fee, with_label: bool = True) -> str:
+        """'- nộp trực tuyến bằng tài khoản VNeID mức 2 ...: miễn phí (cấp đổi, cấp lại; đến 28/02/2027)'."""
+        conditions = f.condition_map
+        case = None if conditions.get("groups") else f.case  # the label names who already
+        detail = [d for d in (case, self.until(f)) if d]
+        tail = f" ({'; '.join(detail)})" if detail else ""
+        head = self.vocabulary.label(f.condition_map) + ": " if with_label else ""
+        return f"- {head}{self.fee_value(f)}{tail}{self.mark(f)}"
+
+    def fee_upcoming(self, fees, day: dt.date) -> list[str]:
+        def describe(f):
+            case = f"{f.case} " if f.case else ""
+            if f.condition_map:
+                return f"{self.vocabulary.label(f.condition_map)}: {case}{self.fee_value(f)}"
+            return f"{case}{self.fee_value(f)}"
+        general = [f for f in fees if not f.condition_map and f.amount is not None]
+        return self.upcoming(general, day, describe)
+
+    def fee(self, proc: m.Procedure, day: dt.date, person: dict | None = None) -> Answer:
+        if person:
+            return self.fee_for(proc, day, person)
         facts = self.in_force(proc.fees, day)
-        known = [f for f in facts if f.status != m.UNKNOWN and f.amount is not None]
+        general = [f for f in facts if not f.condition_map]
+        conditional = [f for f in facts if f.condition_map and f.status != m.UNKNOWN and f.amount is not None]
+        known = [f for f in general if f.status != m.UNKNOWN and f.amount is not None]
         benefits = [b for b in self.in_force(proc.benefits, day) if b.status != m.UNKNOWN]
-        if not known and not benefits:
-            extra = [f.note for f in facts[1:] if f.note]
-            return self.unknown(proc, "fee", day, facts[0] if facts else None, extra=extra)
-        lines = [self.t("fee_header", name=proc.name)]
-        lines += [self.fee_line(f) for f in facts]
+        if not known and not benefits and not conditional:
+            extra = [f.note for f in general[1:] if f.note]
+            return self.unknown(proc, "fee", day, general[0] if general else None, extra=extra)
+        lines = [self.t("fee_header", name=proc.name, date=day_text(day))]
+        lines += [self.fee_line(f) for f in general]
+        if conditional:
+            lines.append(self.t("fee_cheaper_header"))
+            lines += [self.conditional_fee_line(f) for f in conditional]
         exemptions: list[str] = []
         for f in known:
             for e in (f.exemptions or "").splitlines():
@@ -143,15 +217,55 @@ class Renderer:
                     exemptions.append(e)
         if exemptions:
             lines.append(self.t("fee_exemptions", list=", ".join(exemptions)))
-        for f in facts:
+        for f in general:
             if f.status == m.UNKNOWN and f.note:
                 lines.append(f.note)
-        used = list(known)
+        lines += self.fee_upcoming(proc.fees, day)
+        used = list(known) + conditional
         if benefits:
             lines.append(self.t("benefit_header"))
             lines += [f"- {b.case}: {b.text}{self.mark(b)}" if b.case else f"- {b.text}{self.mark(b)}" for b in benefits]
             used += benefits
-        return self.finish(lines, proc, used, day, known=bool(known) or bool(benefits))
+        return self.finish(lines, proc, used, day, known=bool(known) or bool(benefits) or bool(conditional))
+
+    def fee_for(self, proc: m.Procedure, day: dt.date, person: dict) -> Answer:
+        """The fee for a citizen who named a condition ("nộp online thì sao?", "tôi là hộ nghèo")."""
+        who = self.vocabulary.label(person, short=True)
+        facts = [f for f in self.in_force(proc.fees, day) if f.status != m.UNKNOWN and f.amount is not None]
+        general = [f for f in facts if not f.condition_map]
+        matching = [f for f in facts if f.condition_map and self.vocabulary.matches(f.condition_map, person)]
+        person_groups = set(person.get("groups") or [])
+        exempt_texts = []
+        for f in general:
+            for e in (f.exemptions or "").splitlines():
+                if e and set(self.vocabulary.detect(e).get("groups") or []) & person_groups and e not in exempt_texts:
+                    exempt_texts.append(e)
+        lines = [self.t("condition_header", name=proc.name, who=who, date=day_text(day))]
+        used: list = []
+        if matching:
+            lines += [self.conditional_fee_line(f) for f in matching]
+            used += matching
+        if exempt_texts:
+            lines.append(self.t("condition_exempt", list=", ".join(exempt_texts)))
+            used += [f for f in general if f.exemptions]
+        online_fees: list = []
+        if person.get("channel") == "trực tuyến" and not person.get("cong_dan_so"):
+            online_fees = [f for f in general if f.online_amount is not None and f.online_amount != f.amount]
+            for f in online_fees:
+                label = f"{f.case}: " if f.case else ""
+                lines.append(f"- {label}" + (money(f.online_amount) if f.online_amount else self.t("fee_free")))
+            used += online_fees
+        if len(lines) == 1:
+            lines.append(self.t("condition_none", who=who))
+        rest = [f for f in general if f not in online_fees]
+        if rest:  # what everybody else pays, on one line
+            parts = [f"{f.case} {self.fee_value(f)}{self.mark(f)}" if f.case else self.fee_value(f) for f in rest]
+            lines.append(self.t("condition_general") + " " + "; ".join(parts) + ".")
+            used += [f for f in rest if f not in used]
+        lines += self.fee_upcoming(proc.fees, day)
+        if not used:
+            return self.unknown(proc, "fee", day)
+        return self.finish(lines, proc, used, day, known=True)
 
     def processing_time(self, proc: m.Procedure, day: dt.date) -> Answer:
         facts = self.in_force(proc.processing_times, day)
@@ -208,13 +322,19 @@ class Renderer:
         if fact.note:
             lines.append(fact.note)
         used = [fact]
-        online_fees = [f for f in self.in_force(proc.fees, day)
-                       if f.status != m.UNKNOWN and f.online_amount is not None and f.online_amount != f.amount]
+        in_force_fees = [f for f in self.in_force(proc.fees, day) if f.status != m.UNKNOWN]
+        online_fees = [f for f in in_force_fees if not f.condition_map
+                       and f.online_amount is not None and f.online_amount != f.amount]
         if online_fees:
             parts = [f"{f.case}: {money(f.online_amount) if f.online_amount else self.t('fee_free')}"
                      if f.case else money(f.online_amount) for f in online_fees]
             lines.append(self.t("online_fee", fees="; ".join(parts)))
             used += online_fees
+        online_conditional = [f for f in in_force_fees if f.amount is not None
+                              and f.condition_map.get("channel") == "trực tuyến"]
+        for f in online_conditional:
+            lines.append(self.conditional_fee_line(f))
+        used += online_conditional
         if fact.link:
             lines.append(fact.link)
         return self.finish(lines, proc, used, day, known=True)
@@ -245,7 +365,9 @@ class Renderer:
                      if c.status != m.UNKNOWN and c.place and c.channel == "in_person"]
         any_channel = [c for c in self.in_force(proc.channels, day) if c.status != m.UNKNOWN and c.place]
         if in_person or any_channel:
-            chosen = (in_person or any_channel)[0]
+            # the channel listed first in the YAML (e.g. online for a construction permit since
+            # 01/07/2026); without order information in-person wins
+            chosen = any_channel[0] if any_channel and any_channel[0].channel == "online" else (in_person or any_channel)[0]
             where = chosen.place + self.mark(chosen)
             used.append(chosen)
         elif agencies:
@@ -260,7 +382,7 @@ class Renderer:
             used.append(times[0])
         else:
             lines.append(self.t("procedure_time", time=unknown_word))
-        fees = self.in_force(proc.fees, day)
+        fees = [f for f in self.in_force(proc.fees, day) if not f.condition_map]
         known_fees = [f for f in fees if f.status != m.UNKNOWN and f.amount is not None]
         if known_fees and all(f.amount == 0 for f in known_fees):
             fee = self.t("fee_free")
@@ -278,3 +400,33 @@ class Renderer:
         lines.append(self.t("procedure_fee", fee=fee))
         lines.append(self.t("procedure_more"))
         return self.finish(lines, proc, used, day, known=bool(used))
+
+    # -- deadlines, eligibility, who needs nothing ----------------------------------
+    def deadline(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = [f for f in self.in_force(proc.deadlines, day) if f.status != m.UNKNOWN and f.text]
+        if not facts:
+            return self.unknown(proc, "deadline", day)
+        lines = [self.t("deadline_header", name=proc.name)]
+        for f in facts:
+            lines.append(f"- {f.text}{self.mark(f)}")
+            if f.late_text:
+                lines.append(self.t("deadline_late", text=f.late_text))
+        if not any(f.late_text for f in facts):
+            lines.append(self.t("deadline_late_unknown"))
+        return self.finish(lines, proc, facts, day, known=True)
+
+    def eligibility_answer(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = [f for f in self.in_force(proc.eligibility, day) if f.status != m.UNKNOWN and f.text]
+        if not facts:
+            return self.unknown(proc, "eligibility", day)
+        lines = [self.t("eligibility_header", name=proc.name)]
+        lines += [f"- {f.text}{self.mark(f)}" for f in facts]
+        return self.finish(lines, proc, facts, day, known=True)
+
+    def not_required_answer(self, proc: m.Procedure, day: dt.date) -> Answer:
+        facts = [f for f in self.in_force(proc.not_required, day) if f.status != m.UNKNOWN and f.text]
+        if not facts:
+            return self.unknown(proc, "not_required", day)
+        lines = [self.t("not_required_header", name=proc.name)]
+        lines += [f"- {f.text}{self.mark(f)}" for f in facts]
+        return self.finish(lines, proc, facts, day, known=True)

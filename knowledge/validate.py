@@ -26,6 +26,10 @@ from .text import fold
 
 ERROR, WARNING = "error", "warning"
 STALE_DAYS = 365
+# a fee, time, place or deadline fact re-read on or after this day must carry the sentence that states it
+QUOTE_REQUIRED_FROM = dt.date(2026, 12, 1)
+QUOTE_SECTIONS = ("fees", "processing_time", "where", "agency", "deadlines")
+ENDING_SOON_DAYS = 30
 
 # ----------------------------------------------------------------------------- YAML with lines
 
@@ -114,6 +118,9 @@ class Issue:
     line: int
     field: str
     message: str
+    # False for an error that a date brings about in correct data (a cited document was replaced
+    # today): `kb validate` fails, but the bot still loads the data rather than fall silent
+    blocking: bool = True
 
     def __str__(self) -> str:
         loc = f"{self.file}:{self.line}" if self.line else self.file
@@ -138,6 +145,10 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def blocking_errors(self) -> list[Issue]:
+        return [i for i in self.errors if i.blocking]
+
     def format(self, warnings: bool = True) -> str:
         items = self.errors + (self.warnings if warnings else [])
         return "\n".join(str(i) for i in items)
@@ -152,6 +163,8 @@ class KnowledgeData:
     messages: dict[str, str]
     fingerprint: str
     files: list[str]
+    conditions: dict = field(default_factory=dict)
+    legal_documents: list[dict] = field(default_factory=list)
 
 
 class KnowledgeError(Exception):
@@ -164,7 +177,7 @@ class KnowledgeError(Exception):
 
 # ----------------------------------------------------------------------------- field helpers
 
-DOC_NUMBER_RE = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐa-zđ0-9]+)*")
+DOC_NUMBER_RE = re.compile(r"\b\d{1,4}(?:\.\d{1,4})?/(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐa-zđ0-9]+)*")
 URL_RE = re.compile(r"https?://\S+")
 MA_TTHC_RE = re.compile(r"^\d\.\d{6}(?:\.[A-Z0-9]+)?$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -187,10 +200,12 @@ CHANNEL_WORDS = {
 }
 AVAILABLE_WORDS = {"co": "yes", "yes": "yes", "khong": "no", "no": "no"}
 
-FACT_KEYS = {"status", "source", "verified_on", "effective_from", "effective_to", "note", "ask"}
+FACT_KEYS = {"status", "source", "verified_on", "effective_from", "effective_to", "note", "ask",
+             "quote", "copy", "conditions"}
 PROCEDURE_KEYS_ALLOWED = {
     "key", "name", "summary", "verified_on", "ma_tthc", "portal_link", "aliases", "legal_bases",
     "notices", "benefits", "agency", "documents", "forms", "fees", "processing_time", "where", "online",
+    "deadlines", "eligibility", "not_required",
 }
 REQUIRED_SECTIONS = ("agency", "documents", "forms", "fees", "processing_time", "where", "online")
 
@@ -211,10 +226,11 @@ def check_url(url: str) -> bool:
 class _Ctx:
     """Issue collector bound to one file."""
 
-    def __init__(self, report: Report, file: str, today: dt.date):
+    def __init__(self, report: Report, file: str, today: dt.date, vocabulary: dict | None = None):
         self.report = report
         self.file = file
         self.today = today
+        self.vocabulary = vocabulary or {}
 
     def error(self, line: int, fld: str, msg: str) -> None:
         self.report.issues.append(Issue(ERROR, self.file, line, fld, msg))
@@ -372,11 +388,67 @@ def _fact(ctx: _Ctx, m: Any, path: str, default_verified: dt.date | None,
     ask = ctx.text(m, "ask", path)
     if main is not None and status != "unknown" and m.get(main) is None:
         ctx.error(m.line, f"{path}.{main}", f"is required (or mark the fact 'status: unknown')")
+    quote = ctx.text(m, "quote", path)
+    copy = ctx.text(m, "copy", path)
+    section = path.split("[", 1)[0].split(".", 1)[0]
+    if (section in QUOTE_SECTIONS and status != "unknown" and not quote and verified is not None
+            and verified >= QUOTE_REQUIRED_FROM):
+        ctx.error(m.line_of("verified_on") if "verified_on" in m else m.line, f"{path}.quote",
+                  f"re-checked on {verified} but has no 'quote:': add the sentence of the text that states it "
+                  f"(and 'copy:', the public copy you read)")
+    if quote and not copy:
+        ctx.warn(m.line_of("quote"), f"{path}.copy", "quote without 'copy:': name the public copy read (owner/repo path)")
+    conditions = _conditions(ctx, m, path)
     return {
         "status": status, "citation": "; ".join(citations) or None, "verified_on": verified,
         "effective_from": eff_from, "effective_to": eff_to, "note": note, "ask": ask,
-        "src_file": ctx.file, "src_line": m.line,
+        "src_file": ctx.file, "src_line": m.line, "field": path, "quote": quote, "copy": copy,
+        "conditions": conditions,
     }
+
+
+def _conditions(ctx: _Ctx, m: LDict, path: str) -> dict | None:
+    """`conditions:` of a fact, checked against conditions.yml: {channel, cong_dan_so, groups}."""
+    raw = m.get("conditions")
+    if raw is None:
+        return None
+    fld = f"{path}.conditions"
+    if not isinstance(raw, LDict):
+        ctx.error(m.line_of("conditions"), fld, "must be a mapping, e.g. {channel: trực tuyến, cong_dan_so: true}")
+        return None
+    vocab = ctx.vocabulary
+    out: dict = {}
+    for key, value in raw.items():
+        line = raw.line_of(key)
+        spec = vocab.get(key)
+        if spec is None:
+            ctx.error(line, f"{fld}.{key}", f"unknown condition {key!r}: known are {', '.join(sorted(vocab)) or '(none)'} "
+                      "(knowledge/data/conditions.yml)")
+            continue
+        kind = spec["type"]
+        if kind == "flag":
+            if not isinstance(value, bool):
+                ctx.error(line, f"{fld}.{key}", "must be true or false")
+                continue
+            out[key] = value
+        elif kind == "value":
+            folded = {fold(v): v for v in spec["values"]}
+            if not isinstance(value, str) or fold(value) not in folded:
+                ctx.error(line, f"{fld}.{key}", f"{value!r} must be one of: {', '.join(spec['values'])}")
+                continue
+            out[key] = folded[fold(value)]
+        else:  # list
+            items = value if isinstance(value, list) else [value]
+            good = []
+            for item in items:
+                if not isinstance(item, str) or item not in spec["values"]:
+                    ctx.error(line, f"{fld}.{key}", f"unknown {key} value {item!r}: known are "
+                              f"{', '.join(spec['values'])} (knowledge/data/conditions.yml)")
+                    continue
+                good.append(item)
+            if good:
+                out[key] = good
+    return out or None
 
 
 def _as_list(ctx: _Ctx, doc: LDict, key: str, allow_single: bool) -> tuple[list, list[int]] | None:
@@ -444,8 +516,10 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
             link = None
         elif code and code_status == "known" and "ma_thu_tuc=" in link and not link.endswith(code):
             ctx.warn(doc.line_of("portal_link"), "portal_link", f"link does not end with the code {code}")
-    if link is None:
-        link = PORTAL_PROCEDURE_URL.format(code=code) if code and code_status == "known" else PORTAL_HOME
+        elif "ma_thu_tuc=" in link:
+            ctx.warn(doc.line_of("portal_link"), "portal_link",
+                     "old '?ma_thu_tuc=' links open an empty page; remove portal_link to link the catalogue page")
+    # None: validate() links the code's page in the national catalogue (knowledge/catalog.py)
     proc["portal_link"] = link
 
     # aliases ------------------------------------------------------------
@@ -471,14 +545,17 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
             if not isinstance(item, LDict):
                 ctx.error(lb.line_of(i), path, "must be a mapping with 'doc:' and 'articles:'")
                 continue
-            ctx.unknown_keys(item, {"doc", "articles", "url"}, path)
+            ctx.unknown_keys(item, {"doc", "articles", "url", "effective_from", "effective_to", "note"}, path)
             docname = ctx.text(item, "doc", path, required=True)
             if docname and not DOC_NUMBER_RE.search(docname):
                 ctx.error(item.line_of("doc"), f"{path}.doc", f"{docname!r} has no document number (e.g. 60/2014/QH13)")
             url = ctx.text(item, "url", path)
             if url and not check_url(url):
                 ctx.warn(item.line_of("url"), f"{path}.url", f"broken link syntax: {url!r}")
-            proc["legal_bases"].append({"doc": docname, "articles": ctx.text(item, "articles", path), "url": url})
+            proc["legal_bases"].append({"doc": docname, "articles": ctx.text(item, "articles", path), "url": url,
+                                        "effective_from": ctx.date(item, "effective_from", path),
+                                        "effective_to": ctx.date(item, "effective_to", path),
+                                        "src_line": item.line, "field": path})
 
     for section in REQUIRED_SECTIONS:
         if section not in doc:
@@ -642,6 +719,42 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
             f["case"] = ctx.text(m, "case", path)
             f["text"] = ctx.text(m, "text", path)
             proc["benefits"].append(f)
+
+    # deadlines, eligibility, not_required (optional; only where a text sets them)
+    proc["deadlines"] = []
+    if "deadlines" in doc:
+        for f in facts("deadlines", {"text", "days", "day_unit", "counted_from", "late"}, "text"):
+            m, path = f.pop("_m"), f.pop("_path")
+            f["text"] = ctx.text(m, "text", path)
+            f["days"] = ctx.integer(m, "days", path, minimum=1)
+            f["day_unit"] = ctx.text(m, "day_unit", path)
+            if f["day_unit"] and fold(f["day_unit"]) not in {"ngay", "ngay lam viec"}:
+                ctx.error(m.line_of("day_unit"), f"{path}.day_unit", "must be 'ngày làm việc' or 'ngày'")
+            f["counted_from"] = ctx.text(m, "counted_from", path)
+            f["late_text"] = f["late_source"] = f["late_quote"] = None
+            late = m.get("late")
+            if late is not None:
+                if not isinstance(late, LDict):
+                    ctx.error(m.line_of("late"), f"{path}.late", "must be a mapping: text:, source:, quote:")
+                else:
+                    ctx.unknown_keys(late, {"text", "source", "quote"}, f"{path}.late")
+                    f["late_text"] = ctx.text(late, "text", f"{path}.late", required=True)
+                    cites = _citations(ctx, late, f"{path}.late")
+                    f["late_source"] = "; ".join(cites) or None
+                    f["late_quote"] = ctx.text(late, "quote", f"{path}.late")
+                    if not cites:
+                        ctx.error(late.line, f"{path}.late.source", "what happens when the deadline is missed "
+                                  "needs the text that says so ('source:')")
+                    if not f["late_quote"]:
+                        ctx.error(late.line, f"{path}.late.quote", "add the sentence of the text that says it")
+            proc["deadlines"].append(f)
+    for section in ("eligibility", "not_required"):
+        proc[section] = []
+        if section in doc:
+            for f in facts(section, {"text"}, "text"):
+                m, path = f.pop("_m"), f.pop("_path")
+                f["text"] = ctx.text(m, "text", path)
+                proc[section].append(f)
     return proc
 
 
@@ -652,7 +765,8 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
     if not isinstance(doc, LDict):
         ctx.error(1, "", "the places file must be a mapping (province:, communes:, old_districts:)")
         return
-    ctx.unknown_keys(doc, {"province", "status", "source", "verified_on", "note", "communes", "old_districts"}, "")
+    ctx.unknown_keys(doc, {"province", "status", "source", "verified_on", "note", "communes", "old_districts",
+                           "quote", "copy"}, "")
     province = ctx.text(doc, "province", "", required=True)
     top = _fact(ctx, doc, "", None, {"province", "communes", "old_districts"}, None, doc.line) or {}
     # _fact warned about unknown keys already with allowed set above; fine.
@@ -667,7 +781,7 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
             ctx.error(raw_communes.line_of(i), path, "must be a mapping (key:, name:, former_units:, office:)")
             continue
         ctx.unknown_keys(c, {"key", "name", "aliases", "former_units", "office", "status", "note", "source",
-                             "verified_on"}, path)
+                             "verified_on", "quote", "copy"}, path)
         key = ctx.text(c, "key", path, required=True)
         name = ctx.text(c, "name", path, required=True)
         if key is None or name is None:
@@ -773,7 +887,8 @@ def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
         text = ctx.text(s, "text", path)
         if text and len(text) > 400:
             ctx.warn(s.line_of("text"), f"{path}.text", f"step is {len(text)} characters: keep it a short chat message")
-        steps.append({"position": i, "text": text or "", "citation": f["citation"], "verified_on": f["verified_on"]})
+        steps.append({"position": i, "text": text or "", "citation": f["citation"], "verified_on": f["verified_on"],
+                      "status": f["status"], "effective_from": f["effective_from"], "effective_to": f["effective_to"]})
 
 
 def _messages(ctx: _Ctx, doc: Any) -> dict[str, str]:
@@ -791,6 +906,151 @@ def _messages(ctx: _Ctx, doc: Any) -> dict[str, str]:
             ctx.error(doc.line, key, "template missing")
     return out
 
+
+
+# ----------------------------------------------------------------------------- conditions, legal documents
+
+CONDITION_TYPES = {"flag", "value", "list"}
+
+
+def _vocabulary(ctx: _Ctx, doc: Any) -> dict:
+    """conditions.yml -> {key: {"type", "label", "words" (flag) | "values": {value: {label, words}}}}."""
+    if not isinstance(doc, LDict):
+        ctx.error(getattr(doc, "line", 1), "", "conditions.yml must be a mapping of condition keys "
+                  "(channel:, cong_dan_so:, groups:)")
+        return {}
+    out: dict = {}
+    seen_words: dict[str, str] = {}
+
+    def words(m: LDict, path: str, owner: str) -> list[str]:
+        got = ctx.string_list(m, "words", path)
+        if not got:
+            ctx.error(m.line, f"{path}.words", "list the words citizens use for it (with and without diacritics)")
+        for w in got:
+            fw = fold(w)
+            if fw in seen_words and seen_words[fw] != owner:
+                ctx.error(m.line_of("words"), f"{path}.words",
+                          f"word {w!r} also stands for {seen_words[fw]}: a word may mean one condition only")
+            seen_words.setdefault(fw, owner)
+        return got
+
+    for key, spec in doc.items():
+        path = str(key)
+        if not KEY_RE.match(path):
+            ctx.error(doc.line_of(key), path, f"condition key {path!r} must be lowercase letters, digits and _")
+            continue
+        if not isinstance(spec, LDict):
+            ctx.error(doc.line_of(key), path, "must be a mapping: type:, label:, words: or values:")
+            continue
+        ctx.unknown_keys(spec, {"type", "label", "short", "words", "values", "note"}, path)
+        kind = ctx.text(spec, "type", path, required=True)
+        if kind not in CONDITION_TYPES:
+            ctx.error(spec.line_of("type"), f"{path}.type", f"type {kind!r} must be one of: flag, value, list")
+            continue
+        entry = {"type": kind, "label": ctx.text(spec, "label", path, required=True) or path}
+        if ctx.text(spec, "short", path):
+            entry["short"] = ctx.text(spec, "short", path)
+        if kind == "flag":
+            entry["words"] = words(spec, path, path)
+        else:
+            values = spec.get("values")
+            if not isinstance(values, LDict) or not values:
+                ctx.error(spec.line_of("values"), f"{path}.values", "is required: value: {label:, words:}")
+                continue
+            entry["values"] = {}
+            for value, vspec in values.items():
+                vpath = f"{path}.values.{value}"
+                if not isinstance(vspec, LDict):
+                    ctx.error(values.line_of(value), vpath, "must be a mapping: label:, words:")
+                    continue
+                ctx.unknown_keys(vspec, {"label", "words", "note"}, vpath)
+                entry["values"][str(value)] = {"label": ctx.text(vspec, "label", vpath, required=True) or str(value),
+                                               "words": words(vspec, vpath, f"{path}={value}")}
+        out[path] = entry
+    return out
+
+
+def _legal_documents(ctx: _Ctx, doc: Any) -> list[dict]:
+    if not isinstance(doc, LDict) or not isinstance(doc.get("documents"), LList):
+        ctx.error(getattr(doc, "line", 1), "documents", "legal_documents.yml needs 'documents:', a list")
+        return []
+    ctx.unknown_keys(doc, {"documents", "note"}, "")
+    out: list[dict] = []
+    numbers: dict[str, int] = {}
+    for i, d in enumerate(doc["documents"]):
+        path = f"documents[{i}]"
+        if not isinstance(d, LDict):
+            ctx.error(doc["documents"].line_of(i), path, "must be a mapping: number:, title:, effective_from:")
+            continue
+        ctx.unknown_keys(d, {"number", "title", "effective_from", "replaced_by", "replaced_on", "copy", "status",
+                             "note", "source", "quote", "verified_on"}, path)
+        number = ctx.text(d, "number", path, required=True)
+        if number is None:
+            continue
+        if not DOC_NUMBER_RE.fullmatch(number):
+            ctx.error(d.line_of("number"), f"{path}.number", f"{number!r} is not a document number like 60/2014/QH13")
+        if number in numbers:
+            ctx.error(d.line_of("number"), f"{path}.number", f"{number} is listed twice (also line {numbers[number]})")
+            continue
+        numbers[number] = d.line_of("number")
+        replaced_by = ctx.text(d, "replaced_by", path)
+        replaced_on = ctx.date(d, "replaced_on", path)
+        if bool(replaced_by) != bool(replaced_on):
+            ctx.error(d.line, f"{path}.replaced_on", "give both replaced_by and replaced_on (the first day of the new text)")
+        raw_status = d.get("status", "known")
+        status = STATUS_WORDS.get(fold(str(raw_status)))
+        if status is None:
+            ctx.error(d.line_of("status"), f"{path}.status", "must be one of: known, unverified, unknown")
+            status = "unverified"
+        out.append({"number": number, "title": ctx.text(d, "title", path), "line": d.line,
+                    "effective_from": ctx.date(d, "effective_from", path), "replaced_by": replaced_by,
+                    "replaced_on": replaced_on, "copy": ctx.text(d, "copy", path), "status": status,
+                    "note": ctx.text(d, "note", path)})
+    return out
+
+
+FACT_LISTS = ("agencies", "documents", "forms", "fees", "processing_times", "channels", "online", "notices",
+              "benefits", "deadlines", "eligibility", "not_required")
+
+
+def iter_facts(proc: dict):
+    """Every fact of a validated procedure (dicts with field, src_file, src_line, citation, dates)."""
+    for name in FACT_LISTS:
+        yield from proc.get(name, [])
+
+
+def cited_numbers(citation: str | None) -> list[str]:
+    return DOC_NUMBER_RE.findall(citation or "")
+
+
+def _check_dates(report: Report, procedures: list[dict], registry: list[dict], today: dt.date) -> None:
+    """Facts in force today that cite a replaced document (error); facts ending within 30 days (warning)."""
+    by_number = {d["number"]: d for d in registry}
+    for proc in procedures:
+        items = list(iter_facts(proc))
+        items += [{"citation": b["doc"], "effective_from": b["effective_from"], "effective_to": b["effective_to"],
+                   "src_file": proc["src_file"], "src_line": b["src_line"], "field": b["field"], "status": "known"}
+                  for b in proc["legal_bases"]]
+        for f in items:
+            if f.get("status") == "unknown":
+                continue
+            in_force = (f["effective_from"] is None or f["effective_from"] <= today) and \
+                       (f["effective_to"] is None or f["effective_to"] >= today)
+            if in_force:
+                for number in cited_numbers(f.get("citation")):
+                    d = by_number.get(number)
+                    if d and d["replaced_on"] and d["replaced_on"] <= today:
+                        suffix = "doc" if f["field"].startswith("legal_bases") else "source"
+                        report.issues.append(Issue(
+                            ERROR, f["src_file"], f["src_line"], f"{f['field']}.{suffix}",
+                            f"cites {number}, replaced by {d['replaced_by']} on {d['replaced_on']}: re-read the new "
+                            f"text, then close this fact (effective_to) and add the new one", blocking=False))
+            end = f["effective_to"]
+            if end is not None and 0 <= (end - today).days <= ENDING_SOON_DAYS:
+                report.issues.append(Issue(
+                    WARNING, f["src_file"], f["src_line"], f"{f['field']}.effective_to",
+                    f"ends on {end} (in {(end - today).days} days): check what applies from the next day "
+                    f"and add it as a fact"))
 
 # ----------------------------------------------------------------------------- entry point
 
@@ -844,8 +1104,28 @@ def fingerprint(data_directory: Path, places: list[Path]) -> str:
 def _input_files(data_directory: Path, places: list[Path]) -> list[Path]:
     files = sorted((data_directory / "procedures").glob("*.yml"))
     files += list(places)
-    files += [data_directory / "online_guide.yml", data_directory / "messages.yml"]
+    files += [data_directory / "online_guide.yml", data_directory / "messages.yml",
+              data_directory / "conditions.yml", data_directory / "legal_documents.yml"]
+    # the catalogue decides the curated procedures' portal links (a re-import changes provenance.json)
+    files += [data_directory / "catalog" / "provenance.json", data_directory / "catalog" / "abolished.yml"]
     return files
+
+
+def _catalog_link(ctx: _Ctx, doc: Any, proc: dict, folder: Path) -> None:
+    """The curated procedure's page in the national catalogue (by its known code), else the portal
+    home; a warning when its code is one the catalogue marks abolished."""
+    from .catalog import Catalog
+
+    catalog = Catalog.open(folder)
+    code = proc.get("ma_tthc")
+    if code and code in catalog.abolished:
+        entry = catalog.abolished[code]
+        ctx.warn(doc.line_of("ma_tthc"), "ma_tthc.code",
+                 f"code {code} was abolished ({entry.get('decision') or 'catalog/abolished.yml'}); "
+                 "the bot links the portal home until the new code is known")
+    if proc.get("portal_link") is None:
+        known = code if proc.get("ma_tthc_status") == "known" else None
+        proc["portal_link"] = catalog.portal_url(known) if known else PORTAL_HOME
 
 
 def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | None = None,
@@ -858,17 +1138,32 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
     proc_dir = folder / "procedures"
     if not proc_dir.is_dir():
         report.issues.append(Issue(ERROR, _rel(proc_dir), 0, "", "procedures folder not found"))
+    vocabulary: dict = {}
+    registry: list[dict] = []
+    vocab_path = folder / "conditions.yml"
+    registry_path = folder / "legal_documents.yml"
+    for path in (vocab_path, registry_path):
+        if not path.exists():
+            report.issues.append(Issue(WARNING, _rel(path), 0, "", "file missing: conditions cannot be used and "
+                                       "replaced documents are not checked (see knowledge/README.md)"))
+    if vocab_path.exists():
+        doc = _read(report, vocab_path, hasher)
+        vocabulary = _vocabulary(_Ctx(report, _rel(vocab_path), today), doc) if doc is not None else {}
+    if registry_path.exists():
+        doc = _read(report, registry_path, hasher)
+        registry = _legal_documents(_Ctx(report, _rel(registry_path), today), doc) if doc is not None else []
     procedures: list[dict] = []
     by_key: dict[str, str] = {}
     for path in sorted(proc_dir.glob("*.yml")) if proc_dir.is_dir() else []:
         doc = _read(report, path, hasher)
-        ctx = _Ctx(report, _rel(path), today)
+        ctx = _Ctx(report, _rel(path), today, vocabulary)
         if doc is None:
             by_key.setdefault(path.stem, ctx.file)  # do not also report it missing
             continue
         proc = _procedure(ctx, doc, path.stem)
         if proc is None:
             continue
+        _catalog_link(ctx, doc, proc, folder)
         if proc["key"] in by_key:
             ctx.error(1, "key", f"procedure {proc['key']!r} is also defined in {by_key[proc['key']]}")
             continue
@@ -919,10 +1214,12 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
     doc = _read(report, messages_path, hasher)
     if doc is not None:
         messages = _messages(_Ctx(report, _rel(messages_path), today), doc)
-    if report.ok:
+    _check_dates(report, procedures, registry, today)
+    if not report.blocking_errors:
         report.data = KnowledgeData(procedures=procedures, communes=communes, districts=districts,
                                     online_steps=steps, messages=messages,
                                     fingerprint=fingerprint(folder, place_files),
-                                    files=[_rel(p) for p in _input_files(folder, place_files)])
+                                    files=[_rel(p) for p in _input_files(folder, place_files)],
+                                    conditions=vocabulary, legal_documents=registry)
     report.issues.sort(key=lambda i: (i.level != ERROR, i.file, i.line))
     return report

@@ -43,6 +43,9 @@ from actions.portal.models import Dossier, parse_portal_datetime
 from actions.portal.wording import statuses
 
 logger = logging.getLogger(__name__)
+# httpx logs every request URL at INFO, and a look-up URL carries the dossier code.
+if logging.getLogger("httpx").level == logging.NOTSET:
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 # --------------------------------------------------------------------------- errors

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Optional
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String,
-                        Table, UniqueConstraint, and_, func, select, update)
+                        Table, UniqueConstraint, and_, delete, func, select, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -199,6 +199,40 @@ class SubscriptionStore:
             return list(session.execute(select(subscriptions.c.code).where(
                 subscriptions.c.sender_id == sender_id, subscriptions.c.channel == (channel or ""),
                 subscriptions.c.active.is_(True)).order_by(subscriptions.c.id)).scalars())
+
+    def active_count(self) -> int:
+        """Active follows of the whole service (the total cap)."""
+        with self._session() as session:
+            return int(session.execute(select(func.count()).select_from(subscriptions).where(
+                subscriptions.c.active.is_(True))).scalar_one())
+
+    # ------------------------------------------------------------- personal data
+
+    def forget(self, sender_id: str) -> int:
+        """Erase a conversation's follows and notifications (the citizen asked); returns rows."""
+        with self._session() as session, session.begin():
+            ids = select(subscriptions.c.id).where(subscriptions.c.sender_id == sender_id)
+            gone = session.execute(delete(notifications).where(
+                (notifications.c.sender_id == sender_id)
+                | notifications.c.subscription_id.in_(ids))).rowcount or 0
+            gone += session.execute(delete(subscriptions).where(
+                subscriptions.c.sender_id == sender_id)).rowcount or 0
+        return gone
+
+    def purge(self, *, delivered_before: datetime, ended_before: datetime) -> int:
+        """Delete notifications no longer pending created before `delivered_before`, and
+        follows that ended before `ended_before` (with their notifications)."""
+        with self._session() as session, session.begin():
+            old = select(subscriptions.c.id).where(subscriptions.c.active.is_(False),
+                                                   subscriptions.c.ended_at < ended_before)
+            gone = session.execute(delete(notifications).where(
+                (notifications.c.state != "pending")
+                & ((notifications.c.created_at < delivered_before)
+                   | notifications.c.subscription_id.in_(old)))).rowcount or 0
+            gone += session.execute(delete(subscriptions).where(
+                subscriptions.c.id.in_(old), ~subscriptions.c.id.in_(
+                    select(notifications.c.subscription_id)))).rowcount or 0
+        return gone
 
     # ------------------------------------------------------------- the poller's side
 

@@ -33,11 +33,11 @@ CANONICAL_STATUSES = (
 )
 # Placeholders each message may use (anything else is a typo the check reports).
 _MESSAGE_FIELDS = {"code", "example", "procedure", "name", "status", "date", "days",
-                   "digits", "codes", "explanation", "next_step"}
+                   "digits", "codes", "explanation", "next_step", "limit"}
 _REQUIRED_MESSAGES = (
     "code_shape", "bad_code", "ask_phone_suffix", "bad_phone_suffix", "answer", "not_found",
-    "not_found_or_mismatch", "portal_down", "no_code", "form_stopped", "subscribed",
-    "subscribed_while_down", "already_final", "unsubscribed", "unsubscribed_all",
+    "not_found_or_mismatch", "too_many_attempts", "portal_down", "no_code", "form_stopped",
+    "subscribed", "follow_limit", "follow_full", "already_final", "unsubscribed", "unsubscribed_all",
     "no_subscription", "not_subscribed_code", "subscribe_failed", "notify",
 )
 _REQUIRED_ANSWER = ("header", "procedure", "applicant", "status", "appointment_future",

@@ -534,11 +534,11 @@ class Cluster:
         return endpoints
 
     def credentials(self, env: dict[str, str]) -> dict:
-        from bot.runner import active_credentials
+        from bot.runner import project_credentials
 
         if self.config.credentials is not None:
             return yaml.safe_load(self.config.credentials.read_text(encoding="utf-8")) or {}
-        credentials, _, _ = active_credentials(REPO_ROOT / "credentials.yml", env)
+        credentials, _, _ = project_credentials(env)
         if not any(name == "rest" or name.endswith("RestInput") for name in credentials):
             credentials["rest"] = None
         return credentials

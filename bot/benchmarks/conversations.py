@@ -70,14 +70,15 @@ def load_examples(paths: list[Path]) -> list[tuple[str, str]]:
 
 
 # Multi-turn conversations the way citizens write them. Dossier codes are the simulator's
-# demo codes (actions/portal/simulator.py), so the look-ups find a dossier.
+# demo codes (actions/portal/simulator.py), followed by the last 4 phone digits the assistant
+# asks for (the simulator's phone of ...-00NN ends in 00NN), so the look-ups find a dossier.
 SCRIPTED: tuple[tuple[str, ...], ...] = (
     ("chào bạn", "đăng ký kết hôn cần giấy tờ gì", "còn lệ phí thì sao?", "bao lâu thì có", "cảm ơn"),
     ("lam giay khai sinh can gi", "le phi bn", "nop o dau", "cam on nhen"),
     ("đổi cccd bn tiền", "làm online được không", "có", "tiếp", "tiếp"),
-    ("tra cứu hồ sơ 000.00.99.H99-250701-0001", "cảm ơn"),
-    ("ho so 000.00.99.H99-250701-0002 sao roi", "can bo sung gi", "ok cam on"),
-    ("kiểm tra hồ sơ 38.99.H99-250702-0012", "tạm biệt"),
+    ("tra cứu hồ sơ 000.00.99.H99-250701-0001", "0001", "cảm ơn"),
+    ("ho so 000.00.99.H99-250701-0002 sao roi", "so cuoi 0002", "can bo sung gi", "ok cam on"),
+    ("kiểm tra hồ sơ 38.99.H99-250702-0012", "0012", "tạm biệt"),
     ("xin chào", "làm giấy chứng tử cần gì", "mất bao lâu", "nộp ở đâu"),
     ("nhập hộ khẩu cho con cần giấy tờ gì", "lệ phí bao nhiêu", "có mẫu tờ khai không"),
     ("lệ phí bao nhiêu vậy", "khai sinh", "cảm ơn"),

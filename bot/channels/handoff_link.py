@@ -20,6 +20,11 @@ The functions here add one thing to those calls: a hand-off that cannot start (b
 database down) is logged and the citizen is answered by the bot as if there were no hand-off;
 an ordinary message is never lost because of it.
 
+`route_citizen` is also where the citizen's own data commands are handled before Rasa, on
+every channel that calls it: "xóa dữ liệu của tôi" (bot/privacy.py) erases the conversation
+(its tracker in this Rasa server's store included), its dossier follows and its tickets, and
+answers with a short confirmation through the channel's sender (the web chat: its outbox).
+
 Channel names are "telegram", "zalo", "webchat"; sender ids are the ones the channels give
 Rasa ("tg:<chat id>", "zalo:<user id>", the web page's random id).
 """
@@ -31,6 +36,7 @@ import logging
 import time
 from typing import Any, Awaitable, Callable, Optional
 
+from bot import privacy
 from bot.handoff import get_service
 from bot.handoff.senders import CallableSender
 
@@ -40,6 +46,7 @@ CLAIM_PREFIX = "claim:"
 _failed_at: Optional[float] = None
 _warm = False   # the service was built once in this process (later calls are cheap)
 RETRY_AFTER = 60.0  # seconds before trying to start a broken hand-off service again
+_citizen_senders: dict[str, Callable[[str, str], Awaitable[Any]]] = {}
 
 
 def service() -> Any:
@@ -71,6 +78,8 @@ async def start(channel: str,
                 send: Optional[Callable[[str, str], Awaitable[Any]]] = None) -> Any:
     """At server start: build the service off the event loop (it opens the knowledge base and
     the teams file) and register the channel's own sender. Returns the service or None."""
+    if send is not None:
+        _citizen_senders[channel] = send
     found = await asyncio.to_thread(service)
     if found is not None and send is not None:
         found.set_sender(channel, CallableSender(send))
@@ -88,11 +97,42 @@ async def volunteer_update(update: Any) -> bool:
 
 
 async def route_citizen(sender_id: str, channel: str, text: Optional[str]) -> bool:
-    """True when the citizen's message was taken by a hand-off (the bot stays quiet)."""
+    """True when the citizen's message was taken by a hand-off or is the erase command (the
+    bot stays quiet)."""
+    if privacy.is_erase_command(text):
+        await erase_citizen(sender_id, channel)
+        return True
     found = await _service()
     if found is None:
         return False
     return await found.route_citizen_message(sender_id, channel, text)
+
+
+async def erase_citizen(sender_id: str, channel: str) -> None:
+    """"xóa dữ liệu của tôi": erase, then confirm in a short reply (or say it failed)."""
+    found = await _service()
+    try:
+        if found is not None:
+            await found.citizen_erasing(str(sender_id), channel)
+        await asyncio.to_thread(privacy.erase, str(sender_id), channel)
+        reply = privacy.text("erased")
+    except Exception as exc:  # noqa: BLE001 - no traceback: SQL errors carry the sender id
+        logger.error("erase on request failed (%s)", type(exc).__name__)
+        reply = privacy.text("erase_failed")
+    await tell_citizen(sender_id, channel, reply)
+
+
+async def tell_citizen(sender_id: str, channel: str, text: str) -> bool:
+    """One message to a citizen through the channel's own sender (web chat: the outbox)."""
+    send = _citizen_senders.get(channel)
+    if send is not None:
+        return await CallableSender(send).send_text(sender_id, text)
+    found = await _service()
+    sender = found.senders.get(channel) if found is not None else None
+    if sender is None:
+        logger.warning("%s: no way to reach the citizen for this reply", channel)
+        return False
+    return bool(await sender.send_text(sender_id, text))
 
 
 async def webchat_take(sender_id: str, acknowledged: Optional[list[int]] = None

@@ -8,15 +8,25 @@ ticket's thread), uses the assistant's knowledge directly. These messages never 
     /gui <ticket> <procedure>             send the procedure card to the citizen of a ticket the
                                           volunteer has claimed (in the thread: /gui <procedure>)
     /buoc <ticket>                        send the online-submission steps (in the thread: /buoc)
-    /hoso <dossier code> <reason>         look a dossier up on the province portal for a
+    /hoso <dossier code> <last 4 phone digits> <reason>
+                                          look a dossier up on the province portal for a
                                           resident sitting with the volunteer; refused without a
-                                          reason; every look-up is logged (who, when, masked
-                                          code, reason, outcome) in handoff_assisted_log
+                                          reason, and without the applicant's phone digits
+                                          when the second factor is on (the default, as for
+                                          citizens: actions/dossier.py); wrong answers count
+                                          in the same guess guard (actions/portal/guesses.py);
+                                          at most DVCBOT_ASSISTED_LOOKUPS_PER_DAY (default 20)
+                                          per member in 24 h; every look-up is logged (who,
+                                          when, masked code, reason, outcome) in
+                                          handoff_assisted_log
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import logging
+import os
 import re
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -33,6 +43,16 @@ logger = logging.getLogger(__name__)
 
 HELP_COMMANDS = {"tnv", "hotro"}
 MIN_REASON_CHARS = 5
+DEFAULT_LOOKUPS_PER_DAY = 20
+_DIGITS = re.compile(r"(?<!\S)(\d{4})(?!\S)")
+
+
+def lookups_per_day() -> int:
+    raw = (os.environ.get("DVCBOT_ASSISTED_LOOKUPS_PER_DAY") or "").strip()
+    try:
+        return max(1, int(raw)) if raw else DEFAULT_LOOKUPS_PER_DAY
+    except ValueError:
+        return DEFAULT_LOOKUPS_PER_DAY
 _DOSSIER_SHAPE = re.compile(
     r"(?<![A-Za-z0-9.,])[A-Za-z0-9]{1,6}(?:\s*[.,]\s*[A-Za-z0-9]{1,6}){1,3}"
     r"\s*[-\u2010-\u2015\u2212]\s*\d{6}\s*[-\u2010-\u2015\u2212]\s*\d{4}(?!\d)")
@@ -167,11 +187,34 @@ async def lookup_dossier(service: "HandoffService", message: dict[str, Any], mem
             await service._reply(message, text("assisted_bad_code",
                                                code=mask_personal(args.split()[0])[:40]))
         return
-    reason = " ".join((args[:match.start()] + " " + args[match.end():]).split())
+    rest = args[:match.start()] + " " + args[match.end():]
+    digits = _DIGITS.search(rest)
+    suffix = digits.group(1) if digits else ""
+    if digits:
+        rest = rest[:digits.start()] + " " + rest[digits.end():]
+    reason = " ".join(rest.split())
     if len(reason) < MIN_REASON_CHARS:
         await service._reply(message, text("assisted_reason_needed"))
         return
+    from actions.dossier import phone_suffix_required, second_factor_ok
+    from actions.portal.guesses import GuessGuard
+
+    if phone_suffix_required() and not suffix:
+        await service._reply(message, text("assisted_phone_needed"))
+        return
+    since = service.clock() - dt.timedelta(hours=24)
+    done = await asyncio.to_thread(service.store.assisted_count, member.telegram_id,
+                                   "dossier_lookup", since)
+    if done >= lookups_per_day():
+        logger.warning("assisted: a member of %s reached the daily look-up limit", commune or "-")
+        await service._reply(message, text("assisted_lookup_limit", count=done))
+        return
     code = _normalise_code(match.group(0))
+    who = f"volunteer:{member.telegram_id}"
+    guard = GuessGuard(service.settings.database_url, clock=service.clock)
+    if await asyncio.to_thread(guard.refused, who):
+        await service._reply(message, text("assisted_too_many_wrong"))
+        return
     outcome, reply = "unavailable", text("assisted_portal_unavailable")
     try:
         from actions.portal.client import PortalError, default_adapter
@@ -182,7 +225,9 @@ async def lookup_dossier(service: "HandoffService", message: dict[str, Any], mem
             logger.warning("assisted: portal look-up failed (%s)", exc.__class__.__name__)
             dossier = None
         else:
-            if dossier is None:
+            if dossier is None or not second_factor_ok(dossier, suffix):
+                await asyncio.to_thread(guard.record_failure, code, who, None,
+                                        "not_found" if dossier is None else "mismatch")
                 outcome, reply = "not_found", text("assisted_dossier_not_found", code=code)
             else:
                 outcome, reply = "found", _dossier_text(dossier)

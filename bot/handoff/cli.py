@@ -6,6 +6,8 @@
     dvcbot team list [--commune X]
     dvcbot team check          # validate the teams file and texts.yml (file:line: field: problem)
 
+Help and messages are in Vietnamese: operators use this command.
+
 The file is DVCBOT_TEAMS_FILE (default var/teams.yml). A commune may be given by its key, its
 new name or a former name ("An Nhơn" -> an_qui). To find a group's id, add the bot to the
 group and send /nhom there; it also shows the sender's Telegram id.
@@ -25,31 +27,37 @@ from bot.handoff.texts import TextsError, check_texts
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dvcbot team",
-                                     description="volunteer teams and officials per commune")
-    parser.add_argument("--file", help="teams file (default: DVCBOT_TEAMS_FILE or var/teams.yml)")
-    sub = parser.add_subparsers(dest="action", required=True)
-    add = sub.add_parser("add", help="add (or update) a member")
-    add.add_argument("--commune", required=True)
-    add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--telegram-id", required=True, type=int)
-    add.add_argument("--name", required=True)
-    remove = sub.add_parser("remove", help="remove a member from a commune's team")
-    remove.add_argument("--commune", required=True)
-    remove.add_argument("--telegram-id", required=True, type=int)
-    group = sub.add_parser("set-group", help="set the team's Telegram group (negative id)")
-    group.add_argument("--commune", required=True)
-    group.add_argument("--chat-id", required=True, type=int)
-    listing = sub.add_parser("list", help="show the teams")
-    listing.add_argument("--commune")
-    sub.add_parser("check", help="validate the teams file and the hand-off texts")
+                                     description="tổ tình nguyện viên và cán bộ của từng xã")
+    parser.add_argument("--file", metavar="TỆP",
+                        help="tệp danh sách tổ (mặc định: DVCBOT_TEAMS_FILE hoặc var/teams.yml)")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="LỆNH",
+                                title="lệnh", description="add, remove, set-group, list, check")
+    commune_help = "xã: mã, tên mới hoặc tên cũ (ví dụ \"An Nhơn\")"
+    add = sub.add_parser("add", help="thêm (hoặc sửa) một thành viên")
+    add.add_argument("--commune", required=True, metavar="XÃ", help=commune_help)
+    add.add_argument("--role", required=True, choices=ROLES,
+                     help="volunteer (tình nguyện viên) hoặc official (cán bộ)")
+    add.add_argument("--telegram-id", required=True, type=int, metavar="SỐ",
+                     help="mã Telegram của người đó (nhắn /nhom trong nhóm để xem)")
+    add.add_argument("--name", required=True, metavar="TÊN", help="họ tên")
+    remove = sub.add_parser("remove", help="bỏ một thành viên khỏi tổ của xã")
+    remove.add_argument("--commune", required=True, metavar="XÃ", help=commune_help)
+    remove.add_argument("--telegram-id", required=True, type=int, metavar="SỐ")
+    group = sub.add_parser("set-group", help="đặt nhóm Telegram của tổ (mã nhóm là số âm)")
+    group.add_argument("--commune", required=True, metavar="XÃ", help=commune_help)
+    group.add_argument("--chat-id", required=True, type=int, metavar="SỐ_ÂM",
+                       help="mã nhóm, ví dụ -1001234567890 (nhắn /nhom trong nhóm để xem)")
+    listing = sub.add_parser("list", help="xem các tổ")
+    listing.add_argument("--commune", metavar="XÃ", help=commune_help)
+    sub.add_parser("check", help="kiểm tra tệp danh sách tổ và các câu chữ chuyển người thật")
     return parser
 
 
 def _commune(value: str) -> Optional[str]:
     key = kb.resolve_commune(value)
     if key is None:
-        known = ", ".join(f"{k} ({n})" for k, n in kb.communes()) or "(knowledge base unavailable)"
-        print(f"dvcbot team: unknown commune {value!r}; known: {known}", file=sys.stderr)
+        known = ", ".join(f"{k} ({n})" for k, n in kb.communes()) or "(không mở được cơ sở tri thức)"
+        print(f"dvcbot team: không biết xã {value!r}; các xã: {known}", file=sys.stderr)
     return key
 
 
@@ -61,7 +69,7 @@ def main(argv: list[str]) -> int:
         teams = load_teams(path, known)
     except TeamsFileError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
-        print(f"dvcbot team: fix {path} first", file=sys.stderr)
+        print(f"dvcbot team: hãy sửa {path} trước", file=sys.stderr)
         return 1
 
     if args.action == "check":
@@ -72,15 +80,15 @@ def main(argv: list[str]) -> int:
             print(exc, file=sys.stderr)
             status = 1
         members = sum(len(t.members) for t in teams.teams.values())
-        print(f"{path}: {len(teams.teams)} team(s), {members} member(s)"
-              + ("" if path.exists() else " (file does not exist yet)"))
+        print(f"{path}: {len(teams.teams)} tổ, {members} thành viên"
+              + ("" if path.exists() else " (tệp chưa có)"))
         for team in teams.teams.values():
             if team.group_chat_id is None:
-                print(f"  warning: {team.commune}: no group_chat_id; tickets cannot be posted")
+                print(f"  cảnh báo: {team.commune}: chưa có group_chat_id; không đăng phiếu được")
             if not team.volunteers:
-                print(f"  warning: {team.commune}: no volunteer")
+                print(f"  cảnh báo: {team.commune}: chưa có tình nguyện viên")
             if not team.officials:
-                print(f"  warning: {team.commune}: no official to escalate to")
+                print(f"  cảnh báo: {team.commune}: chưa có cán bộ để báo lên")
         return status
 
     if args.action == "list":
@@ -88,18 +96,18 @@ def main(argv: list[str]) -> int:
         if args.commune and wanted is None:
             return 2
         if not teams.teams:
-            print(f"no team registered ({path})")
+            print(f"chưa có tổ nào ({path})")
             return 0
         for key in sorted(teams.teams):
             if wanted and key != wanted:
                 continue
             team = teams.teams[key]
             group = team.group_chat_id if team.group_chat_id is not None else "(chưa có nhóm)"
-            print(f"{kb.commune_name(key)} [{key}]  group {group}")
+            print(f"{kb.commune_name(key)} [{key}]  nhóm {group}")
             for m in team.members:
                 print(f"  {m.role:<9}  {m.telegram_id:>12}  {m.name}")
             if not team.members:
-                print("  (no member)")
+                print("  (chưa có thành viên)")
         return 0
 
     commune = _commune(args.commune)
@@ -108,30 +116,31 @@ def main(argv: list[str]) -> int:
     if args.action == "add":
         name = " ".join(args.name.split())
         if not name:
-            print("dvcbot team: --name must not be empty", file=sys.stderr)
+            print("dvcbot team: --name không được để trống", file=sys.stderr)
             return 2
         if args.telegram_id <= 0:
-            print("dvcbot team: --telegram-id is a person's id, a positive number "
-                  "(send /nhom in the team's group to see it)", file=sys.stderr)
+            print("dvcbot team: --telegram-id là mã của một người, số dương "
+                  "(nhắn /nhom trong nhóm của tổ để xem)", file=sys.stderr)
             return 2
         what = teams.add_member(commune, Member(name=name, role=args.role,
                                                 telegram_id=args.telegram_id))
         teams.save(path)
-        print(f"{what}: {args.role} {name} in {kb.commune_name(commune)} ({path})")
+        done = {"added": "đã thêm", "updated": "đã cập nhật"}.get(what, what)
+        print(f"{done}: {args.role} {name} ở {kb.commune_name(commune)} ({path})")
         if teams.team(commune).group_chat_id is None:
-            print(f"note: {commune} has no group yet: dvcbot team set-group --commune {commune} "
-                  "--chat-id <id shown by /nhom>")
+            print(f"lưu ý: {commune} chưa có nhóm: dvcbot team set-group --commune {commune} "
+                  "--chat-id <mã /nhom cho thấy>")
         return 0
     if args.action == "remove":
         if not teams.remove_member(commune, args.telegram_id):
-            print(f"dvcbot team: {args.telegram_id} is not in {commune}'s team", file=sys.stderr)
+            print(f"dvcbot team: {args.telegram_id} không có trong tổ của {commune}", file=sys.stderr)
             return 1
         teams.save(path)
-        print(f"removed {args.telegram_id} from {kb.commune_name(commune)}")
+        print(f"đã bỏ {args.telegram_id} khỏi tổ {kb.commune_name(commune)}")
         return 0
     if args.action == "set-group":
         if args.chat_id >= 0:
-            print("dvcbot team: a Telegram group id is negative (e.g. -1001234567890)",
+            print("dvcbot team: mã nhóm Telegram là số âm (ví dụ -1001234567890)",
                   file=sys.stderr)
             return 2
         try:
@@ -140,7 +149,7 @@ def main(argv: list[str]) -> int:
             print(f"dvcbot team: {exc}", file=sys.stderr)
             return 1
         teams.save(path)
-        print(f"group {args.chat_id} set for {kb.commune_name(commune)}")
+        print(f"đã đặt nhóm {args.chat_id} cho {kb.commune_name(commune)}")
         return 0
     return 2
 

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 import httpx
+from sqlalchemy.exc import IntegrityError
 
 from bot.handoff import kb
 from bot.handoff.config import HandoffSettings
@@ -62,6 +63,7 @@ logger = logging.getLogger(__name__)
 VN = dt.timezone(dt.timedelta(hours=7))
 CLAIM_PREFIX = "claim:"
 MAX_ANNOUNCED_MESSAGES = 8
+NHOM_EVERY = dt.timedelta(minutes=10)
 MAX_MESSAGE_CHARS = 300
 CANCEL_WORDS = {"huy", "/huy", "huy bo", "khong can nua", "/cancel", "cancel", "ket thuc",
                 "thoat"}
@@ -167,12 +169,7 @@ class HandoffService:
         if self.telegram is not None:
             self.senders["telegram"] = TelegramCitizenSender(self.telegram)
         self.senders.update(senders or {})
-        # /nhom answers in any group (it is how a new team's group id is found): at most once a
-        # minute per group and ten a minute in all, so it cannot burn the bot's send budget (L3)
-        from bot.channels.base import RateLimiter  # here: bot.channels imports the hand-off
-
-        self._nhom_per_group = RateLimiter(1)
-        self._nhom_in_all = RateLimiter(10)
+        self._nhom_answered: dict[Any, dt.datetime] = {}
 
     # ------------------------------------------------------------------------ configuration
 
@@ -211,9 +208,15 @@ class HandoffService:
             logger.warning("handoff: not available (telegram token set: %s, channel %s)",
                            self.telegram is not None, channel)
             return OpenResult("unavailable")
-        ticket = self.store.create(commune=commune, procedure=procedure, channel=channel,
-                                   sender_id=str(sender_id),
-                                   messages=normalize_messages(recent_messages))
+        try:
+            ticket = self.store.create(commune=commune, procedure=procedure, channel=channel,
+                                       sender_id=str(sender_id),
+                                       messages=normalize_messages(recent_messages))
+        except IntegrityError:   # opened at the same moment by another process: that one
+            existing = self.store.active_for(channel, sender_id)
+            if existing is None:
+                raise
+            return OpenResult("already_open", existing, existing.announcements > 0)
         posted = await self._announce(ticket, team)
         logger.info("handoff: ticket %d opened for commune %s (posted: %s)", ticket.id, commune,
                     posted)
@@ -448,10 +451,17 @@ class HandoffService:
         body = message.get("text") if message.get("text") is not None else message.get("caption")
         command, args = parse_command(body)
         if command == "nhom":
-            if (self._nhom_per_group.check(str(chat.get("id"))).value == "allow"
-                    and self._nhom_in_all.check("all").value == "allow"):
-                await self._reply(message, text("group_ids", chat_id=chat.get("id"),
-                                                user_id=user.get("id")))
+            # needed before a group is registered, so anyone may ask; but a stranger's answer
+            # at most once per group every NHOM_EVERY, so that added-to-groups spam cannot
+            # burn the bot's Telegram budget (members are always answered)
+            now = self.clock()
+            last = self._nhom_answered.get(chat.get("id"))
+            if self.teams().member(user.get("id")) is None and last is not None \
+                    and now - last < NHOM_EVERY:
+                return
+            self._nhom_answered[chat.get("id")] = now
+            await self._reply(message, text("group_ids", chat_id=chat.get("id"),
+                                            user_id=user.get("id")))
             return
         team = self.teams().team_for_group(chat.get("id"))
         if team is None:
@@ -606,6 +616,14 @@ class HandoffService:
             await self._to_volunteers(waiting, text("rated_group", id=waiting.id, rating=rating),
                                       kind="note")
         return True
+
+    async def citizen_erasing(self, sender_id: str, channel: str) -> None:
+        """Before "xóa dữ liệu của tôi" deletes the tickets (bot/privacy.py): the volunteers of
+        an active one are told, and asked to delete its messages from the group."""
+        ticket = await asyncio.to_thread(self.store.active_for, channel, str(sender_id))
+        if ticket is not None:
+            await self._to_volunteers(ticket, text("citizen_erased_group", id=ticket.id),
+                                      kind="note")
 
     def webchat_outbox(self, sender_id: str) -> list[str]:
         """Volunteer messages waiting for this web chat citizen (removed once returned)."""

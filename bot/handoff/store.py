@@ -10,6 +10,11 @@
 - `handoff_assisted_log`: what volunteers looked up in assisted mode, with their reason
   (dossier code masked).
 
+Texts are masked here too, at write time, whatever the caller did (mask_personal is
+idempotent). Personal data has a lifetime (bot/privacy.py): `forget` erases a citizen's tickets
+on request, `redact_closed` strips closed tickets of their citizen, messages and volunteer
+after a year (the report's figures stay).
+
 All state changes that can race (claim, close, re-announce) are single conditional UPDATEs:
 `UPDATE ... WHERE id = :id AND status = 'open'`; the row count says who won.
 """
@@ -22,10 +27,11 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table,
-                        Text, and_, bindparam, case, delete, insert, or_, select, update)
+                        Text, and_, bindparam, case, delete, func, insert, or_, select, update)
 from sqlalchemy.engine import Engine
 
 from bot import storage
+from bot.handoff.masking import mask_personal
 
 metadata = MetaData()
 
@@ -59,6 +65,11 @@ tickets = Table(
     Column("rated_at", DateTime, nullable=True),
 )
 Index("ix_handoff_tickets_sender", tickets.c.channel, tickets.c.sender_id, tickets.c.status)
+# one active ticket per citizen, whoever inserts first (two processes asking at once): the
+# second insert fails and the caller takes the first one (service.open_ticket). Created with
+# a new table; an existing database gets it from the migration baseline.
+Index("uq_handoff_tickets_active_sender", tickets.c.channel, tickets.c.sender_id, unique=True,
+      sqlite_where=tickets.c.status.in_(ACTIVE), postgresql_where=tickets.c.status.in_(ACTIVE))
 Index("ix_handoff_tickets_status", tickets.c.status, tickets.c.last_announced_at)
 
 thread = Table(
@@ -101,6 +112,13 @@ _ROUTING = (
                              tickets.c.closed_at >= bindparam("since"))))
     .order_by(case((_ACTIVE, 0), else_=1), tickets.c.id.desc())
     .limit(1))
+
+REDACTED = "redacted"
+
+
+def _masked(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{**m, "text": mask_personal(m.get("text", ""))} for m in messages]
+
 
 def engine_for(url: str) -> Engine:
     return storage.engine_for(url, metadata)
@@ -161,7 +179,8 @@ class TicketStore:
         with self.engine.begin() as conn:
             result = conn.execute(insert(tickets).values(
                 commune=commune, procedure=procedure, channel=channel, sender_id=sender_id,
-                messages_json=json.dumps(messages[-MAX_STORED_MESSAGES:], ensure_ascii=False),
+                messages_json=json.dumps(_masked(messages[-MAX_STORED_MESSAGES:]),
+                                         ensure_ascii=False),
                 status=OPEN, created_at=now, last_activity_at=now, announcements=0,
                 rating_requested=0))
             ticket_id = result.inserted_primary_key[0]
@@ -246,7 +265,7 @@ class TicketStore:
                 row = conn.execute(select(tickets.c.messages_json)
                                    .where(tickets.c.id == ticket_id)).first()
                 messages = json.loads(row[0] or "[]") if row else []
-                messages.append(add_message)
+                messages.extend(_masked([add_message]))
                 values["messages_json"] = json.dumps(messages[-MAX_STORED_MESSAGES:],
                                                      ensure_ascii=False)
             conn.execute(update(tickets).where(tickets.c.id == ticket_id).values(**values))
@@ -370,7 +389,43 @@ class TicketStore:
         with self.engine.begin() as conn:
             conn.execute(insert(assisted_log).values(
                 at=self.clock(), telegram_id=telegram_id, commune=commune, action=action,
-                target=target, reason=reason, outcome=outcome))
+                target=target, reason=mask_personal(reason) if reason is not None else None,
+                outcome=outcome))
+
+    # ------------------------------------------------------------------------ personal data
+
+    def forget(self, sender_id: str) -> int:
+        """Delete a citizen's tickets (any state), their thread mappings and web chat outbox."""
+        with self.engine.begin() as conn:
+            ids = list(conn.execute(select(tickets.c.id).where(
+                tickets.c.sender_id == sender_id)).scalars())
+            if ids:
+                conn.execute(delete(thread).where(thread.c.ticket_id.in_(ids)))
+                conn.execute(delete(tickets).where(tickets.c.id.in_(ids)))
+            conn.execute(delete(webchat_outbox).where(webchat_outbox.c.sender_id == sender_id))
+        return len(ids)
+
+    def redact_closed(self, closed_before: dt.datetime) -> int:
+        """Closed tickets older than `closed_before`: citizen, messages and volunteer removed
+        (commune, procedure, channel, times, outcome, rating kept); thread mappings deleted;
+        the assisted look-up log of the same age deleted."""
+        with self.engine.begin() as conn:
+            ids = list(conn.execute(select(tickets.c.id).where(
+                tickets.c.status == CLOSED, tickets.c.closed_at < closed_before,
+                tickets.c.sender_id != REDACTED)).scalars())
+            if ids:
+                conn.execute(update(tickets).where(tickets.c.id.in_(ids)).values(
+                    sender_id=REDACTED, messages_json="[]", claimed_by=None, claimed_by_name=None,
+                    relay_chat_id=None, relay_message_id=None, rating_requested=0))
+                conn.execute(delete(thread).where(thread.c.ticket_id.in_(ids)))
+            conn.execute(delete(assisted_log).where(assisted_log.c.at < closed_before))
+        return len(ids)
+
+    def assisted_count(self, telegram_id: int, action: str, since: dt.datetime) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(assisted_log).where(
+                assisted_log.c.telegram_id == telegram_id, assisted_log.c.action == action,
+                assisted_log.c.at >= since)).scalar_one())
 
     def assisted_entries(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

@@ -1,5 +1,6 @@
 """Periodic hand-off duties: re-announce unclaimed tickets, escalate them to the commune's
-officials, close tickets idle for too long.
+officials, close tickets idle for too long; and once a day `dvcbot purge` (personal data past
+its lifetime, bot/privacy.py).
 
     python -m bot.handoff.watcher            # every DVCBOT_HANDOFF_WATCH_SECONDS (default 60)
     python -m bot.handoff.watcher --once     # one round, e.g. from cron
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import logging
 import signal
 import sys
@@ -32,12 +34,39 @@ async def run_once(service: HandoffService) -> DueResult:
     return result
 
 
+PURGE_EVERY = dt.timedelta(days=1)
+
+
+class DailyPurge:
+    """Runs bot.privacy.purge at the first round, then once a day (service clock)."""
+
+    def __init__(self, service: HandoffService):
+        self.service = service
+        self.last: Optional[dt.datetime] = None
+
+    async def __call__(self):
+        now = self.service.clock()
+        if self.last is not None and now - self.last < PURGE_EVERY:
+            return None
+        self.last = now
+        from bot import privacy
+
+        try:
+            return await asyncio.to_thread(privacy.purge, now,
+                                           url=self.service.settings.database_url)
+        except Exception:  # noqa: BLE001 - tried again tomorrow; the hand-off goes on
+            logger.exception("daily purge failed")
+            return None
+
+
 async def watch(service: HandoffService, every: float, stop: asyncio.Event) -> None:
+    purge = DailyPurge(service)
     while not stop.is_set():
         try:
             await run_once(service)
         except Exception:  # noqa: BLE001 - keep watching; the next round may succeed
             logger.exception("handoff watcher round failed")
+        await purge()
         try:
             await asyncio.wait_for(stop.wait(), timeout=every)
         except asyncio.TimeoutError:
@@ -51,6 +80,7 @@ async def _main(once: bool) -> int:
     try:
         if once:
             await run_once(service)
+            await DailyPurge(service)()
             return 0
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -176,7 +176,9 @@ class MiniRasa:
             "next_action": "action_request_human", "sender_id": message.sender_id,
             "version": "3.6.2", "domain": {},
             "tracker": {"sender_id": message.sender_id,
-                        "slots": {"commune": "thanh_phong", "procedure": "khai_sinh"},
+                        # the citizen already said "đồng ý" to the consent question
+                        "slots": {"commune": "thanh_phong", "procedure": "khai_sinh",
+                                  "pending_offer": "handoff_consented"},
                         "latest_message": latest, "events": events, "paused": False,
                         "followup_action": None, "active_loop": {},
                         "latest_action_name": "action_listen"}})

@@ -135,7 +135,7 @@ def test_commune_names_are_matched_without_diacritics_and_old_names_map_to_the_n
 def test_an_unknown_commune_is_refused_with_the_list_of_valid_ones(tmp_path, name):
     result = run_qr(tmp_path, "--commune", name, "--source", "leaflet-2026", "--out", str(tmp_path / "o"))
     assert result.returncode == 2
-    assert "unknown commune" in result.stderr
+    assert "không biết xã" in result.stderr
     for commune in ("xã Đại Điền", "xã Quới Điền", "xã Thạnh Phú", "xã An Qui", "xã Thạnh Hải", "xã Thạnh Phong"):
         assert commune in result.stderr
     assert not (tmp_path / "o").exists()
@@ -144,7 +144,7 @@ def test_an_unknown_commune_is_refused_with_the_list_of_valid_ones(tmp_path, nam
 def test_the_former_district_is_not_a_commune_and_the_operator_is_told_which_to_choose(tmp_path):
     result = run_qr(tmp_path, "--commune", "huyện Thạnh Phú", "--source", "leaflet-2026", "--out", str(tmp_path / "o"))
     assert result.returncode == 2
-    assert "former district" in result.stderr and "xã An Qui" in result.stderr
+    assert "huyện cũ" in result.stderr and "xã An Qui" in result.stderr
 
 
 def test_without_zalo_or_telegram_settings_those_codes_are_skipped_with_a_note_never_invented(tmp_path):
@@ -152,8 +152,8 @@ def test_without_zalo_or_telegram_settings_those_codes_are_skipped_with_a_note_n
     result = run_qr(tmp_path, "--commune", "Thạnh Phong", "--source", "leaflet-2026", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["leaflet.html", "webchat.png", "webchat.svg"]
-    assert "DVCBOT_ZALO_OA_ID is not set" in result.stdout
-    assert "DVCBOT_TELEGRAM_BOT_USERNAME is not set" in result.stdout
+    assert "chưa đặt DVCBOT_ZALO_OA_ID" in result.stdout
+    assert "chưa đặt DVCBOT_TELEGRAM_BOT_USERNAME" in result.stdout
     # the default public URL is local: the operator is warned before printing
     assert "DVCBOT_PUBLIC_URL" in result.stdout
     assert decode_png(out / "webchat.png") == ["http://localhost:5005/webhooks/webchat/?ep=Sleaflet-2026Cthanh_phongKw"]

@@ -15,6 +15,8 @@ from bot.paths import REPO_ROOT
 from .conftest import (AN_QUI_GROUP, TELEGRAM_TOKEN, THANH_PHONG_GROUP, ZALO_TOKEN, run)
 
 PHONE = "0987654321"
+# what action_affirm sets when the citizen answers "đồng ý" to the consent question
+CONSENTED = {"pending_offer": "handoff_consented"}
 
 
 @pytest.fixture()
@@ -64,7 +66,7 @@ def test_citizen_asking_for_a_person_is_told_someone_will_answer_and_the_team_ge
     sender = f"zalo:{uuid.uuid4().hex[:10]}"
     response = run(executor.run(action_call(
         sender, "zalo", [f"lam khai sinh cho con, sdt {PHONE}", "chuyển người thật"],
-        {"commune": "thanh_phong", "procedure": "khai_sinh"})))
+        {"commune": "thanh_phong", "procedure": "khai_sinh", **CONSENTED})))
     said = " ".join(texts_of(response))
     assert "tổ tình nguyện viên xã Thạnh Phong" in said
     # the places data has no hours for this commune: no invented hours
@@ -86,7 +88,8 @@ def test_citizen_asking_for_a_person_is_told_someone_will_answer_and_the_team_ge
 def test_commune_named_in_the_message_by_its_former_name(executor, apis):
     sender = f"tg:{uuid.uuid4().int % 10**9}"
     response = run(executor.run(action_call(sender, "telegram",
-                                            ["cho tôi gặp người thật, tôi ở xã An Nhơn"], {})))
+                                            ["cho tôi gặp người thật, tôi ở xã An Nhơn"],
+                                            dict(CONSENTED))))
     assert "xã An Qui" in " ".join(texts_of(response))
     assert len(apis.sent_to(AN_QUI_GROUP)) == 1
 
@@ -144,7 +147,35 @@ def test_when_the_places_data_states_the_desk_hours_the_citizen_is_told_them(
     monkeypatch.setenv("DVCBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'kb-hours.sqlite3'}")
     reset_service()
     response = run(executor.run(action_call("zalo:hours1", "zalo", ["gặp người thật"],
-                                            {"commune": "thanh_phong"})))
+                                            {"commune": "thanh_phong", **CONSENTED})))
     said = " ".join(texts_of(response))
     assert f"trong giờ làm việc của xã ({hours})" in said
     assert "khi có người trực" not in said
+
+
+def test_nothing_is_relayed_before_the_citizen_agrees(executor, apis):
+    sender = f"zalo:{uuid.uuid4().hex[:10]}"
+    asked = run(executor.run(action_call(sender, "zalo", [f"sdt {PHONE} gặp người thật"],
+                                         {"commune": "thanh_phong"})))
+    (question,) = asked["responses"]
+    assert "nhóm Telegram" in question["text"] and "Bạn đồng ý không?" in question["text"]
+    assert [b["title"] for b in question["buttons"]] == ["Đồng ý", "Không"]
+    assert slot_events(asked)["pending_offer"] == "handoff_consent"
+    assert apis.calls("telegram") == []                      # nothing posted, no ticket
+    assert "handoff_ticket" not in slot_events(asked)
+
+    # "đồng ý": action_affirm accepts the offer it was made for, and says it was consent
+    from actions.conversation import ActionAffirm
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    yes = Tracker(sender, {"pending_offer": "handoff_consent"}, {"text": "đồng ý"}, [], False,
+                  None, {}, "action_listen")
+    events = run(ActionAffirm().run(CollectingDispatcher(), yes, {}))
+    assert {"event": "followup", "name": "action_request_human", "timestamp": None} in events
+    consented = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    opened = run(executor.run(action_call(sender, "zalo", [f"sdt {PHONE} gặp người thật", "đồng ý"],
+                                          {"commune": "thanh_phong", **consented})))
+    assert "handoff_ticket" in slot_events(opened)
+    posts = [m for m in apis.sent_to(THANH_PHONG_GROUP) if m.get("reply_markup")]
+    assert len(posts) == 1 and PHONE not in posts[0]["text"]

@@ -112,6 +112,9 @@ def test_dossier_lookup_needs_a_reason_and_is_logged(apis, service, portal):
     assert service.store.assisted_entries() == []
 
     assert say(service, AN, f"/hoso {code} bà Năm ngồi cùng nhờ xem hồ sơ") is True
+    assert "4 số cuối điện thoại" in last_reply(apis, AN)          # the second factor
+    assert service.store.assisted_entries() == []
+    assert say(service, AN, f"/hoso {code} {code[-4:]} bà Năm ngồi cùng nhờ xem hồ sơ") is True
     answer = last_reply(apis, AN)
     assert f"Hồ sơ {code}" in answer and "Tình trạng:" in answer
     assert "đã được ghi lại" in answer
@@ -121,14 +124,33 @@ def test_dossier_lookup_needs_a_reason_and_is_logged(apis, service, portal):
     assert entry["outcome"] == "found"
     assert entry["target"] != code and re.search(r"-\*{6}-\*\*\d\d$", entry["target"])
 
-    assert say(service, AN, "/hoso 000.00.12.H05-201020-0999 kiểm tra cho ông Bảy") is True
+    assert say(service, AN, "/hoso 000.00.12.H05-201020-0999 0999 kiểm tra cho ông Bảy") is True
     assert "Không tìm thấy hồ sơ" in last_reply(apis, AN)
     assert service.store.assisted_entries()[-1]["outcome"] == "not_found"
 
 
 def test_dossier_lookup_without_a_portal_says_so_and_is_still_logged(apis, service, monkeypatch):
     monkeypatch.delenv("DVCBOT_PORTAL_URL", raising=False)
-    assert say(service, AN, "/hoso 000.00.12.H05-211020-0001 người dân ngồi cùng") is True
+    assert say(service, AN, "/hoso 000.00.12.H05-211020-0001 0001 người dân ngồi cùng") is True
     assert "chưa kết nối" in last_reply(apis, AN)
     assert service.store.assisted_entries()[-1]["outcome"] == "unavailable"
     assert say(service, STRANGER, "/hoso 000.00.12.H05-211020-0001 xem giùm") is False
+
+
+def test_dossier_lookups_by_a_volunteer_are_limited_and_wrong_digits_count(apis, service, portal,
+                                                                           monkeypatch):
+    code = portal[0]["code"]
+    monkeypatch.setenv("DVCBOT_ASSISTED_LOOKUPS_PER_DAY", "7")
+    for wrong in ("1111", "2222", "3333", "4444", "5555"):
+        assert say(service, AN, f"/hoso {code} {wrong} người dân ngồi cùng") is True
+        assert "Không tìm thấy hồ sơ" in last_reply(apis, AN)
+    assert say(service, AN, f"/hoso {code} {code[-4:]} người dân ngồi cùng") is True
+    assert "tạm dừng tra cứu 24 giờ" in last_reply(apis, AN)     # five wrong: refused
+    assert say(service, BINH, f"/hoso {code} {code[-4:]} người dân ngồi cùng") is True
+    assert "Tình trạng:" in last_reply(apis, BINH)                # another member is not
+    assert say(service, BINH, f"/hoso {code} {code[-4:]} lần nữa cho chắc") is True
+    for _ in range(5):                                            # 2 + 5 = the limit of 7
+        service.store.log_assisted(telegram_id=BINH, commune="thanh_phong",
+                                   action="dossier_lookup", target=None, reason="x", outcome="found")
+    assert say(service, BINH, f"/hoso {code} {code[-4:]} người dân ngồi cùng") is True
+    assert "số tối đa" in last_reply(apis, BINH)

@@ -275,8 +275,31 @@ def test_a_bot_button_pressed_while_waiting_goes_to_the_bot_not_the_volunteer(ap
     assert run(service.route_citizen_message(ZALO_CITIZEN, "zalo", "/huy")) is True  # cancels
 
 
-def test_nhom_spam_in_a_group_gets_one_answer_not_one_per_message(apis, service):
-    for _ in range(5):
-        assert run(service.handle_volunteer_update(
-            message_in(group_chat(-1009997), STRANGER, "/nhom")))
+def test_two_requests_at_the_same_moment_open_one_ticket(apis, service, monkeypatch):
+    first = run(service.open_ticket("zalo:race1", "zalo", "thanh_phong", None, ["gặp người thật"]))
+    # the second process looked before the first one inserted: it saw no active ticket
+    real, looked = service.store.active_for, []
+
+    def stale_then_real(channel, sender):
+        if not looked:
+            looked.append(sender)
+            return None
+        return real(channel, sender)
+
+    monkeypatch.setattr(service.store, "active_for", stale_then_real)
+    second = run(service.open_ticket("zalo:race1", "zalo", "thanh_phong", None, ["gặp người thật"]))
+    assert first.status == "opened" and second.status == "already_open"
+    assert second.ticket.id == first.ticket.id and looked == ["zalo:race1"]
+    assert len([m for m in apis.sent_to(THANH_PHONG_GROUP) if m.get("reply_markup")]) == 1
+
+
+def test_a_stranger_gets_the_group_ids_once_per_group_every_ten_minutes(apis, service, clock):
+    group = group_chat(-1009997)
+    for _ in range(3):
+        assert run(service.handle_volunteer_update(message_in(group, STRANGER, "/nhom")))
     assert len(apis.sent_to(-1009997)) == 1
+    assert run(service.handle_volunteer_update(message_in(group, AN, "/nhom")))
+    assert len(apis.sent_to(-1009997)) == 2                    # a registered member: always
+    clock.advance(11)
+    assert run(service.handle_volunteer_update(message_in(group, STRANGER, "/nhom")))
+    assert len(apis.sent_to(-1009997)) == 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,7 +38,7 @@ def user(text, intent, confidence, ts, channel, procedure=None, ranking=None):
                        input_channel=channel, timestamp=ts)
 
 
-def seed_tracker_store(path: Path) -> None:
+def seed_tracker_store(path: Path, extra: dict | None = None) -> None:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import BotUttered, SlotSet
@@ -75,6 +76,7 @@ def seed_tracker_store(path: Path) -> None:
                  ranking=fallback("out_of_scope", 0.25)),
         ],
     }
+    conversations.update(extra or {})
 
     async def save_all():
         for sender, events in conversations.items():
@@ -235,3 +237,80 @@ def test_no_personal_data_anywhere_in_the_report(report):
     for secret in SENDERS + ["5551112223", "777888999", PHONE, CCCD, DOSSIER, "Nguyễn Văn An",
                              "Phạm Thị Dung", "111111111", "444444444", "-100111"]:
         assert not any(secret in t for t in texts), secret
+
+
+def test_chart_text_alternatives_carry_the_figures(report):
+    out, _ = report
+    page = (out / "report.html").read_text(encoding="utf-8")
+    charts = page.split("<svg")[1:]
+    assert charts
+    for chart in charts:
+        assert 'aria-label="' in chart.split(">", 1)[0], "a chart without a text alternative"
+        assert "<title>" in chart and "<desc>" in chart
+    assert 'aria-label="Ý định nhiều nhất (số tin nhắn): nlu_fallback: 3; ask_fee: 2' in page
+    assert "8 tin nhắn trong 5 ngày" in page
+
+
+FORMULAS = ['=HYPERLINK("http://x.example","bam vao")', "@SUM(1+1)", "+84 goi lai", "-1 sao vay"]
+
+
+@pytest.mark.parametrize("written_by_the_runner", [False, True],
+                         ids=["endpoints.yml", "var/endpoints.active.yml"])
+def test_the_report_as_the_readme_says_reads_the_projects_own_settings(tmp_path, written_by_the_runner):
+    """`dvcbot report --since 2026-11-01`, nothing else: the tracker store is found from the
+    project's endpoints.yml (bot.stores.DurableSQLTrackerStore), or the copy `dvcbot run` writes."""
+    from bot.runner import active_endpoints
+
+    state = tmp_path / "var"
+    state.mkdir()
+    if written_by_the_runner:
+        import yaml
+        (state / "endpoints.active.yml").write_text(
+            yaml.safe_dump(active_endpoints(REPO_ROOT / "endpoints.yml", 5055, state)))
+    formulas = {"webFormula0000001": [user(text, "nlu_fallback", 0.3, at(4, 9, i), "webchat")
+                                      for i, text in enumerate(FORMULAS)]}
+    seed_tracker_store(state / "rasa_tracker.sqlite3", formulas)
+    database = f"sqlite:///{state / 'dvcbot.sqlite3'}"
+    seed_tickets(database)
+    env = {k: v for k, v in os.environ.items() if k not in {"DVCBOT_TRACKER_URL"}}
+    env.update(DVCBOT_STATE_DIR=str(state), DVCBOT_DATABASE_URL=database)
+    done = subprocess.run([str(Path(sys.executable).parent / "dvcbot"), "report", "--since", "2026-11-01"],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "messages: 12 in 5 conversations" in done.stdout
+    [out] = (state / "reports").iterdir()
+    assert out.name.startswith("2026-11-01_")
+    expected = {"messages_per_day.csv", "intents.csv", "procedures.csv", "not_understood.csv",
+                "nlu_to_label.yml", "handoffs.csv", "handoffs_by_commune.csv", "entry_points.csv",
+                "report.html"}
+    assert expected <= {p.name for p in out.iterdir()}
+    texts = {r["text"] for r in rows(out / "not_understood.csv")}
+    assert {"'" + f for f in FORMULAS} <= texts, "a cell a spreadsheet would run as a formula"
+
+
+def test_a_tracker_store_the_report_cannot_read_is_named_with_file_and_line(tmp_path):
+    state = tmp_path / "var"
+    state.mkdir()
+    (state / "endpoints.active.yml").write_text(
+        "action_endpoint:\n  url: http://127.0.0.1:5055/webhook\ntracker_store:\n"
+        "  type: redis\n  url: localhost\n")
+    env = dict(os.environ, DVCBOT_STATE_DIR=str(state))
+    env.pop("DVCBOT_TRACKER_URL", None)
+    done = subprocess.run([sys.executable, "-m", "bot.report", "--since", "2026-11-01"],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert f"{state / 'endpoints.active.yml'}, dòng 4: tracker_store type 'redis'" in done.stderr
+
+
+def test_the_report_command_speaks_vietnamese_to_the_operator():
+    dvcbot = str(Path(sys.executable).parent / "dvcbot")
+    helped = subprocess.run([dvcbot, "report", "--help"], capture_output=True, text=True, timeout=120)
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("cách dùng: dvcbot report")
+    assert "ngày đầu, ví dụ 2026-11-01" in helped.stdout and "tùy chọn" in helped.stdout
+    missing = subprocess.run([dvcbot, "report"], capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2
+    assert "dvcbot report: lỗi: thiếu tham số bắt buộc: --since" in missing.stderr
+    wrong = subprocess.run([dvcbot, "report", "--since", "1/11"], capture_output=True, text=True,
+                           timeout=120)
+    assert "tham số --since: '1/11' không phải ngày dạng 2026-11-01" in wrong.stderr

@@ -36,15 +36,29 @@ def test_operator_registers_a_team_with_the_command(tmp_path: Path, capsys):
     capsys.readouterr()
     assert team_main(["--file", str(path), "list"]) == 0
     listing = capsys.readouterr().out
-    assert "xã An Qui [an_qui]  group -100777" in listing and "Tô Văn Tám" in listing
+    assert "xã An Qui [an_qui]  nhóm -100777" in listing and "Tô Văn Tám" in listing
     # a second commune cannot share the group
     assert team_main(["--file", str(path), "set-group", "--commune", "thanh_hai",
                       "--chat-id", "-100777"]) == 1
     assert team_main(["--file", str(path), "add", "--commune", "Hà Nội", "--role", "volunteer",
                       "--telegram-id", "1", "--name", "X"]) == 2
+    assert "dvcbot team: không biết xã 'Hà Nội'; các xã: " in capsys.readouterr().err
     assert team_main(["--file", str(path), "remove", "--commune", "an_qui",
                       "--telegram-id", "42"]) == 0
     assert [m.telegram_id for m in load_teams(path, KNOWN).team("an_qui").members] == [43]
+
+
+def test_dvcbot_team_helps_and_refuses_in_vietnamese(tmp_path: Path):
+    dvcbot = str(Path(sys.executable).parent / "dvcbot")
+    helped = subprocess.run([dvcbot, "team", "add", "--help"], capture_output=True, text=True,
+                            timeout=120)
+    assert helped.returncode == 0 and helped.stdout.startswith("cách dùng: dvcbot team add")
+    assert "mã Telegram của người đó" in helped.stdout
+    wrong = subprocess.run([dvcbot, "team", "--file", str(tmp_path / "t.yml"), "add", "--commune",
+                            "an_qui", "--role", "boss", "--telegram-id", "5", "--name", "A"],
+                           capture_output=True, text=True, timeout=120)
+    assert wrong.returncode == 2
+    assert "lỗi: tham số --role: giá trị không hợp lệ: 'boss' (chọn một trong:" in wrong.stderr
 
 
 def test_dvcbot_team_runs_as_a_command(tmp_path: Path):

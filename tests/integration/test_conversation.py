@@ -38,6 +38,18 @@ def test_abbreviated_fee_question(assistant, citizen, kb):
     assert kb.answer("can_cuoc", "fee").text in reply
 
 
+def test_fee_then_online_follow_up_answers_the_online_fee_in_two_messages(assistant, citizen, kb):
+    fee = assistant.texts("doi cccd bn tien", citizen)
+    assert fee[:2] == kb.answer("can_cuoc", "fee").messages  # the fact, then the legal basis and link
+    online = joined(assistant.texts("nộp online thì sao?", citizen))
+    assert kb.answer("can_cuoc", "fee", conditions={"channel": "trực tuyến"}).messages[0] in online
+
+
+def test_deadline_question_gets_the_deadline(assistant, citizen, kb):
+    reply = joined(assistant.texts("bao lâu phải đi khai sinh cho con", citizen))
+    assert kb.answer("khai_sinh", "deadline").messages[0] in reply
+
+
 def test_fee_without_procedure_asks_which_then_answers_the_button(assistant, citizen, kb):
     messages = assistant.say("lệ phí bao nhiêu vậy", citizen)
     buttons = [b for m in messages for b in m.get("buttons") or []]

@@ -20,11 +20,34 @@ def joined(replies: list[str]) -> str:
     return "\n".join(replies)
 
 
-def test_a_dossier_code_in_the_question_is_answered_with_a_masked_name(assistant, citizen):
-    reply = joined(assistant.texts(f"hồ sơ {MISSING_PAPERS} tới đâu rồi", citizen))
+ASKS_DIGITS = "số cuối của số điện thoại"
+
+
+def test_a_dossier_code_in_the_question_is_answered_after_the_phone_digits(assistant, citizen):
+    asked = joined(assistant.texts(f"hồ sơ {MISSING_PAPERS} tới đâu rồi", citizen))
+    assert ASKS_DIGITS in asked and "Chờ bổ sung" not in asked
+    reply = joined(assistant.texts("0002", citizen))        # the simulator's phone ends 0002
     assert "Chờ bổ sung hồ sơ" in reply
-    assert "Trần T. B." in reply          # masked applicant name, never the full name
+    assert "Trần" not in reply            # no applicant name unless the operator turns it on
     assert "Việc bạn cần làm" in reply
+    again = joined(assistant.texts(f"hồ sơ {MISSING_PAPERS} sao rồi", citizen))
+    assert ASKS_DIGITS in again           # asked for each look-up
+
+
+def test_wrong_phone_digits_show_nothing_and_the_stored_text_is_masked(assistant, citizen):
+    assistant.texts(f"hồ sơ {MISSING_PAPERS} tới đâu rồi, sđt tôi 0912345678", citizen)
+    reply = joined(assistant.texts("9999", citizen))
+    assert "không tìm thấy hồ sơ nào khớp" in reply and "Chờ bổ sung" not in reply
+    tracker = assistant.tracker(citizen)
+    stored = " ".join(e.get("text") or "" for e in tracker["events"] if e.get("event") == "user")
+    assert "0912345678" not in stored and "********78" in stored
+
+
+def test_the_privacy_notice_comes_at_first_contact_only(assistant, citizen):
+    first = assistant.texts("xin chào", citizen)
+    assert "Về dữ liệu của bạn" in first[0] and "xóa dữ liệu của tôi" in first[0]
+    second = joined(assistant.texts("lệ phí khai sinh", citizen))
+    assert "Về dữ liệu của bạn" not in second
 
 
 def test_without_a_code_the_bot_asks_for_it_and_explains_a_bad_one(assistant, citizen):
@@ -33,19 +56,22 @@ def test_without_a_code_the_bot_asks_for_it_and_explains_a_bad_one(assistant, ci
     bad = joined(assistant.texts("12345", citizen))
     assert "000.00.12.H05-211020-0001" in bad         # the expected shape, by example
     typed = MISSING_PAPERS.lower().replace("-", " - ")
-    answer = joined(assistant.texts(typed, citizen))
+    assert ASKS_DIGITS in joined(assistant.texts(typed, citizen))
+    answer = joined(assistant.texts("số cuối 0002", citizen))
     assert "Chờ bổ sung hồ sơ" in answer
 
 
 def test_an_unknown_code_says_so(assistant, citizen):
-    reply = joined(assistant.texts("hồ sơ 000.00.99.H99-250701-9999 sao rồi", citizen))
+    assistant.texts("hồ sơ 000.00.99.H99-250701-9999 sao rồi", citizen)
+    reply = joined(assistant.texts("9999", citizen))
     assert "không tìm thấy" in reply
 
 
 def test_a_failing_portal_gets_a_polite_answer_not_silence(assistant, citizen):
+    assistant.texts(f"tra cứu hồ sơ {READY}", citizen)
     assistant.portal("/_control/fail", {"status": 500, "count": None, "target": "search"})
     try:
-        reply = joined(assistant.texts(f"tra cứu hồ sơ {READY}", citizen))
+        reply = joined(assistant.texts("0001", citizen))
     finally:
         assistant.portal("/_control/clear", {})
     assert "không trả lời" in reply
@@ -54,8 +80,9 @@ def test_a_failing_portal_gets_a_polite_answer_not_silence(assistant, citizen):
 def test_a_followed_dossier_sends_a_message_when_its_status_changes(assistant, citizen):
     code = "000.00.99.H99-250701-0009"
     assistant.texts(f"hồ sơ {code}", citizen)
-    followed = joined(assistant.texts("theo dõi", citizen))
-    assert "theo dõi" in followed
+    assert "Tạm dừng" in joined(assistant.texts("0009", citizen))
+    followed = joined(assistant.texts("theo dõi", citizen))   # verified above: not asked again
+    assert "Đã bật theo dõi" in followed
     before = len(assistant.bot_said(citizen))
     assistant.portal("/_control/status", {"code": code, "status": "result_ready"})
     deadline = time.monotonic() + 60

@@ -55,7 +55,7 @@ def test_commune_data(kb):
     c = kb.resolve_commune("an nhon")
     assert c.name == "xã An Qui" and c.province == "tỉnh Vĩnh Long"
     assert "xã An Nhơn" in c.former_units
-    assert c.verified is False  # unverified against NQ 1687/NQ-UBTVQH15
+    assert c.verified is True  # checked against NQ 1687/NQ-UBTVQH15 Điều 1 khoản 78 on 01/12/2026
 
 
 def test_desk_answer_says_plainly_what_is_not_known(kb):
@@ -65,8 +65,9 @@ def test_desk_answer_says_plainly_what_is_not_known(kb):
     assert "Địa chỉ: chưa có thông tin" in ans.text
     assert "Điện thoại: chưa có thông tin" in ans.text
     assert "Giờ làm việc: chưa có thông tin" in ans.text
-    assert "chưa được đối chiếu" in ans.text
-    assert "1687/NQ-UBTVQH15" in ans.text
+    # the mapping is confirmed by the resolution: no "not yet checked" caveat
+    assert "chưa được đối chiếu" not in ans.text
+    assert "Nghị quyết 1687/NQ-UBTVQH15, Điều 1 khoản 78" in ans.text
     desk = kb.office("an_qui")
     assert desk.address is None and desk.phone is None and desk.hours is None
     assert kb.office("khong_co") is None
@@ -79,11 +80,9 @@ def test_desk_answer_without_a_commune_asks_which_one(kb):
 
 def test_operator_filled_desk_is_shown_with_its_source(data_copy, db_url):
     places = data_copy / "places" / "vinh_long_thanh_phu.yml"
-    edit(places, "  - key: an_qui\n    name: xã An Qui\n    aliases: [xã An Quy]\n"
-                 "    former_units: [xã An Thuận, xã An Nhơn, xã An Qui]\n    office:\n"
+    edit(places, "tên gọi là xã An Qui.\"\n    office:\n"
                  "      address: unknown\n      phone: unknown\n",
-         "  - key: an_qui\n    name: xã An Qui\n    aliases: [xã An Quy]\n"
-         "    former_units: [xã An Thuận, xã An Nhơn, xã An Qui]\n    office:\n"
+         "tên gọi là xã An Qui.\"\n    office:\n"
          "      address: Trụ sở UBND xã (ví dụ kiểm thử)\n      phone: \"0275 000 0000\"\n"
          "      source: https://example.gov.vn/thong-bao\n      verified_on: 2026-11-01\n")
     kb = KnowledgeBase.open(db_url, data_copy)

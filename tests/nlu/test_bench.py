@@ -59,3 +59,11 @@ def test_unknown_benchmark_is_refused_with_the_known_names(capsys):
     assert bench.main(["nope"]) == 2
     assert "nlu" in capsys.readouterr().err
     assert bench.main([]) == 2
+
+
+def test_scoring_says_how_far_it_has_got(capsys):
+    examples = [Example(f"câu {i}", "greet", "none") for i in range(250)]
+    score(ScriptedUnderstander({}), examples, strip=False)
+    assert capsys.readouterr().out.splitlines() == [
+        "scoring as written: 0/250 messages", "scoring as written: 100/250 messages",
+        "scoring as written: 200/250 messages"]

@@ -12,6 +12,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from bot.nlu import gen_training_data
 from bot.nlu.procedure_resolver import CANONICAL_PROCEDURES
 from bot.nlu.text import DOSSIER_CODE_RE, fold
+from bot.bench import load_nlu
 from bot.nlu.understand import CANONICAL_INTENTS, INTENT_MAP
 from tests.nlu.conftest import REPO
 
@@ -26,7 +27,7 @@ def train():
 
 @pytest.fixture(scope="module")
 def test():
-    return load_data(str(TEST))
+    return load_nlu(TEST)   # NLU files only: the test stories live there too
 
 
 def procedures(data):

@@ -55,7 +55,8 @@ def test_the_action_server_answers_a_dossier_question_over_http(action_server):
     domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
     message = {"text": "ho so 000.00.99.h99-250701-0002 toi dau roi",
                "intent": {"name": "check_dossier_status", "confidence": 0.97}, "entities": []}
-    tracker = {"sender_id": "web-1", "slots": {"dossier_code": "000.00.99.h99-250701-0002"},
+    tracker = {"sender_id": "web-1", "slots": {"dossier_code": "000.00.99.h99-250701-0002",
+                                               "phone_suffix": "0002"},
                "latest_message": message,
                "events": [{"event": "user", "text": message["text"], "parse_data": message,
                            "input_channel": "webchat"}],
@@ -67,6 +68,6 @@ def test_the_action_server_answers_a_dossier_question_over_http(action_server):
     assert response.status_code == 200, response.text
     body = response.json()
     (reply,) = body["responses"]
-    assert "Chờ bổ sung hồ sơ" in reply["text"] and "Trần T. B." in reply["text"]
+    assert "Chờ bổ sung hồ sơ" in reply["text"] and "Trần" not in reply["text"]
     slots = {e["name"]: e["value"] for e in body["events"] if e["event"] == "slot"}
     assert slots["dossier_code"] == "000.00.99.H99-250701-0002"

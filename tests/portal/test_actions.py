@@ -102,11 +102,12 @@ def test_saying_no_leaves_the_form_politely():
     assert followup(events) is None and len(texts) == 1 and "dừng tra cứu" in texts[0]
 
 
-def test_the_phone_digits_are_asked_only_when_configured(monkeypatch):
+def test_the_phone_digits_are_asked_by_default_and_not_when_turned_off(monkeypatch):
+    monkeypatch.setenv("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX", "0")
     tracker = form_reply(IN_PROGRESS)
     _, slots, _ = run(ValidateDossierForm(), tracker)
     assert "requested_slot" not in slots            # Rasa's form ends itself: nothing else to ask
-    monkeypatch.setenv("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX", "1")
+    monkeypatch.delenv("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX")
     _, slots, _ = run(ValidateDossierForm(), form_reply(IN_PROGRESS))
     assert slots["dossier_code"] == IN_PROGRESS and slots["requested_slot"] == "phone_suffix"
     # phone_suffix has a custom mapping: the validation action itself reads the reply
@@ -122,8 +123,15 @@ def test_the_phone_digits_are_asked_only_when_configured(monkeypatch):
 
 # --------------------------------------------------------------------------- the answer
 
-def check(code: Optional[str], text: str = "", **slots: Any):
-    return run(ActionCheckDossierStatus(), make_tracker(text, slots={"dossier_code": code, **slots}))
+def right_digits(code: Optional[str]) -> Optional[str]:
+    """The simulator's applicant phone for `...-00NN` ends in `00NN`."""
+    return code[-4:] if code else None
+
+
+def check(code: Optional[str], text: str = "", sender: str = "citizen-1", **slots: Any):
+    slots.setdefault("phone_suffix", right_digits(code))
+    return run(ActionCheckDossierStatus(), make_tracker(text, sender=sender,
+                                                        slots={"dossier_code": code, **slots}))
 
 
 def test_a_dossier_waiting_for_papers_says_what_to_do(portal_env):
@@ -133,8 +141,15 @@ def test_a_dossier_waiting_for_papers_says_what_to_do(portal_env):
     assert "Đăng ký thường trú" in answer and "Chờ bổ sung hồ sơ" in answer
     assert "mang giấy còn thiếu" in answer
     assert "còn 5 ngày" in answer
-    assert "Trần T. B." in answer and "Trần Thị Bình" not in answer and "0900000002" not in answer
-    assert slots == {"dossier_code": NEED_PAPERS, "pending_offer": "subscribe_dossier"}
+    assert "Trần" not in answer and "0900000002" not in answer    # no name unless turned on
+    assert slots == {"phone_suffix": None, "dossier_verified": NEED_PAPERS,
+                     "dossier_code": NEED_PAPERS, "pending_offer": "subscribe_dossier"}
+
+
+def test_the_masked_name_is_shown_only_when_the_operator_turns_it_on(portal_env, monkeypatch):
+    monkeypatch.setenv("DVCBOT_DOSSIER_SHOW_NAME", "1")
+    (answer,), _, _ = check(NEED_PAPERS)
+    assert "Trần T. B." in answer and "Trần Thị Bình" not in answer
 
 
 @pytest.mark.parametrize("code, status_words, next_words", [
@@ -162,12 +177,12 @@ def test_every_status_is_explained_with_the_next_step(portal_env, code, status_w
 def test_a_late_dossier_says_how_late(portal_env):
     (answer,), _, _ = check(LATE)
     assert "đã trễ hẹn 2 ngày" in answer and "lý do trễ" in answer
-    assert "Lý T. N." in answer
 
 
 def test_an_unknown_code_suggests_checking_the_receipt(portal_env):
     texts, slots, _ = check("000.00.99.H99-250701-0099")
     assert len(texts) == 1 and "không tìm thấy" in texts[0] and "giấy biên nhận" in texts[0]
+    assert "số điện thoại" in texts[0]          # unknown code and wrong digits: the same answer
     assert slots["dossier_code"] is None
 
 
@@ -183,7 +198,8 @@ def test_a_portal_that_does_not_answer_is_said_so_within_about_3_seconds(portal_
     elapsed = time.monotonic() - started
     assert elapsed < 3.6, elapsed
     assert len(texts) == 1 and "không trả lời" in texts[0] and "theo dõi" in texts[0]
-    assert slots == {"dossier_code": IN_PROGRESS, "pending_offer": "retry_dossier"}
+    assert slots == {"phone_suffix": None, "dossier_code": IN_PROGRESS,
+                     "pending_offer": "retry_dossier"}
 
 
 def test_no_portal_configured_is_an_answer_too(database_url, monkeypatch):
@@ -194,13 +210,18 @@ def test_no_portal_configured_is_an_answer_too(database_url, monkeypatch):
     assert len(texts) == 1 and "không trả lời" in texts[0]
 
 
-def test_with_a_second_factor_only_the_right_phone_digits_show_the_dossier(portal_env, monkeypatch):
-    monkeypatch.setenv("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX", "1")
+def test_only_the_right_phone_digits_show_the_dossier_and_they_are_used_once(portal_env):
     texts, slots, _ = check(IN_PROGRESS, phone_suffix="9999")
-    assert "không tìm thấy hồ sơ nào khớp" in texts[0] and "Nguyễn" not in texts[0]
+    assert "không tìm thấy hồ sơ nào khớp" in texts[0] and "Đang xử lý" not in texts[0]
     assert slots == {"dossier_code": None, "phone_suffix": None}
-    texts, _, _ = check(IN_PROGRESS, phone_suffix="0001")
-    assert "Nguyễn V. A." in texts[0]
+    texts, slots, _ = check(IN_PROGRESS, phone_suffix="0001")
+    assert "Đang xử lý" in texts[0] and slots["phone_suffix"] is None
+
+
+def test_a_look_up_without_the_phone_digits_asks_them_first(portal_env):
+    texts, slots, events = check(IN_PROGRESS, phone_suffix=None)
+    assert texts == [] and followup(events) == "dossier_form"
+    assert slots == {"dossier_code": IN_PROGRESS}
 
 
 def test_a_repeat_question_with_no_code_asks_for_it():
@@ -212,6 +233,7 @@ def test_a_repeat_question_with_no_code_asks_for_it():
 
 def subscribe(text: str = "theo dõi", code: Optional[str] = None, sender: str = "citizen-1",
               channel: str = "telegram", **slots: Any):
+    slots.setdefault("phone_suffix", right_digits(code))
     return run(ActionSubscribeDossier(), make_tracker(text, "subscribe_dossier", sender=sender,
                                                       channel=channel,
                                                       slots={"dossier_code": code, **slots}))
@@ -228,7 +250,8 @@ def test_following_a_dossier_stores_the_conversation_channel_and_status(portal_e
 
 
 def test_following_by_naming_the_code_in_the_message(portal_env, database_url):
-    subscribe(text=f"theo doi ho so {NEED_PAPERS.lower()} giup toi")
+    subscribe(text=f"theo doi ho so {NEED_PAPERS.lower()} giup toi",
+              phone_suffix=right_digits(NEED_PAPERS))
     assert SubscriptionStore(database_url).subscription_rows()[0]["code"] == NEED_PAPERS
 
 
@@ -238,12 +261,11 @@ def test_a_finished_dossier_is_not_followed(portal_env, database_url):
     assert SubscriptionStore(database_url).subscription_rows() == []
 
 
-def test_following_while_the_portal_is_down_promises_a_message_when_it_answers(portal_env, database_url):
+def test_following_while_the_portal_is_down_is_not_done_unverified(portal_env, database_url):
     portal_env.control("fail", status=503, count=None)
-    texts, _, _ = subscribe(code=IN_PROGRESS)
-    assert "khi cổng trả lời" in texts[0]
-    (row,) = SubscriptionStore(database_url).subscription_rows()
-    assert row["active"] and row["last_status"] is None
+    texts, slots, _ = subscribe(code=IN_PROGRESS)
+    assert "không trả lời" in texts[0] and slots["pending_offer"] == "retry_dossier"
+    assert SubscriptionStore(database_url).subscription_rows() == []
 
 
 def test_following_without_a_code_asks_for_it_then_follows(portal_env, database_url):

@@ -1,13 +1,16 @@
-"""`dvcbot run` turns on a channel only when its credentials are present, and trains only on change."""
+"""`dvcbot run` turns on a channel only when its credentials are present (without writing a
+secret to disk), and trains only on change."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot import training
-from bot.runner import active_credentials, active_endpoints
+from bot.paths import REPO_ROOT
+from bot.runner import active_credentials, active_endpoints, project_credentials
 
 
 def write(path: Path, text: str) -> Path:
@@ -28,7 +31,7 @@ bot.channels.telegram.TelegramInput:
     assert "TELEGRAM_WEBHOOK_SECRET" in disabled[0]
 
 
-def test_a_channel_with_its_tokens_is_on_with_values_filled_in(tmp_path):
+def test_a_channel_with_its_tokens_is_on_and_the_file_for_rasa_holds_no_secret(tmp_path):
     template = write(tmp_path / "credentials.yml", """
 rest:
 bot.channels.telegram.TelegramInput:
@@ -36,8 +39,43 @@ bot.channels.telegram.TelegramInput:
 """)
     credentials, enabled, _ = active_credentials(template, {"TELEGRAM_BOT_TOKEN": "123:abc"})
     assert enabled == ["rest", "bot.channels.telegram.TelegramInput"]
-    assert credentials["bot.channels.telegram.TelegramInput"] == {"access_token": "123:abc"}
+    assert credentials["bot.channels.telegram.TelegramInput"] == {"access_token": "${TELEGRAM_BOT_TOKEN}"}
     assert credentials["rest"] is None
+
+
+def test_the_project_keeps_secret_channels_out_of_the_file_plain_rasa_reads():
+    plain = yaml.safe_load((REPO_ROOT / "credentials.yml").read_text(encoding="utf-8"))
+    assert "${" not in yaml.safe_dump(plain), "plain `rasa run` would need a variable"
+    assert "bot.channels.rest.CitizenRestInput" in plain
+    _, enabled, disabled = project_credentials({})
+    assert set(enabled) == set(plain)
+    assert any(d.startswith("bot.channels.telegram.TelegramInput (set TELEGRAM_BOT_TOKEN")
+               for d in disabled)
+    env = {name: "x" for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET")}
+    credentials, enabled, _ = project_credentials(env)
+    assert "bot.channels.telegram.TelegramInput" in enabled
+    assert "bot.channels.rest.CitizenRestInput" in enabled
+
+
+def test_the_credentials_written_for_rasa_hold_placeholders_not_secrets(tmp_path, monkeypatch):
+    from bot.runner import Stack
+
+    secret = "7777777:AAsecret-token-value"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", secret)
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "webhook-secret-value")
+    model = write(tmp_path / "model.tar.gz", "")
+    stack = Stack(state=tmp_path, model=model)
+    notes = stack.plan()
+    assert any("TelegramInput" in n for n in notes if n.startswith("channels on"))
+    written = (tmp_path / "credentials.active.yml").read_text(encoding="utf-8")
+    assert "${TELEGRAM_BOT_TOKEN}" in written
+    assert secret not in written and "webhook-secret-value" not in written
+
+
+def test_a_broken_credentials_file_is_named_with_its_line(tmp_path):
+    template = write(tmp_path / "credentials.channels.yml", "rest:\nbot.channels.x.Y:\n  token: [oops\n")
+    with pytest.raises(SystemExit, match=r"credentials.channels.yml, line \d+: not valid YAML"):
+        active_credentials(template, {})
 
 
 def test_endpoints_point_at_the_chosen_action_port_and_state_dir(tmp_path):

@@ -94,6 +94,16 @@ def test_saving_twice_stores_each_event_once(tmp_path: Path, domain):
     assert len(asyncio.run(store.retrieve_full_tracker("citizen")).events) == 6
 
 
+def test_the_sqlite_folder_of_endpoints_yml_is_created_for_plain_rasa_run(tmp_path: Path, domain):
+    """endpoints.yml says var/rasa_tracker.sqlite3; a fresh clone has no var/ yet."""
+    db = tmp_path / "var" / "rasa_tracker.sqlite3"
+    store = DurableSQLTrackerStore(domain=domain, dialect="sqlite", db=str(db))
+    tracker = DialogueStateTracker.from_events("citizen", _conversation("citizen", 10.0)[1:7],
+                                               domain.slots)
+    asyncio.run(store.save(tracker))
+    assert len(asyncio.run(store.retrieve_full_tracker("citizen")).events) == 6
+
+
 def test_an_unreachable_database_is_reported_not_forgotten(tmp_path: Path, domain, monkeypatch):
     monkeypatch.setenv("DVCBOT_TRACKER_RETRY_SECONDS", "0.3")
     store = DurableSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
@@ -272,3 +282,31 @@ def test_an_action_server_that_never_answers_gives_up_after_the_action_timeout(m
     finally:
         _SilentHandler.release.set()
         server.shutdown()
+
+
+def test_a_stored_user_text_has_the_phone_and_id_numbers_masked_and_the_turn_still_has_them(
+        tmp_path: Path, domain):
+    import json
+
+    import sqlalchemy as sa
+
+    store = DurableSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
+    typed = "sđt tôi 0912 345 678, cccd 079123456789, hồ sơ 000.00.12.H05-211020-0001"
+    tracker = DialogueStateTracker.from_events("tg:42", _conversation("tg:42", 10.0)[1:3],
+                                               domain.slots)
+    tracker.update(UserUttered(typed, {"name": "check_dossier_status", "confidence": 0.9},
+                               [{"entity": "dossier_code", "value": "000.00.12.H05-211020-0001"}],
+                               timestamp=13.0))
+    tracker.update(SlotSet("phone_suffix", "5678", timestamp=14.0))
+    asyncio.run(store.save(tracker))
+    # the turn that is running keeps what the citizen typed
+    assert tracker.latest_message.text == typed
+    with store.engine.connect() as conn:
+        raw = "\n".join(conn.execute(sa.text("SELECT data FROM events")).scalars())
+    for secret in ("0912 345 678", "079123456789", "211020-0001", "5678"):
+        assert secret not in raw
+    assert "**** *** *78" in raw and "000.00.12.H05-******-**01" in raw
+    stored = asyncio.run(store.retrieve("tg:42"))
+    user = [e for e in stored.events if isinstance(e, UserUttered)][0]
+    assert user.text.startswith("sđt tôi **** *** *78") and stored.get_slot("phone_suffix") is None
+    assert json.loads(json.dumps(user.intent))["name"] == "check_dossier_status"

@@ -74,8 +74,10 @@ def test_a_slow_or_failing_portal_never_blocks_other_conversations(single, porta
     assert httpx.post(f"{portal}/{fault['action']}", json=fault["body"], timeout=10).status_code == 200
 
     results: dict = {}
-    dossiers = [threading.Thread(target=_timed, args=(url, citizen.sender,
-                                 "tra cứu hồ sơ 000.00.99.H99-250701-0001", results, f"dossier{n}"))
+    for citizen in waiting:     # the code first: the assistant asks the phone digits
+        assert "số điện thoại" in citizen.text(url, "tra cứu hồ sơ 000.00.99.H99-250701-0001")
+    dossiers = [threading.Thread(target=_timed, args=(url, citizen.sender, "0001", results,
+                                                      f"dossier{n}"))
                 for n, citizen in enumerate(waiting)]
     for thread in dossiers:
         thread.start()
