@@ -16,11 +16,11 @@ from bot.tokens import RASA_API_TOKEN, read_token
 def main() -> None:
     args = sys.argv[1:]
     token = read_token(RASA_API_TOKEN)
-    if args[:1] == ["run"] and "--auth-token" not in args:
+    if args[:1] == ["run"] and not any(a.split("=")[0] in ("--auth-token", "-t") for a in args):
         if not token:
             raise SystemExit(f"bot.rasa_main: set {RASA_API_TOKEN.env}: Rasa's HTTP API is never "
                              "served without a token")
-        args += ["--auth-token", token]
+        args.append(f"--auth-token={token}")   # "=": a token may begin with "-"
     sys.argv = ["rasa", *args]
     from rasa.__main__ import main as rasa_main
 

@@ -158,3 +158,24 @@ def test_every_secret_reaches_the_services_through_the_environment_never_argv(tm
     assert "TELEGRAM_WEBHOOK_SECRET" in env["rasa-server"]
     assert "TELEGRAM_WEBHOOK_SECRET" not in env["action-server"]
     assert "TELEGRAM_WEBHOOK_SECRET" not in env["portal-simulator"]
+
+
+def test_rasa_gets_its_api_token_even_one_beginning_with_a_dash(monkeypatch):
+    import sys
+
+    import rasa.__main__
+
+    from bot import rasa_main
+
+    seen = {}
+    monkeypatch.setattr(rasa.__main__, "main", lambda: seen.setdefault("argv", list(sys.argv)))
+    monkeypatch.setenv("DVCBOT_RASA_API_TOKEN", "-starts-with-a-dash_0123456789")
+    monkeypatch.setattr(sys, "argv", ["bot.rasa_main", "run", "--enable-api"])
+    rasa_main.main()
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command")
+    parser.add_argument("--enable-api", action="store_true")
+    parser.add_argument("-t", "--auth-token")
+    assert parser.parse_args(seen["argv"][1:]).auth_token == "-starts-with-a-dash_0123456789"
