@@ -18,7 +18,7 @@ help:
 	@echo "make test       set up and run the whole test suite"
 	@echo "make train      train the Rasa model if nlu_data/, domain.yml or config.yml changed"
 	@echo "make bench-nlu  train on the training split and score the held-out split"
-	@echo "make bench      all benchmarks: NLU, load (vs Rasa's starter bot, 1 -> 2 replicas), fuzz, catalogue search"
+	@echo "make bench      all benchmarks: NLU, load (vs Rasa's starter bot, 1 -> 2 replicas), fuzz, catalogue search, receipt photos"
 	@echo "make kb-validate  check the knowledge base YAML"
 
 $(STAMP): pyproject.toml

@@ -8,23 +8,22 @@ conversation), which aspect (papers, fee, time, ...), and which commune.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge.text import fold
-
-from actions.catalog_answers import catalog_procedure, slot_value
+from actions.catalog_answers import catalog_procedure, more_specific_record, slot_value
+from bot.nlu import understanding
 from actions.context import (
+    asked_aspects,
     current_commune,
-    current_procedure,
     entry_point,
     knowledge_base,
     latest_intent,
     latest_text,
+    procedure_decision,
     safe_action,
 )
 
@@ -43,26 +42,12 @@ ASPECT_BY_INTENT = {
 }
 INTENT_BY_ASPECT = {aspect: intent for intent, aspect in ASPECT_BY_INTENT.items()}
 POPULAR_BUTTONS = 6
-# Questions the NLU has no intent for yet (routing free-form questions is the understanding
-# issue's): a few unambiguous phrasings pick the knowledge base's deadline, eligibility and
-# not_required answers. Folded text (no diacritics), whole words.
-ASPECT_CUES = (
-    ("deadline", re.compile(r"\b(bao lau phai|may ngay phai|trong bao lau phai|han chot|tre han|qua han|"
-                            r"tre thi sao|de tre|lam tre)\b")),
-    ("not_required", re.compile(r"\b(co can (xin )?(giay )?phep|khong can (xin )?(giay )?phep|mien (giay )?phep|"
-                                r"khong phai xin phep|co phai xin phep)\b")),
-    ("eligibility", re.compile(r"\b(ai duoc (lam|xin)|co duoc (lam|xin|cap|dang ky|ket hon)|duoc (lam|xin) (dum|ho|thay)|"
-                               r"xin (dum|ho|thay) duoc khong|lam (dum|ho|thay) duoc khong|"
-                               r"(bao nhieu|may|du) tuoi (thi )?(moi )?(duoc )?(ket hon|lay vo|lay chong))\b")),
-)
-
-
-def aspect_from_cues(text: str) -> str | None:
-    folded = fold(text or "")
-    for aspect, pattern in ASPECT_CUES:
-        if pattern.search(folded):
-            return aspect
-    return None
+# The aspects asked come from the NLU (bot/nlu/understanding.py, nlu_data/understanding/
+# aspects.yml: every aspect, in the order asked); the knowledge base names two of them its way.
+KB_ASPECT = {"deadlines": "deadline", "late": "deadline"}
+# what the aspects outside the knowledge base's sections are called in "not known" replies
+ASPECT_WHAT = {"eligibility": "điều kiện, đối tượng được làm", "deadline": "thời hạn phải làm",
+               "not_required": "trường hợp không phải làm"}
 
 
 # intents whose question a condition ("tôi là hộ nghèo", "nộp online") does not change
@@ -87,6 +72,38 @@ def send_answer(dispatcher: CollectingDispatcher, answer) -> None:
     for message in answer.messages:
         if message:
             dispatcher.utter_message(text=message)
+
+
+def send_answers(dispatcher: CollectingDispatcher, answers: list) -> None:
+    """Several aspects asked at once: the facts in the order asked in one message (each
+    starts with the procedure's name), then their legal bases and links."""
+    if len(answers) == 1:
+        send_answer(dispatcher, answers[0])
+        return
+    facts = [a.messages[0] for a in answers if a.messages and a.messages[0]]
+    rest: list[str] = []
+    for answer in answers:
+        for message in answer.messages[1:]:
+            for line in message.splitlines():
+                if line and line not in rest:
+                    rest.append(line)
+    dispatcher.utter_message(text="\n\n".join(facts))
+    if rest:
+        dispatcher.utter_message(text="\n".join(rest))
+
+
+def answer_aspect(procedure: str, aspect: str, conditions: dict | None = None):
+    """The knowledge base's answer, or an honest "no official information, ask ..." for an
+    aspect it has no section for."""
+    kb = knowledge_base()
+    try:
+        return kb.answer(procedure, aspect, conditions=conditions or None)
+    except ValueError:
+        from knowledge.render import Answer
+
+        text = kb.message("unknown_fact", what=ASPECT_WHAT.get(aspect, aspect),
+                          name=kb.procedure_name(procedure), ask=kb.message("default_ask"))
+        return Answer(text=text, known=False)
 
 
 def procedure_buttons(intent: str, count: int = POPULAR_BUTTONS) -> list[dict[str, str]]:
@@ -127,43 +144,62 @@ class ActionAnswerProcedure(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         intent = latest_intent(tracker)
-        aspect = ASPECT_BY_INTENT.get(intent, "procedure")
-        cue = aspect_from_cues(latest_text(tracker))
-        if cue and intent not in ("ask_documents", "ask_form", "ask_where"):
-            aspect = cue
-        procedure, named_now = current_procedure(tracker)
-        pending = tracker.get_slot("pending_aspect")
-        if pending and named_now and intent == "ask_procedure":
+        aspects: list[str] = []
+        for asked in asked_aspects(tracker) or [ASPECT_BY_INTENT.get(intent, "procedure")]:
+            asked = KB_ASPECT.get(asked, asked)
+            if asked not in aspects:
+                aspects.append(asked)
+        decision = procedure_decision(tracker)
+        named_now = decision.named_now
+        pending = [a for a in (tracker.get_slot("pending_aspect") or "").split(",") if a]
+        if pending and named_now and intent == "ask_procedure" and aspects == ["procedure"]:
             # "lệ phí bao nhiêu?" -> "thủ tục nào?" -> "khai sinh": answer the fee of khai sinh
-            aspect = pending
-        names_condition = procedure is not None and bool(knowledge_base().detect_conditions(latest_text(tracker)))
-        if procedure is None or (not named_now and not names_condition):
-            # a procedure that is not curated, named now or carried over: the national catalogue
-            # ("hộ nghèo cần giấy tờ gì" after khai sinh names a condition of khai sinh, not a new procedure)
-            code, code_named_now = catalog_procedure(tracker, carried_over=procedure is None)
+            aspects = pending
+        first_intent = INTENT_BY_ASPECT.get(aspects[0], "ask_procedure")
+        if decision.action == "answer" and named_now:
+            # "đăng ký lại khai tử" names khai tử's alias yet means a national record of its own
+            specific = more_specific_record(tracker, decision.key)
+            if specific is not None:
+                return answer_from_catalog(dispatcher, specific, aspects[0], intent)
+        if decision.action in ("outside", "ask"):
+            # not a curated procedure: the national catalogue's official record, when the message
+            # names one clearly; a catalogue procedure carries over only to an elliptic follow-up
+            code, _ = catalog_procedure(
+                tracker, carried_over=understanding.is_elliptic(latest_text(tracker)))
             if code is not None:
-                if pending and code_named_now and intent == "ask_procedure":
-                    aspect = pending
-                return answer_from_catalog(dispatcher, code, aspect, intent)
+                return answer_from_catalog(dispatcher, code, aspects[0], intent)
+        if decision.action == "clarify":
+            # a new situation without a confident procedure: the best guesses, never a reuse
+            buttons = [{"title": g.name or knowledge_base().procedure_name(g.key),
+                        "payload": f'/{first_intent}{{"procedure": "{g.key}"}}'}
+                       for g in decision.guesses]
+            dispatcher.utter_message(response="utter_ask_which_procedure_guess", buttons=buttons)
+            return [SlotSet("pending_aspect", ",".join(aspects))]
+        if decision.action == "outside":
+            name = next((g.name for g in decision.guesses if g.key == decision.key), "") or decision.key
+            dispatcher.utter_message(response="utter_procedure_not_curated", procedure_name=name)
+            return [SlotSet("pending_aspect", None)]
+        procedure = decision.key
         if procedure is None:
             dispatcher.utter_message(response="utter_ask_which_procedure",
-                                     buttons=procedure_buttons(INTENT_BY_ASPECT.get(aspect, "ask_procedure")))
-            return [SlotSet("pending_aspect", aspect)]
+                                     buttons=procedure_buttons(first_intent))
+            return [SlotSet("pending_aspect", ",".join(aspects))]
 
-        conditions = condition_follow_up(tracker, intent, named_now) if not cue else {}
+        conditions = condition_follow_up(tracker, intent, named_now) if len(aspects) == 1 and aspects[0] in (
+            "fee", "online", "procedure") else {}
         if conditions:
-            aspect = "fee"
-        answer = knowledge_base().answer(procedure, aspect, conditions=conditions or None)
-        logger.info("answer intent=%s procedure=%s aspect=%s conditions=%s known=%s",
-                    intent, procedure, aspect, sorted(conditions), answer.known)
-        send_answer(dispatcher, answer)
+            aspects = ["fee"]
+        answers = [answer_aspect(procedure, aspect, conditions) for aspect in aspects]
+        logger.info("answer intent=%s procedure=%s aspects=%s conditions=%s known=%s",
+                    intent, procedure, aspects, sorted(conditions), [a.known for a in answers])
+        send_answers(dispatcher, answers)
         events: list[EventType] = [
             SlotSet("procedure", procedure),
             SlotSet("pending_aspect", None),
             SlotSet("failed_understandings", 0),
-            SlotSet("last_aspect", aspect),
+            SlotSet("last_aspect", aspects[-1]),
         ]
-        if aspect == "online" and not conditions:
+        if aspects[-1] == "online" and not conditions:
             dispatcher.utter_message(response="utter_offer_online_steps")
             events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
         return events

@@ -15,8 +15,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.nlu import understanding
 from knowledge import KnowledgeBase
-from knowledge.search import find_procedure_in_text
 
 logger = logging.getLogger(__name__)
 
@@ -41,23 +41,59 @@ def entry_point(tracker: Tracker) -> dict[str, Any] | None:
     return point if isinstance(point, dict) else None
 
 
-def current_procedure(tracker: Tracker) -> tuple[str | None, bool]:
-    """(procedure key, named in the latest message?).
+def latest_is_payload(tracker: Tracker) -> bool:
+    """A button press ("/ask_fee{...}"), not words typed by the citizen."""
+    return latest_text(tracker).lstrip().startswith("/")
 
-    Order: the entity NLU found in this message; a procedure named in the text that NLU
-    missed (knowledge-base alias search); the one carried over from earlier.
-    """
+
+def procedure_decision(tracker: Tracker) -> understanding.Decision:
+    """Which procedure the answer is about (bot.nlu.understanding.decide).
+
+    The procedure NLU found in this message (a confident, curated one); else the one
+    carried over from earlier, but only when the message is an elliptic follow-up
+    ("còn lệ phí thì sao?", "nộp ở đâu") that names nothing else; else the best
+    guesses to offer as buttons, or a question."""
     keys = set(knowledge_base().procedure_keys())
     for entity in (tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == "procedure" and entity.get("value") in keys:
-            return entity["value"], True
-    match = find_procedure_in_text(latest_text(tracker))
-    if match is not None and match.key in keys:
-        return match.key, True
+            return understanding.Decision("answer", entity["value"], True)
     slot = tracker.get_slot("procedure")
-    if slot in keys:
-        return slot, False
+    previous = slot if slot in keys else None
+    if latest_is_payload(tracker):
+        return understanding.Decision("answer", previous) if previous else understanding.Decision("ask")
+    text = latest_text(tracker)
+    detect = getattr(knowledge_base(), "detect_conditions", None)
+    condition = bool(detect is not None and detect(text))
+    return understanding.decide(text, previous, known=keys, condition=condition)
+
+
+def current_procedure(tracker: Tracker) -> tuple[str | None, bool]:
+    """(procedure key, named in the latest message?): the procedure_decision when it is
+    an answer, else (None, False)."""
+    decision = procedure_decision(tracker)
+    if decision.action == "answer":
+        return decision.key, decision.named_now
     return None, False
+
+
+def conversation_procedure(tracker: Tracker) -> str | None:
+    """The procedure the conversation is about, for uses other than answering (the hand-off
+    ticket): the one this message names, else the last one answered (no carry-over rule)."""
+    procedure, named_now = current_procedure(tracker)
+    if named_now:
+        return procedure
+    slot = tracker.get_slot("procedure")
+    return slot if slot in set(knowledge_base().procedure_keys()) else procedure
+
+
+def asked_aspects(tracker: Tracker) -> list[str]:
+    """Every aspect the latest message asks, in order (NLU's ``aspects``; typed text only)."""
+    if latest_is_payload(tracker):
+        return []
+    aspects = (tracker.latest_message or {}).get("aspects")
+    if isinstance(aspects, list) and aspects:
+        return [str(a) for a in aspects]
+    return understanding.detect_aspects(latest_text(tracker))
 
 
 def current_commune(tracker: Tracker) -> str | None:

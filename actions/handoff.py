@@ -28,7 +28,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import current_commune, current_procedure, knowledge_base, safe_action
+from actions.context import conversation_procedure, current_commune, knowledge_base, safe_action
 from bot.handoff import get_service
 from bot.handoff import kb as handoff_kb
 from bot.handoff.texts import text
@@ -88,7 +88,7 @@ class ActionRequestHuman(Action):
                 asked.append(SlotSet("commune", commune))
             return asked
 
-        procedure, _ = current_procedure(tracker)
+        procedure = conversation_procedure(tracker)
         result = await service.open_ticket(tracker.sender_id, channel, commune, procedure,
                                            recent_messages(tracker))
         logger.info("request_human: %s (commune %s, channel %s)", result.status, commune or "-",

@@ -12,6 +12,8 @@ one with one line there.
                                  # Rasa's starter bot; 1 -> 2 replicas (bot/benchmarks/load.py)
     dvcbot bench fuzz            # thousands of hostile messages over REST (bot/benchmarks/fuzz.py)
     dvcbot bench catalog         # national catalogue search on held-out phrasings: top-1/top-3, latency
+    dvcbot bench receipt         # dossier codes read from generated receipt photos
+                                 # (bot/benchmarks/receipt.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -45,6 +47,18 @@ TARGETS = {
     "intent_accuracy": (0.95, 0.92),
     "procedure_accuracy": (0.95, 0.92),
 }
+# Targets of issue 14 on nlu_data/test/understanding.yml (as written, no diacritics)
+UNDERSTANDING_TARGETS = {
+    "intent_accuracy": (0.97, 0.97),
+    "procedure_accuracy": (0.97, 0.95),
+    "aspect_recall": (0.95, 0.95),
+    "aspect_precision": (0.90, 0.90),
+    "long_procedure_accuracy": (0.95, 0.95),
+    "situation_procedure_accuracy": (0.95, 0.95),
+}
+UNDERSTANDING_FILE = "understanding.yml"
+MAX_SILENT_WRONG = 0.01
+MAX_CLARIFY = 0.15
 
 
 @dataclass
@@ -156,6 +170,9 @@ def bench_nlu(argv: List[str]) -> int:
                         help="list up to N misunderstood test messages per variant")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--understanding", type=Path,
+                        help="score this understanding file instead of <test>/understanding.yml "
+                             "(e.g. nlu_data/dev/understanding.yml, for tuning)")
     args = parser.parse_args(argv)
 
     from bot.nlu.understand import Understander, _quiet_rasa
@@ -187,6 +204,8 @@ def bench_nlu(argv: List[str]) -> int:
         written = score(understander, examples, strip=False)
         parse_seconds = time.perf_counter() - started
         stripped = score(understander, examples, strip=True)
+        understanding_report = bench_understanding(understander, args.understanding or args.test,
+                                                   args.errors)
         understander.close()
 
     counts = Counter(e.intent for e in examples)
@@ -226,12 +245,91 @@ def bench_nlu(argv: List[str]) -> int:
             "load_seconds": load_seconds,
             "as_written": {k: v for k, v in vars(written).items() if k != "errors"},
             "no_diacritics": {k: v for k, v in vars(stripped).items() if k != "errors"},
+            "understanding": understanding_report,
         }, indent=2), encoding="utf-8")
+    if understanding_report:
+        missed += understanding_report["missed"]
     if missed:
         print(f"\ntargets missed: {', '.join(missed)}")
         return 1 if args.check else 0
     print("\nall targets met")
     return 0
+
+
+def conversation_decision(text: str, previous: Optional[str], result: dict) -> tuple:
+    """What actions/context.py does with a second message: the same rule, from the
+    `understand` result (its entity) and bot.nlu.understanding.decide."""
+    from bot.nlu import understanding
+
+    if result.get("procedure"):
+        return "answer", result["procedure"]
+    decision = understanding.decide(text, previous)
+    return decision.action, decision.key
+
+
+def bench_understanding(understander, test_dir: Path, errors: int) -> Optional[dict]:
+    """Issue 14's measures on nlu_data/test/understanding.yml (None when absent)."""
+    from bot.nlu import heldout
+
+    path = Path(test_dir) / UNDERSTANDING_FILE if Path(test_dir).is_dir() else Path(test_dir)
+    if not path.is_file():
+        return None
+    messages, conversations = heldout.load(path)
+    report: dict = {"missed": []}
+    print(f"\nunderstanding split ({path.name}): {len(messages)} messages, "
+          f"{len(conversations)} two-turn conversations")
+    print(f"{'':34}{'as written':>12}{'no diacritics':>15}{'target':>14}")
+    variants = {}
+    for name, strip in (("as_written", False), ("no_diacritics", True)):
+        started = time.perf_counter()
+        scores = heldout.score_messages(understander, messages, strip)
+        seconds = time.perf_counter() - started
+        talks = heldout.score_conversations(understander, conversations, strip,
+                                            conversation_decision)
+        figures = scores.as_dict()
+        figures["long_procedure_accuracy"] = figures["by_kind"].get("long", {}).get("procedure_accuracy", 0.0)
+        figures["situation_procedure_accuracy"] = figures["by_kind"].get("situation", {}).get(
+            "procedure_accuracy", 0.0)
+        figures["conversations"] = talks.as_dict()
+        figures["ms_per_message"] = 1000 * seconds / max(1, len(messages))
+        variants[name] = (figures, scores, talks)
+        report[name] = figures
+    rows = [("intent accuracy", "intent_accuracy", "intent_errors"),
+            ("procedure accuracy", "procedure_accuracy", "procedure_errors"),
+            ("  long messages", "long_procedure_accuracy", None),
+            ("  situations", "situation_procedure_accuracy", None),
+            ("multi-ask aspect recall", "aspect_recall", "aspect_missed"),
+            ("multi-ask aspect precision", "aspect_precision", "aspect_extra")]
+    a, b = variants["as_written"][0], variants["no_diacritics"][0]
+    for label, key, count in rows:
+        target = UNDERSTANDING_TARGETS.get(key)
+        target_text = f">= {target[0]:.2f}/{target[1]:.2f}" if target else ""
+        counts = f"  ({a[count]}/{b[count]} errors)" if count else ""
+        print(f"{label:34}{a[key]:>12.3f}{b[key]:>15.3f}{target_text:>14}{counts}")
+        if target and (a[key] < target[0] or b[key] < target[1]):
+            report["missed"].append(f"understanding {label.strip()}")
+    for kind in sorted(a["by_kind"]):
+        ka, kb = a["by_kind"][kind], b["by_kind"][kind]
+        print(f"  procedure, {kind + ' (' + str(ka['n']) + ')':24}{ka['procedure_accuracy']:>12.3f}"
+              f"{kb['procedure_accuracy']:>15.3f}")
+    ca, cb = a["conversations"], b["conversations"]
+    print(f"{'conversations: silent wrong':34}{ca['silent_wrong_rate']:>12.3f}{cb['silent_wrong_rate']:>15.3f}"
+          f"{'<= 0.01':>14}  ({ca['silent_wrong']}/{cb['silent_wrong']} of {ca['n']})")
+    print(f"{'conversations: clarifying question':34}{ca['clarify_rate']:>12.3f}{cb['clarify_rate']:>15.3f}"
+          f"{'<= 0.15':>14}  ({ca['clarified']}/{cb['clarified']} of {ca['n']})")
+    for variant in (ca, cb):
+        if variant["silent_wrong_rate"] > MAX_SILENT_WRONG:
+            report["missed"].append("conversations silent wrong")
+        if variant["clarify_rate"] > MAX_CLARIFY:
+            report["missed"].append("conversations clarifying")
+    report["missed"] = sorted(set(report["missed"]))
+    print(f"parsing: {a['ms_per_message']:.1f} ms a message (understanding split, as written)")
+    if errors:
+        for name, (_, scores, talks) in variants.items():
+            print(f"\nunderstanding errors ({name}), gold -> got:")
+            for error in (scores.errors + talks.errors)[:errors]:
+                print(f"  {error['text']!r}: {error['gold']} -> {error['got']}")
+    return report
 
 
 bench_nlu.__doc__ = "Train on nlu_data/train, score the held-out nlu_data/test split."
@@ -241,6 +339,7 @@ BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "load": "bot.benchmarks.load:main",
     "fuzz": "bot.benchmarks.fuzz:main",
     "catalog": "bot.benchmarks.catalog:main",
+    "receipt": "bot.benchmarks.receipt:main",
 }
 
 

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "poller": ("actions.portal.poller", "check followed dossiers and notify citizens of changes"),
     "portal-sim": ("actions.portal.simulator", "the fake province portal (demo dossiers, faults on demand)"),
     "qr": ("bot.qr", "mã QR và tờ rơi A5 để in cho một xã"),
+    "receipt": ("bot.receipt.cli", "read the dossier code on receipt photos (QR, barcode, OCR)"),
     "team": ("bot.handoff.cli", "tổ tình nguyện viên và cán bộ: add, remove, set-group, list, check"),
     "report": ("bot.report", "báo cáo vận hành: tin nhắn, ý định, câu chưa hiểu, chuyển người thật, QR"),
     "purge": ("bot.privacy", "xóa hoặc che dữ liệu cá nhân đã hết hạn lưu (DVCBOT_RETENTION_DAYS)"),

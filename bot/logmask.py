@@ -9,7 +9,7 @@ numbers of 7+ digits, e-mail addresses, dossier codes), so whatever a library lo
 before any handler writes it. Timestamps inside a message are left readable.
 
 Installed on import of the channels (the Rasa server, `rasa run` with any dvcbot channel), of the
-tracker store (bot.stores) and of the actions package (the action server).
+tracker store (bot.rasa_ext.stores) and of the actions package (the action server).
 """
 
 from __future__ import annotations

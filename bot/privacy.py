@@ -156,7 +156,7 @@ def tracker_engine(url: Optional[str] = None) -> Optional[Engine]:
     URL given, DVCBOT_TRACKER_URL or the endpoints file (bot.report.tracker_url). None when
     there is no conversation database yet."""
     if url is None:
-        stores = sys.modules.get("bot.stores")
+        stores = sys.modules.get("bot.rasa_ext.stores")
         live = getattr(stores, "live_tracker_engine", None) if stores else None
         engine = live() if live else None
         if engine is not None:

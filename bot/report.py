@@ -7,7 +7,7 @@ Reads
   - Rasa's SQL tracker store (table `events`: sender_id, type_name, timestamp, intent_name,
     action_name, data JSON), located from --tracker-url, DVCBOT_TRACKER_URL, or the
     tracker_store section of var/endpoints.active.yml / endpoints.yml: type SQL or any
-    SQLTrackerStore subclass such as the project's bot.stores.DurableSQLTrackerStore (a
+    SQLTrackerStore subclass such as the project's bot.rasa_ext.stores.DurableSQLTrackerStore (a
     relative SQLite path is taken from the state directory the runner uses, then the
     repository root);
   - the hand-off tickets (handoff_tickets) in DVCBOT_DATABASE_URL;

@@ -3,7 +3,7 @@
 Processes started (each in its own process group, logs in var/logs/):
   - the province-portal simulator, unless DVCBOT_PORTAL_URL points to a real portal;
   - the action server (rasa-sdk through bot.action_server: loopback only, Rasa's token);
-  - the Rasa server (through bot.rasa_main: REST channel for the REST token's holders, HTTP
+  - the Rasa server (through bot.rasa_ext: REST channel for the REST token's holders, HTTP
     API with its own token) with the channels whose credentials are present;
   - the dossier poller, which notifies subscribed citizens of status changes.
 
@@ -286,6 +286,15 @@ def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
     return endpoints
 
 
+def active_endpoints_text(template: Path, actions_port: int, state: Path) -> str:
+    """The endpoints file the Rasa server is given, saying which file it was written from (the
+    errors of bot.rasa_ext.endpoints then name that file's lines)."""
+    from bot.rasa_ext.endpoints import WRITTEN_FROM
+
+    return (WRITTEN_FROM.format(source=template) + "\n"
+            + yaml.safe_dump(active_endpoints(template, actions_port, state)))
+
+
 @dataclass
 class Stack:
     rasa_port: int = 5005
@@ -353,8 +362,8 @@ class Stack:
             "${VARIABLES} from its environment\n" + yaml.safe_dump(credentials, allow_unicode=True),
             encoding="utf-8")
         endpoints_path = self.state / "endpoints.active.yml"
-        endpoints_path.write_text(yaml.safe_dump(
-            active_endpoints(REPO_ROOT / "endpoints.yml", self.actions_port, self.state)), encoding="utf-8")
+        endpoints_path.write_text(active_endpoints_text(
+            REPO_ROOT / "endpoints.yml", self.actions_port, self.state), encoding="utf-8")
         notes.append("channels on: " + ", ".join(enabled))
         if disabled:
             notes.append("channels off: " + "; ".join(disabled))
@@ -362,9 +371,10 @@ class Stack:
         model = self.model or latest_model()
         if model is None:
             raise SystemExit("no trained model in models/: run `make train` (or `dvcbot train`) first")
-        # bot.rasa_main is `rasa` with the API token (DVCBOT_RASA_API_TOKEN) added inside the
-        # process: Rasa's HTTP API always needs it, and it is never on a command line
-        command = [python, "-m", "bot.rasa_main", "run", "--model", str(model),
+        # bot.rasa_ext is `rasa` with dvcbot's Rasa extensions installed and the stores of the
+        # endpoints file checked first; it also adds the API token (DVCBOT_RASA_API_TOKEN) inside
+        # the process: Rasa's HTTP API always needs it, and it is never on a command line
+        command = [python, "-m", "bot.rasa_ext", "run", "--model", str(model),
                    "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
                    "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
         # Sanic's default request limit is 100 MB; a webhook or API call is a few KB (M8)

@@ -876,12 +876,14 @@ class Catalog:
             r = self.docs[i]
             # the share of the name's word pairs that the query says (in either way of saying it)
             order = len(r.bigrams & q_bigrams) / max(1, len(r.bigrams)) if q_bigrams else 0.0
-            score = float(base[i] + ORDER_WEIGHT * order * coverage[i] * self.priors[i])
+            score = min(float(base[i] + ORDER_WEIGHT * order * coverage[i] * self.priors[i]), 1.0)
             if score >= min_score:
-                scored.append((score, r))
-        # ties: the shorter name (the general procedure before its special cases)
-        scored.sort(key=lambda item: (-item[0], len(item[1].tokens), item[1].code))
-        return [(min(score, 1.0), r) for score, r in scored[:max(0, limit)]]
+                scored.append((score, float(precision[i]), r))
+        # ties (every full match scores 1.0): the name the query says most of, then the shorter
+        # name (the general procedure before its special cases: "làm giấy khai sinh cho con" is
+        # khai sinh, not khai sinh kết hợp nhận cha con)
+        scored.sort(key=lambda item: (-item[0], -round(item[1], 3), len(item[2].tokens), item[2].code))
+        return [(score, r) for score, _, r in scored[:max(0, limit)]]
 
     def information(self, text: str) -> float:
         """How much the words of `text` that may name a procedure say (the sum of their rarest
@@ -927,6 +929,14 @@ def information(text: str, data_dir: str | Path | None = None) -> float:
     except Exception:  # noqa: BLE001 - a broken catalogue says nothing
         log.exception("catalogue information failed")
         return 0.0
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """The folded words of `text` that may name a procedure (question words and small words left out)."""
+    if not isinstance(text, str):
+        return frozenset()
+    return frozenset(t for slot in _query_slots(text) if slot.weight >= 1.0
+                     for alt, _ in slot.alternatives for t in alt)
 
 
 def content_words(text: str) -> int:

@@ -325,6 +325,8 @@ def search_procedures(query: str, limit: int = 5, data_dir: str | Path | None = 
     best: dict[str, float] = {}
     for alias in candidates.values():
         aset = alias.token_set
+        if not any(qbest.get(t) == 1.0 for t in aset):
+            continue  # only near-misses ("buổi" for "cưới"): a word of the name must be said as it is
         covered = sum(qbest.get(t, 0.0) * index.idf.get(t, 0.0) for t in alias.tokens)
         used_q = 0.0
         for m in mapped:

@@ -6,6 +6,9 @@
 #   redis-server  Rasa's Redis lock store (again our own instance)
 #   nginx         the round-robin balancer in front of the Rasa replicas (a small Python proxy
 #                 is used when it is absent)
+#   tesseract-ocr, tesseract-ocr-vie
+#                 OCR of the printed dossier code on a receipt photo (bot/receipt), with its
+#                 Vietnamese data; without them only the QR code / barcode of a receipt is read
 # Needs root (or password-less sudo) and apt-get. Without them it says what to install and
 # exits 0: the tests that need a missing program then skip, naming it.
 #
@@ -24,6 +27,11 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 have_postgres || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+have_tessdata() {
+  compgen -G "/usr/share/tesseract-ocr/*/tessdata/$1.traineddata" >/dev/null 2>&1
+}
+command -v tesseract >/dev/null 2>&1 && have_tessdata eng || missing+=(tesseract-ocr)
+have_tessdata vie || missing+=(tesseract-ocr-vie)
 
 if [ "${1:-}" = "--check" ]; then
   if [ ${#missing[@]} -eq 0 ]; then echo "system-deps: all present"; exit 0; fi

@@ -126,8 +126,8 @@ def default_lock_type() -> str:
     import importlib.util
 
     try:
-        if importlib.util.find_spec("bot.stores") is not None:
-            return "bot.stores.AtomicRedisLockStore"
+        if importlib.util.find_spec("bot.rasa_ext.stores") is not None:
+            return "bot.rasa_ext.stores.AtomicRedisLockStore"
     except (ImportError, ValueError):
         pass
     return "redis"
@@ -421,7 +421,7 @@ class ClusterConfig:
     sql_pool_size: int = 10
     credentials: Path | None = None  # default: credentials.yml as `dvcbot run` fills it in
     tracker_type: str | None = None  # default: the `type` of endpoints.yml's SQL tracker store
-    lock_type: str | None = None     # default: bot.stores.AtomicRedisLockStore if present, else redis
+    lock_type: str | None = None     # default: bot.rasa_ext.stores.AtomicRedisLockStore if present, else redis
 
     @classmethod
     def with_free_ports(cls, state: Path, **kwargs) -> "ClusterConfig":
@@ -560,7 +560,7 @@ class Cluster:
         self.model = model
         self.replicas = []
         for index, port in enumerate(self.ports):
-            command = [python, "-m", "bot.rasa_main", "run", "--model", str(model or "models"),
+            command = [python, "-m", "bot.rasa_ext", "run", "--model", str(model or "models"),
                        "--enable-api", "--interface", "127.0.0.1", "--port", str(port),
                        "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
             self.replicas.append(Proc(f"rasa-{index + 1}", command, env, self.state,
@@ -757,7 +757,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracker-type", default=None,
                         help="tracker store class (default: the type in endpoints.yml, else SQL)")
     parser.add_argument("--lock-type", default=None,
-                        help="lock store class (default: bot.stores.AtomicRedisLockStore if present, "
+                        help="lock store class (default: bot.rasa_ext.stores.AtomicRedisLockStore if present, "
                              "else Rasa's redis)")
     args = parser.parse_args(argv)
     config = _config_from_args(args)

@@ -11,10 +11,16 @@ For every message:
    span, folded, -> its key, so "so do" resolves because "sổ đỏ" was annotated);
    the knowledge base alias search ``knowledge.search.find_procedure_in_text``
    on the entity text. An entity that resolves to nothing is dropped.
-2. The knowledge base search also runs on the whole message. When DIET found no
-   procedure, its match (if any) is added as an entity. When its alias span strictly
-   contains a DIET entity (e.g. "trích lục khai sinh" vs DIET's "khai sinh") the
-   longer, more specific alias wins.
+2. The whole message is then recognised (bot/nlu/understanding.py: knowledge base
+   aliases with inserted words allowed, life events and situations from
+   nlu_data/understanding/situations.yml, the catalogue when present), the resolved
+   entities counting as one more candidate. The message keeps one `procedure` entity,
+   the confident curated one, or none: a guess below the confidence threshold, or a
+   procedure outside the curated ones, leaves no entity (the dialogue then asks, with
+   the guesses as buttons, instead of reusing an earlier procedure).
+3. The aspects asked, in order, go to the parse output as ``aspects``, the guesses as
+   ``procedure_candidates``; several asks, a long message, or a question DIET took for
+   small talk get the intent of the first aspect asked.
 
 Resolved entities have ``value`` = canonical key and keep their ``start``/``end``
 into the text as written, so the dialogue's ``procedure`` slot gets the key.
@@ -31,12 +37,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 import rasa.shared.utils.io
 
-from bot.nlu.text import fold
+from bot.nlu import understanding
+from bot.nlu.text import DOSSIER_CODE_RE, fold
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +58,15 @@ CANONICAL_PROCEDURES = (
 )
 
 Searcher = Callable[[str], Any]
+ASPECTS = "aspects"
+CANDIDATES = "procedure_candidates"
+# a span the CRF learned, resolved to a key, is a guess of its own (a name the knowledge base
+# knows is also found, and scored, as an alias): just above the confidence threshold
+ENTITY_SCORE = 0.72
+SMALL_TALK = {"greet", "thank", "goodbye", "affirm", "deny", "bot_challenge", "out_of_scope",
+              "nlu_fallback"}
+KEEP_INTENTS = {"check_dossier_status", "subscribe_dossier", "unsubscribe_dossier",
+                "request_human", "feedback", "ask_office", "next_step"}
 
 
 def _key_form(text: str) -> str:
@@ -99,6 +115,8 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
         self.learned: Dict[str, str] = dict(learned or {})
         self._search = search
         self._search_loaded = search is not None
+        self._catalog = None
+        self._catalog_loaded = False
 
     @classmethod
     def create(
@@ -196,21 +214,11 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
                 self.add_processor_name(entity)
             kept.append(entity)
 
-        match = self._kb_match(text) if self._config["use_knowledge_base"] else None
-        procedures = [e for e in kept if e.get("entity") == ENTITY]
-        if match is not None:
-            if not procedures:
-                kept.append(self._entity_from_match(match))
-            else:
-                for index, entity in enumerate(kept):
-                    if (
-                        entity.get("entity") == ENTITY
-                        and entity.get("value") != match.key
-                        and match.start <= entity.get("start", -1)
-                        and entity.get("end", 10**9) <= match.end
-                        and (match.end - match.start) > (entity["end"] - entity["start"])
-                    ):
-                        kept[index] = self._entity_from_match(match)
+        if self._config["use_knowledge_base"]:
+            try:
+                kept = self._recognize_whole_message(message, text, kept)
+            except Exception:  # noqa: BLE001 - broken situation data: keep the CRF's result
+                logger.exception("whole-message recognition failed; CRF entities kept")
         # one entity per key (DIET may split a long name in two)
         seen = set()
         deduplicated = []
@@ -221,6 +229,77 @@ class ProcedureResolver(GraphComponent, EntityExtractorMixin):
                 seen.add(entity.get("value"))
             deduplicated.append(entity)
         message.set(ENTITIES, deduplicated, add_to_output=True)
+
+    def _recognize_whole_message(self, message: Message, text: str,
+                                 kept: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """The whole-message recognition decides the procedure (bot/nlu/understanding.py):
+        the CRF entities are one more candidate; the entity is kept only for a confident
+        curated procedure; a confident procedure outside the curated ones removes it."""
+        if not self._catalog_loaded:
+            self._catalog = understanding.load_catalog_search()
+            self._catalog_loaded = True
+        extra = [
+            understanding.Candidate(str(e["value"]), ENTITY_SCORE, "entity",
+                                    int(e.get("start", -1)), int(e.get("end", -1)))
+            for e in kept if e.get("entity") == ENTITY
+        ]
+        recognition = understanding.recognize(text, extra, self._catalog)
+        aspects = understanding.detect_aspects(text)
+        message.set(ASPECTS, aspects, add_to_output=True)
+        message.set(CANDIDATES, [
+            {"key": c.key, "score": c.score, "source": c.source, "curated": c.curated}
+            for c in recognition.guesses()
+        ], add_to_output=True)
+        others = [e for e in kept if e.get("entity") != ENTITY]
+        best = recognition.confident
+        result = others
+        if best is not None and best.curated:
+            same = [e for e in kept if e.get("entity") == ENTITY and e.get("value") == best.key]
+            result = others + (same[:1] or [{
+                "entity": ENTITY, "start": best.start, "end": best.end, "value": best.key,
+                "confidence_entity": best.score, "extractor": self.__class__.__name__,
+            }])
+        # a procedure outside the curated ones is still a procedure the message is about
+        self._set_intent_from_aspects(message, text, aspects, result, best is not None)
+        return result
+
+    @staticmethod
+    def _set_intent_from_aspects(message: Message, text: str, aspects: List[str],
+                                 entities: List[Dict[str, Any]], described: bool = False) -> None:
+        """A question whose aspects were found: the intent is the first aspect asked (several
+        asks, a long message never classified by its greeting or story, a question DIET took
+        for small talk or for another aspect)."""
+        intent = message.get(INTENT) or {}
+        name = intent.get("name")
+        named = any(e.get("entity") == ENTITY for e in entities)
+        has_procedure = named or described
+        if not aspects:
+            if len(text) >= understanding.LONG_MESSAGE and name in SMALL_TALK and has_procedure:
+                # a long message about a procedure is not its greeting: the procedure overview
+                aspects = ["procedure"]
+                message.set(ASPECTS, aspects, add_to_output=True)
+            else:
+                return
+        wanted = understanding.aspect_intent(aspects[0])
+        # the aspects come from the question itself (cue phrases in order, the precise ones
+        # before "có được ... không" / "làm sao"): they decide the intent of a question
+        precise = aspects[0] not in understanding.generic_aspects()
+        override = name in understanding.ASPECT_INTENTS or (
+            name in SMALL_TALK and (precise or has_procedure))  # "cho hỏi chút được không?"
+        if name in KEEP_INTENTS:
+            # "hồ sơ ... tới đâu rồi" stays a dossier question; a named procedure and an
+            # aspect asked ("má tui 81 tuổi ... đăng ký ở đâu") make it a procedure question
+            override = named and not DOSSIER_CODE_RE.search(text)
+        if not override or name == wanted:
+            return
+        ranking = list(message.get(INTENT_RANKING_KEY) or [])
+        top = max((float(r.get("confidence") or 0.0) for r in ranking), default=0.0)
+        confidence = max(0.9, top)
+        rest = [dict(r, confidence=float(r.get("confidence") or 0.0) / 2)
+                for r in ranking if r.get("name") != wanted]
+        message.set(INTENT, {"name": wanted, "confidence": confidence}, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [{"name": wanted, "confidence": confidence}] + rest,
+                    add_to_output=True)
 
     def _entity_from_match(self, match: Any) -> Dict[str, Any]:
         entity = {

@@ -11,10 +11,13 @@
   confidence is below the FallbackClassifier threshold, ``intent`` is still the best
   canonical guess (the dialogue decides what to do with low confidence); run with
   ``--details`` to see ``"fallback": true`` and the entities/ranking.
-* ``procedure`` is a canonical procedure key or null; ``dossier_code`` the code as
-  typed or null.
+* ``procedure`` is a canonical procedure key or null (null also when the message
+  describes a procedure outside the curated ones, or only guesses: ``--details`` lists
+  the guesses as ``candidates``); ``dossier_code`` the code as typed or null;
+  ``aspects`` every aspect asked, in the order asked (documents, fee, processing_time,
+  where, online, form, procedure, eligibility, deadlines, late).
 * An empty or blank line gives ``{"text": "", "intent": null, "confidence": 0.0,
-  "procedure": null, "dossier_code": null}``: nothing was said, nothing is guessed.
+  "procedure": null, "dossier_code": null, "aspects": []}``: nothing was said, nothing is guessed.
 * The model is the newest ``models/*.tar.gz`` (``--model`` picks another); it is loaded
   once for the whole input. With no model the command exits 2 and says to run
   ``make train``.
@@ -42,11 +45,20 @@ INTENT_MAP = {
     "unsubscribe_dossier": "subscribe_dossier",
     "next_step": "ask_online",
 }
-CANONICAL_INTENTS = (
-    "ask_documents", "ask_fee", "ask_processing_time", "ask_where", "ask_online", "ask_form",
-    "ask_procedure", "check_dossier_status", "subscribe_dossier", "request_human", "ask_office",
-    "feedback", "greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "out_of_scope",
-)
+DOMAIN_FILE = REPO / "domain.yml"
+
+
+def domain_intents(path: Path = DOMAIN_FILE) -> tuple:
+    """The intents of domain.yml (the one registry), without Rasa's EXTERNAL_ ones."""
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    names = [next(iter(i)) if isinstance(i, dict) else str(i) for i in data.get("intents") or []]
+    return tuple(n for n in names if not n.startswith("EXTERNAL_"))
+
+
+# canonical = every intent of domain.yml but the internal (finer) ones mapped above
+CANONICAL_INTENTS = tuple(i for i in domain_intents() if i not in INTENT_MAP)
 FALLBACK_INTENT = "nlu_fallback"
 
 
@@ -117,7 +129,7 @@ class Understander:
     def understand(self, text: str, details: bool = False) -> Dict[str, Any]:
         result: Dict[str, Any] = {
             "text": text, "intent": None, "confidence": 0.0,
-            "procedure": None, "dossier_code": None,
+            "procedure": None, "dossier_code": None, "aspects": [],
         }
         if not text.strip():
             if details:
@@ -141,7 +153,9 @@ class Understander:
         if procedures:
             result["procedure"] = str(procedures[0]["value"])
         result["dossier_code"] = _dossier_code(text, entities, offset)
+        result["aspects"] = [str(a) for a in data.get("aspects") or []]
         if details:
+            result["candidates"] = list(data.get("procedure_candidates") or [])
             result["fallback"] = fallback
             result["entities"] = [
                 {k: e.get(k) for k in ("entity", "value", "start", "end", "extractor")}

@@ -20,13 +20,15 @@ CODE = "000.00.99.H99-250701-0001"
 
 @pytest.fixture
 def live_tracker(tmp_path, monkeypatch):
-    import bot.stores as stores
+    import bot.rasa_ext
+    import bot.rasa_ext.stores as stores
     from rasa.shared.core.domain import Domain
 
     monkeypatch.setattr(stores, "_live_stores", [])
     domain = Domain.load(str(REPO_ROOT / "domain.yml"))
-    return stores.DurableSQLTrackerStore(domain=domain, dialect="sqlite",
-                                         db=str(tmp_path / "rasa_tracker.sqlite3"))
+    yield stores.DurableSQLTrackerStore(domain=domain, dialect="sqlite",
+                                        db=str(tmp_path / "rasa_tracker.sqlite3"))
+    bot.rasa_ext.uninstall()   # the store installed the Rasa server's patches: Rasa as shipped
 
 
 def save_conversation(store, sender: str) -> None:

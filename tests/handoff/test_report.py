@@ -258,7 +258,7 @@ FORMULAS = ['=HYPERLINK("http://x.example","bam vao")', "@SUM(1+1)", "+84 goi la
                          ids=["endpoints.yml", "var/endpoints.active.yml"])
 def test_the_report_as_the_readme_says_reads_the_projects_own_settings(tmp_path, written_by_the_runner):
     """`dvcbot report --since 2026-11-01`, nothing else: the tracker store is found from the
-    project's endpoints.yml (bot.stores.DurableSQLTrackerStore), or the copy `dvcbot run` writes."""
+    project's endpoints.yml (bot.rasa_ext.stores.DurableSQLTrackerStore), or the copy `dvcbot run` writes."""
     from bot.runner import active_endpoints
 
     state = tmp_path / "var"

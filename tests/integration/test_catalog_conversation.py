@@ -11,8 +11,8 @@ pytestmark = pytest.mark.integration
 
 
 def test_uncurated_procedure_is_answered_from_the_catalogue_then_its_fee(assistant, citizen):
-    reply = assistant.texts("dang ky giam ho can giay to gi", citizen)
-    assert reply[0] == catalog_answer("1.004837", "documents").text
+    reply = assistant.texts("dang ky lai khai tu can giay to gi", citizen)
+    assert reply[0] == catalog_answer("1.005461", "documents").text
     fee = assistant.texts("con le phi thi sao", citizen)
-    assert fee[0] == catalog_answer("1.004837", "fee").text
+    assert fee[0] == catalog_answer("1.005461", "fee").text
     assert "Cơ sở dữ liệu quốc gia về TTHC, cập nhật" in fee[0]

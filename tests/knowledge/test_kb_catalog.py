@@ -21,6 +21,7 @@ from kb_testutil import DATA
 
 PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"
 TACH_HO_PAGE = PAGE + "019d2bf7-7f1e-71e3-be3e-7f22dce4ac4d"        # 1.010038, full record
+LAI_KHAI_TU_PAGE = PAGE + "019d2bfd-6ebc-709e-8678-a9f8b66738f2"    # 1.005461, full record, not curated
 DOI_GPLX_PAGE = PAGE + "019d2bf7-bda8-740c-9f49-ddaae438530d"       # 3.000347, catalogue only
 KHAI_SINH_PAGE = PAGE + "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"      # 1.001193 (curated khai_sinh)
 
@@ -143,15 +144,15 @@ def test_search_returns_nothing_when_nothing_is_good_enough(text):
 
 
 def test_search_candidates_carry_level_and_portal_page():
-    hit = next(h for h in search("tach ho") if h.code == "1.010038")
-    assert not hit.curated and hit.level == "Cấp xã" and hit.portal_url == TACH_HO_PAGE
+    hit = next(h for h in search("dang ky lai khai tu") if h.code == "1.005461")
+    assert not hit.curated and hit.level == "Cấp xã" and hit.portal_url == LAI_KHAI_TU_PAGE
     assert 0.0 < hit.score <= 1.0
 
 
 def test_kb_search_lists_the_catalogue_after_the_curated_procedures(capsys):
-    assert kb_main(["search", "doi", "bang", "lai"]) == 0
+    assert kb_main(["search", "dang", "ky", "lai", "khai", "tu"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert "3.000347" in first and "Đổi giấy phép lái xe" in first
+    assert "1.005461" in first and "Đăng ký lại khai tử" in first
     assert kb_main(["search", "dang", "ky", "khai", "sinh"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert "khai_sinh" in first and "[curated]" in first

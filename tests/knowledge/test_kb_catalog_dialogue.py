@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import ActionAnswerProcedure
 
 DOI_GPLX_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-bda8-740c-9f49-ddaae438530d"
+LAI_KHAI_TU_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-6ebc-709e-8678-a9f8b66738f2"
 
 
 def make_tracker(text: str, intent: str, slots: Optional[dict] = None, entities=()) -> Tracker:
@@ -30,11 +31,11 @@ def run(text: str, intent: str, **slots) -> tuple[list[str], dict]:
 
 
 def test_uncurated_procedure_is_answered_from_the_catalogue():
-    said, slots = run("doi bang lai xe o dau", "ask_where")
-    assert said[0].startswith("Đổi giấy phép lái xe (mã 3.000347).")
-    assert "Công an cấp Xã" in said[0] and DOI_GPLX_PAGE in said[0]
+    said, slots = run("dang ky lai khai tu o dau", "ask_where")
+    assert said[0].startswith("Đăng ký lại khai tử (mã 1.005461).")
+    assert "Ủy ban Nhân dân xã" in said[0] and LAI_KHAI_TU_PAGE in said[0]
     assert len(said[0]) <= 600
-    assert slots["procedure"] == "tthc:3.000347" and slots["pending_aspect"] is None
+    assert slots["procedure"] == "tthc:1.005461" and slots["pending_aspect"] is None
 
 
 def test_follow_up_question_keeps_the_catalogue_procedure():
@@ -47,13 +48,13 @@ def test_follow_up_question_keeps_the_catalogue_procedure():
 
 def test_pending_aspect_is_answered_once_the_citizen_names_an_uncurated_procedure():
     # "lệ phí bao nhiêu?" -> "bạn hỏi về thủ tục nào?" -> "đăng ký giám hộ"
-    said, _ = run("dang ky giam ho", "ask_procedure", pending_aspect="fee")
-    assert said[0].startswith("Đăng ký giám hộ (mã 1.004837).") and "Lệ phí" in said[0]
+    said, _ = run("dang ky lai khai tu", "ask_procedure", pending_aspect="fee")
+    assert said[0].startswith("Đăng ký lại khai tử (mã 1.005461).") and "Lệ phí" in said[0]
 
 
 def test_a_new_uncurated_procedure_replaces_the_curated_one_carried_over():
-    said, slots = run("con doi bang lai xe thi sao", "ask_procedure", procedure="khai_sinh")
-    assert "3.000347" in said[0] and slots["procedure"] == "tthc:3.000347"
+    said, slots = run("con dang ky lai khai tu thi sao", "ask_procedure", procedure="khai_sinh")
+    assert "1.005461" in said[0] and slots["procedure"] == "tthc:1.005461"
 
 
 @pytest.mark.parametrize("text, intent, key", [

@@ -28,7 +28,7 @@ PHRASINGS = [
     ("nhap ho khau", "thuong_tru"),
     ("đăng ký thường trú", "thuong_tru"),
     ("dang ky tam tru", "tam_tru"),
-    ("gia hạn tạm trú", "tam_tru"),
+    ("gia hạn tạm trú", "gia_han_tam_tru"),
     ("xac nhan doc than", "xac_nhan_hon_nhan"),
     ("giấy xác nhận tình trạng hôn nhân", "xac_nhan_hon_nhan"),
     ("giay chung tu", "khai_tu"),

@@ -67,3 +67,48 @@ def test_scoring_says_how_far_it_has_got(capsys):
     assert capsys.readouterr().out.splitlines() == [
         "scoring as written: 0/250 messages", "scoring as written: 100/250 messages",
         "scoring as written: 200/250 messages"]
+
+
+def test_understanding_scores_count_aspects_kinds_and_silent_wrong_answers():
+    from bot.bench import conversation_decision
+    from bot.nlu import heldout
+
+    messages = [
+        heldout.Message("khai tử ở đâu, cần gì", "ask_where", "khai_tu", ["where", "documents"], ["multi"]),
+        heldout.Message("má tui mất", "ask_procedure", "khai_tu", ["procedure"], ["situation"]),
+        heldout.Message("sửa sai năm sinh", "ask_procedure", "other", ["procedure"], ["situation"]),
+    ]
+    understander = ScriptedUnderstander({})
+    answers = {
+        "khai tử ở đâu, cần gì": {"intent": "ask_where", "procedure": "khai_tu",
+                                  "aspects": ["where", "fee"]},
+        "má tui mất": {"intent": "ask_procedure", "procedure": "khai_sinh", "aspects": []},
+        "sửa sai năm sinh": {"intent": "ask_procedure", "procedure": None, "aspects": []},
+    }
+    understander.understand = lambda text, details=False: dict(answers[text], text=text)
+    scores = heldout.score_messages(understander, messages, strip=False).as_dict()
+    assert (scores["intent_accuracy"], scores["procedure_errors"]) == (1.0, 1)
+    assert scores["by_kind"]["situation"] == {"n": 2, "procedure_accuracy": 0.5, "procedure_errors": 1}
+    assert (scores["aspect_recall"], scores["aspect_precision"]) == (0.5, 0.5)
+
+    conversations = [heldout.Conversation("hộ chiếu bao nhiêu", "cha tôi mới mất", "khai_tu", False),
+                     heldout.Conversation("hộ chiếu bao nhiêu", "nộp ở đâu", "ho_chieu", True)]
+    results = {"hộ chiếu bao nhiêu": {"procedure": "ho_chieu"},
+               "cha tôi mới mất": {"procedure": None}, "nộp ở đâu": {"procedure": None}}
+    understander.understand = lambda text, details=False: results[text]
+    silent = heldout.score_conversations(understander, conversations, False,
+                                         lambda text, previous, result: ("answer", previous))
+    assert (silent.silent_wrong, silent.right, silent.clarified) == (1, 1, 0)
+    ruled = heldout.score_conversations(understander, conversations, False, conversation_decision)
+    assert (ruled.silent_wrong, ruled.right) == (0, 2)
+
+
+def test_the_understanding_split_loads_with_every_kind_and_both_kinds_of_follow_up():
+    from bot.nlu import heldout
+
+    messages, conversations = heldout.load(REPO / "nlu_data" / "test" / "understanding.yml")
+    assert len(messages) >= 150 and len(conversations) >= 40
+    kinds = {k for m in messages for k in m.kind}
+    assert kinds >= {"situation", "multi", "long", "delta", "nodiac"}
+    assert all(300 <= len(m.text) <= 1500 for m in messages if "long" in m.kind)
+    assert {c.carry for c in conversations} == {True, False}

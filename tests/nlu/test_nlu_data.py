@@ -95,3 +95,28 @@ def test_the_dossier_code_regex_is_in_the_training_data(train):
     assert re.fullmatch(patterns[0], "000.00.12.H05-211020-0001")
     assert re.fullmatch(patterns[0], "38.98.H29-210519-0013")
     assert not re.fullmatch(patterns[0], "0912345678")
+
+
+def test_the_intent_registry_is_domain_yml(train):
+    from bot.nlu.understand import domain_intents
+    from bot.nlu.understanding import vocabulary
+
+    registry = set(domain_intents())
+    assert set(train.intents) == registry
+    generated = {i.removesuffix("_followup") for i in gen_training_data.T}
+    generated |= set(gen_training_data.RAMBLING) | set(gen_training_data.REALIZATIONS)
+    assert generated <= registry
+    assert set(vocabulary().aspect_intents.values()) <= set(CANONICAL_INTENTS)
+    assert set(CANONICAL_INTENTS) == registry - set(INTENT_MAP)
+
+
+def test_every_procedure_mention_is_a_name_in_the_knowledge_base():
+    # the knowledge base aliases are the single source of procedure names
+    assert gen_training_data.unknown_mention_spans() == {}
+
+
+def test_no_understanding_message_is_in_the_training_data(train):
+    seen = {fold(m.get("text")) for m in train.intent_examples}
+    held_out = gen_training_data.held_out_texts()
+    assert held_out
+    assert sorted(seen & held_out) == []

@@ -113,25 +113,77 @@ def test_other_entities_are_left_alone(tmp_path):
     assert code in entities
 
 
-def test_a_broken_knowledge_base_does_not_break_understanding(tmp_path):
-    def broken(text):
-        raise RuntimeError("database is on fire")
+def test_a_broken_recognition_does_not_break_understanding(tmp_path, monkeypatch):
+    from bot.nlu import understanding
 
-    resolver = make_resolver(tmp_path, search=broken)
+    def broken(*args, **kwargs):
+        raise RuntimeError("situations file is on fire")
+
+    monkeypatch.setattr(understanding, "recognize", broken)
+    resolver = make_resolver(tmp_path, search=None)
     text = "so do bao nhieu tien"
     assert procedure_of(run(resolver, text, [diet(text, "so do")])) == "dat_dai_lan_dau"
     assert procedure_of(run(resolver, "lam giay khai sinh")) is None
 
 
-def test_knowledge_base_match_below_the_minimum_score_is_ignored(tmp_path):
-    def weak(text):
-        return ProcedureMatch(key="khai_sinh", alias="khai sinh", score=0.2, start=0, end=9)
+@pytest.mark.parametrize("text, key", [
+    ("Xin xác nhận tình trạng độc thân thì phải nộp những gì", "xac_nhan_hon_nhan"),
+    ("ông nội tui vừa qua đời, giờ làm giấy gì", "khai_tu"),
+    ("vợ tui mới sanh thằng cu, làm giấy ở đâu", "khai_sinh"),
+    ("nhà tui tính xây lại cái nhà tường", "giay_phep_xay_dung"),
+])
+def test_the_whole_message_names_the_procedure_even_without_its_name(tmp_path, text, key):
+    assert procedure_of(run(make_resolver(tmp_path), text)) == key
 
-    resolver = make_resolver(tmp_path, search=weak, config={"min_kb_score": 0.5})
-    assert procedure_of(run(resolver, "khai sinh")) is None
+
+def test_a_correction_is_not_the_birth_registration_it_names(tmp_path):
+    # "giấy khai sinh" is named, but the citizen wants a correction (cải chính), not a birth
+    text = "sửa sai năm sinh trong giấy khai sinh thì làm sao"
+    entities = run(make_resolver(tmp_path), text, [diet(text, "khai sinh", "khai_sinh")])
+    assert procedure_of(entities) != "khai_sinh"
+
+
+def test_a_confident_procedure_outside_the_curated_ones_leaves_no_entity(tmp_path):
+    text = "con trai tôi 18 tuổi có phải đi nghĩa vụ quân sự không"
+    assert procedure_of(run(make_resolver(tmp_path), text)) is None
+
+
+def test_the_aspects_asked_are_in_the_output_in_order(tmp_path):
+    message = Message(data={TEXT: "Đăng ký khai tử nộp ở đâu và cần giấy tờ gì vậy?", ENTITIES: []})
+    make_resolver(tmp_path).process([message])
+    assert message.get("aspects") == ["where", "documents"]
 
 
 def test_every_canonical_procedure_is_reachable_by_its_own_key(tmp_path):
     resolver = make_resolver(tmp_path, search=None, train=False)
     for key in CANONICAL_PROCEDURES:
         assert resolver.resolve_value(key.replace("_", " ")) == key
+
+
+def _intent_message(text, intent):
+    return Message(data={TEXT: text, ENTITIES: [], "intent": {"name": intent, "confidence": 0.8},
+                         "intent_ranking": [{"name": intent, "confidence": 0.8}]})
+
+
+@pytest.mark.parametrize("intent", ["greet", "thank", "ask_documents"])
+def test_a_long_message_is_not_classified_by_its_greeting(tmp_path, intent):
+    text = ("Xin chào anh chị, chúc anh chị một ngày tốt lành. Tôi ở ấp Phú Hòa, năm nay 60 tuổi, "
+            "nhà làm ruộng. Vợ tôi mới mất tuần trước ở bệnh viện tỉnh, gia đình lo xong hậu sự. "
+            "Cho tôi hỏi làm giấy cho bà ấy ở đâu ạ? Cảm ơn anh chị nhiều.")
+    message = _intent_message(text, intent)
+    make_resolver(tmp_path).process([message])
+    assert message.get("intent")["name"] == "ask_where"
+    assert message.get("aspects") == ["where"]
+    assert procedure_of(message.get(ENTITIES)) == "khai_tu"
+
+
+def test_a_dossier_question_stays_one(tmp_path):
+    message = _intent_message("hồ sơ 000.00.12.H05-211020-0001 khai sinh tới đâu rồi", "check_dossier_status")
+    make_resolver(tmp_path).process([message])
+    assert message.get("intent")["name"] == "check_dossier_status"
+
+
+def test_a_greeting_that_asks_nothing_stays_a_greeting(tmp_path):
+    message = _intent_message("Chào bạn, cho mình hỏi chút được không?", "greet")
+    make_resolver(tmp_path).process([message])
+    assert message.get("intent")["name"] == "greet"

@@ -12,7 +12,7 @@ import pytest
 from bot.nlu.understand import canonical_intent, latest_model
 from tests.nlu.conftest import REPO, repo_env
 
-KEYS = {"text", "intent", "confidence", "procedure", "dossier_code"}
+KEYS = {"text", "intent", "confidence", "procedure", "dossier_code", "aspects"}
 CANONICAL_INTENTS = {
     "ask_documents", "ask_fee", "ask_processing_time", "ask_where", "ask_online", "ask_form",
     "ask_procedure", "check_dossier_status", "subscribe_dossier", "request_human", "ask_office",
@@ -56,13 +56,17 @@ def test_internal_intents_map_to_canonical_ones():
 
 
 OBVIOUS = [
-    # text, intent, procedure, dossier code
+    # text, intent, procedure, dossier code (and the aspects asked: ASPECTS below)
     ("lam giay khai sinh can gi", "ask_documents", "khai_sinh", None),
     ("đổi cccd hết bao nhiêu tiền", "ask_fee", "can_cuoc", None),
     ("hồ sơ 000.00.12.H05-211020-0001 tới đâu rồi", "check_dossier_status", None,
      "000.00.12.H05-211020-0001"),
     ("cảm ơn nhiều nha", "thank", None, None),
+    ("Mẹ tôi mất thì đến cơ quan nào để đăng ký khai tử, phải chuẩn bị những giấy tờ gì?",
+     "ask_where", "khai_tu", None),
+    ("cha toi moi mat can lam giay to gi", "ask_documents", "khai_tu", None),
 ]
+ASPECTS = [["documents"], ["fee"], [], [], ["where", "documents"], ["documents"]]
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +98,7 @@ def test_obvious_messages_are_understood(batch):
     for (text, intent, procedure, code), obj in zip(OBVIOUS, out):
         assert (obj["intent"], obj["procedure"], obj["dossier_code"]) == (intent, procedure, code), text
         assert 0.0 <= obj["confidence"] <= 1.0
+    assert [obj["aspects"] for obj in out[:len(OBVIOUS)]] == ASPECTS
 
 
 def test_intents_are_always_canonical(batch):

@@ -151,7 +151,7 @@ def test_every_secret_reaches_the_services_through_the_environment_never_argv(tm
     assert REST_TOKEN.env not in env["action-server"] and REST_TOKEN.env not in env["dossier-poller"]
     assert not {REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env} & set(env["portal-simulator"])
     rasa = next(s for s in stack.services if s.name == "rasa-server")
-    assert rasa.command[1:3] == ["-m", "bot.rasa_main"] and "--enable-api" in rasa.command
+    assert rasa.command[1:3] == ["-m", "bot.rasa_ext"] and "--enable-api" in rasa.command
     actions = next(s for s in stack.services if s.name == "action-server")
     assert actions.command[1:3] == ["-m", "bot.action_server"]
     assert any("loopback" in note for note in notes)
@@ -161,21 +161,15 @@ def test_every_secret_reaches_the_services_through_the_environment_never_argv(tm
 
 
 def test_rasa_gets_its_api_token_even_one_beginning_with_a_dash(monkeypatch):
-    import sys
-
-    import rasa.__main__
-
-    from bot import rasa_main
-
-    seen = {}
-    monkeypatch.setattr(rasa.__main__, "main", lambda: seen.setdefault("argv", list(sys.argv)))
-    monkeypatch.setenv("DVCBOT_RASA_API_TOKEN", "-starts-with-a-dash_0123456789")
-    monkeypatch.setattr(sys, "argv", ["bot.rasa_main", "run", "--enable-api"])
-    rasa_main.main()
     import argparse
 
+    from bot.rasa_ext.__main__ import with_api_token
+
+    monkeypatch.setenv("DVCBOT_RASA_API_TOKEN", "-starts-with-a-dash_0123456789")
+    args = with_api_token(["run", "--enable-api"])
     parser = argparse.ArgumentParser()
     parser.add_argument("command")
     parser.add_argument("--enable-api", action="store_true")
     parser.add_argument("-t", "--auth-token")
-    assert parser.parse_args(seen["argv"][1:]).auth_token == "-starts-with-a-dash_0123456789"
+    assert parser.parse_args(args).auth_token == "-starts-with-a-dash_0123456789"
+    assert with_api_token(["run", "actions"]) == ["run", "actions"]

@@ -1,6 +1,7 @@
-"""bot/stores.py and bot/rasa_speedups.py, without a trained model: the durable tracker store
-keeps what Rasa's SQL tracker store keeps, and the speed-ups change nothing Rasa returns.
-(The faults they exist for are in tests/scale/.)"""
+"""bot/rasa_ext/stores.py and bot/rasa_ext/speedups.py, without a trained model: the durable
+tracker store keeps what Rasa's SQL tracker store keeps, and the speed-ups change nothing Rasa
+returns. (The faults they exist for are in tests/scale/; installing them in tests/runtime/
+test_rasa_ext.py.)"""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from pathlib import Path
 import pytest
 from jsonschema import ValidationError
 
-from bot import rasa_speedups  # noqa: F401 - installs the speed-ups
+import bot.rasa_ext
 from bot.paths import REPO_ROOT
-from bot.stores import DurableSQLTrackerStore, TrackerStoreUnavailable
+from bot.rasa_ext import speedups
+from bot.rasa_ext.stores import DurableSQLTrackerStore, TrackerStoreUnavailable
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -23,6 +25,14 @@ from rasa.shared.core.events import (ActionExecuted, BotUttered, SessionStarted,
                                      UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
+
+
+@pytest.fixture(scope="module", autouse=True)
+def installed():
+    """The Rasa server's patches, for these tests only: Rasa as shipped afterwards."""
+    bot.rasa_ext.install()
+    yield
+    bot.rasa_ext.uninstall()
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +156,8 @@ REPLIES = [
 
 @pytest.mark.parametrize("reply", REPLIES)
 def test_the_fast_check_of_action_replies_agrees_with_rasas_schema(reply):
-    full = rasa_speedups._action_response_validator().is_valid(reply)
-    assert rasa_speedups._valid_by_event(reply) == full
+    full = speedups._action_response_validator().is_valid(reply)
+    assert speedups._valid_by_event(reply) == full
     if not full:
         with pytest.raises(ValidationError):
             RemoteAction("action_x", None)._validate_action_result(reply)
@@ -187,13 +197,13 @@ def test_sparse_features_are_joined_exactly_as_scipy_joins_them(left_dtype, righ
 
     left = sp.random(rows, 6000, density=0.003, format="coo", random_state=1, dtype=left_dtype)
     right = sp.random(rows, 900, density=0.02, format="coo", random_state=2, dtype=right_dtype)
-    expected, joined = sp.hstack([left, right]), rasa_speedups.hstack_pair(left, right)
+    expected, joined = sp.hstack([left, right]), speedups.hstack_pair(left, right)
     assert type(joined) is type(expected) and joined.shape == expected.shape
     assert joined.dtype == expected.dtype
     for name in ("row", "col", "data"):
         assert getattr(joined, name).dtype == getattr(expected, name).dtype
         assert np.array_equal(getattr(joined, name), getattr(expected, name))
-    csr = rasa_speedups.hstack_pair(left.tocsr(), right.tocsr())   # other formats: scipy's way
+    csr = speedups.hstack_pair(left.tocsr(), right.tocsr())   # other formats: scipy's way
     assert (csr != sp.hstack([left.tocsr(), right.tocsr()])).nnz == 0
 
 

@@ -1,9 +1,10 @@
-"""Speed-ups for the Rasa 3.6 server, installed once when this module is imported.
+"""Speed-ups for the Rasa 3.6 server (patches 1-4 of bot/rasa_ext/__init__.py), installed by
+bot.rasa_ext.install(), never by importing this module.
 
-bot/stores.py imports it, so every Rasa server started with dvcbot's endpoints.yml has them
-(`dvcbot run`, the scale-out replicas). Each one removes a cost measured with py-spy under the
-20-conversation load (`dvcbot bench load --profile`, README "Performance and scale") and keeps
-Rasa's behaviour exactly:
+Every Rasa server started with dvcbot's endpoints.yml has them (`dvcbot run`, the scale-out
+replicas). Each one removes a cost measured with py-spy under the 20-conversation load
+(`dvcbot bench load --profile`, README "Performance and scale") and keeps Rasa's behaviour
+exactly:
 
 1. Action-reply validation. RemoteAction._validate_action_result calls
    jsonschema.validate(result, schema) for every custom-action reply; jsonschema 4.17 first
@@ -24,7 +25,9 @@ Rasa's behaviour exactly:
 4. Combining sparse features. DIET joins the sparse features of every featurizer for every
    message with scipy.sparse.hstack, whose general block code costs ~0.4 ms a call, seven calls
    a message. Two COO matrices side by side are joined here directly (~0.1 ms): same type,
-   dtypes, entries and order as scipy's result; other formats still go through scipy.
+   dtypes, entries and order as scipy's result; other formats still go through scipy. It needs
+   two helpers of scipy's private scipy.sparse._sputils: when a scipy release has moved them,
+   this speed-up is skipped with a log line and scipy joins every matrix (same results).
 """
 
 from __future__ import annotations
@@ -35,14 +38,13 @@ import functools
 import logging
 import os
 import ssl
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 import aiohttp
 import numpy as np
 import scipy.sparse
 from aiohttp import ContentTypeError
 from jsonschema import ValidationError, validators
-from scipy.sparse._sputils import get_index_dtype, upcast
 
 from rasa.core.actions import action as rasa_action
 from rasa.engine.graph import GraphSchema
@@ -50,6 +52,8 @@ from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.exceptions import FileNotFoundException
 from rasa.shared.nlu.training_data.features import Features
 from rasa.utils import endpoints as rasa_endpoints
+
+from bot.rasa_ext import Patch
 
 logger = logging.getLogger(__name__)
 
@@ -231,10 +235,23 @@ async def _request(
 # ----------------------------------------------------------------------------- 4. features
 
 
+def sparse_index_helpers() -> Optional[Tuple[Callable[..., Any], Callable[..., Any]]]:
+    """(get_index_dtype, upcast) from scipy's private scipy.sparse._sputils, or None when this
+    scipy does not have them there."""
+    try:
+        from scipy.sparse._sputils import get_index_dtype, upcast
+    except ImportError:
+        return None
+    return get_index_dtype, upcast
+
+
 def hstack_pair(left: Any, right: Any) -> Any:
     """scipy.sparse.hstack([left, right]) for two matrices with the same number of rows."""
-    if not (type(left) is scipy.sparse.coo_matrix and type(right) is scipy.sparse.coo_matrix):
+    helpers = sparse_index_helpers()
+    if helpers is None or not (type(left) is scipy.sparse.coo_matrix
+                               and type(right) is scipy.sparse.coo_matrix):
         return scipy.sparse.hstack([left, right])
+    get_index_dtype, upcast = helpers
     shape = (left.shape[0], left.shape[1] + right.shape[1])
     index = get_index_dtype(maxval=max(shape))
     data = np.concatenate([left.data, right.data]).astype(upcast(left.dtype, right.dtype),
@@ -256,15 +273,24 @@ def _combine_sparse_features(self: Features, additional_features: Features) -> N
     self._cached_fingerprint = None
 
 
-# ----------------------------------------------------------------------------- install
+# ----------------------------------------------------------------------------- patches
 
 
-def install() -> None:
-    """Install the four speed-ups (idempotent)."""
-    rasa_action.RemoteAction._validate_action_result = _validate_action_result
-    GraphSchema.minimal_graph_schema = _cached_minimal_graph_schema
-    rasa_endpoints.EndpointConfig.request = _request
-    Features._combine_sparse_features = _combine_sparse_features
-
-
-install()
+def patches() -> List[Patch]:
+    """Patches 1-4, for bot.rasa_ext.install(); 4 only when scipy's private helpers are there."""
+    chosen = [
+        Patch(rasa_action.RemoteAction, "_validate_action_result", _validate_action_result,
+              "1. action replies validated by a validator built once"),
+        Patch(GraphSchema, "minimal_graph_schema", _cached_minimal_graph_schema,
+              "2. the model graph's plan kept"),
+        Patch(rasa_endpoints.EndpointConfig, "request", _request,
+              "3. kept connections to the action server"),
+    ]
+    if sparse_index_helpers() is None:
+        logger.warning("speed-up 4 (joining sparse features) skipped: scipy %s has no "
+                       "scipy.sparse._sputils.get_index_dtype/upcast; scipy.sparse.hstack joins "
+                       "them (same results, about 0.3 ms more a message)", scipy.__version__)
+    else:
+        chosen.append(Patch(Features, "_combine_sparse_features", _combine_sparse_features,
+                            "4. sparse features joined directly"))
+    return chosen

@@ -2,12 +2,12 @@
 scale"). Loaded only by the Rasa server, through endpoints.yml:
 
     tracker_store:
-      type: bot.stores.DurableSQLTrackerStore   # instead of `type: SQL`; same other keys
+      type: bot.rasa_ext.stores.DurableSQLTrackerStore   # instead of `type: SQL`; same other keys
       dialect: "sqlite"
       db: "var/rasa_tracker.sqlite3"
 
     lock_store:                                  # scale-out only (the cluster writes this)
-      type: bot.stores.AtomicRedisLockStore
+      type: bot.rasa_ext.stores.AtomicRedisLockStore
       url: 127.0.0.1
       port: 6379
       ...
@@ -24,8 +24,12 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    DurableSQLTrackerStore checks pooled connections before use (pool_pre_ping), retries on
    connection errors for DVCBOT_TRACKER_RETRY_SECONDS (default 15 s; a restart or fail-over
    fits) without blocking other conversations, then raises TrackerStoreUnavailable; it is not
-   wrapped in FailSafeTrackerStore, so the channel answers "try again" and nothing the citizen
-   was told is lost or answered out of context.
+   wrapped in FailSafeTrackerStore (patch 5 of bot/rasa_ext/__init__.py, installed by
+   bot.rasa_ext.install(), which this store calls when Rasa builds it), so the channel answers
+   "try again" and nothing the citizen was told is lost or answered out of context. Rasa also
+   turns an ImportError or AttributeError raised while it builds the store (a missing database
+   driver, say) into a silent in-memory store: this store raises RasaExtError instead, and the
+   Rasa server does not start.
 
 2. Slow SQLite. SQLAlchemy 1.4 opens and closes the SQLite file for every session (NullPool)
    and each commit rewrites the database with a rollback journal: 10-14 ms per message.
@@ -53,8 +57,7 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    tôi" deletes from (live_tracker_engine, bot/privacy.py). Database errors never carry the
    values written (hide_parameters): a failed save logs no message text.
 
-Importing this module also installs bot.rasa_speedups in the Rasa server (a cached validator
-for action replies, the model graph's plan kept, kept-open connections to the action server).
+Importing this module patches nothing.
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-import bot.rasa_speedups  # noqa: F401 - installs the speed-ups in the Rasa server
+import bot.rasa_ext
 from bot.handoff.masking import mask_personal
+from bot.rasa_ext import Patch
 from bot import logmask
 
 logmask.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
@@ -154,12 +158,16 @@ class DurableSQLTrackerStore(SQLTrackerStore):
     masks personal numbers in what it writes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        bot.rasa_ext.guarded(bot.rasa_ext.install, "bot.rasa_ext.install()")
         db = kwargs.get("db")
         if kwargs.get("dialect", "sqlite") == "sqlite" and db and db != ":memory:":
             # endpoints.yml names var/rasa_tracker.sqlite3: plain `rasa run` on a fresh clone
             # has no var/ yet, and SQLite does not create folders
             Path(db).parent.mkdir(parents=True, exist_ok=True)
-        super().__init__(*args, **kwargs)
+        bot.rasa_ext.guarded(
+            lambda: super(DurableSQLTrackerStore, self).__init__(*args, **kwargs),
+            "tracker_store: DurableSQLTrackerStore cannot open its database (the Rasa server "
+            "does not start rather than keep conversations in memory)")
         _live_stores.append(self)
         url = self.engine.url
         self.engine.dispose()
@@ -251,7 +259,11 @@ def _durable_create_tracker_store(store: Optional[TrackerStore], domain) -> Trac
     return _create_tracker_store(store, domain)
 
 
-rasa.core.agent.Agent._create_tracker_store = staticmethod(_durable_create_tracker_store)
+def patches() -> list[Patch]:
+    """Patch 5, for bot.rasa_ext.install()."""
+    return [Patch(rasa.core.agent.Agent, "_create_tracker_store",
+                  staticmethod(_durable_create_tracker_store),
+                  "5. the durable tracker store not wrapped in FailSafeTrackerStore")]
 
 
 # ----------------------------------------------------------------------------- lock store
