@@ -183,6 +183,8 @@ class Figures:
     entry_points: list = field(default_factory=list)
     entry_points_note: Optional[str] = None
     handoffs_note: Optional[str] = None
+    telegram_delivery: dict = field(default_factory=dict)   # possible repeats, waiting, failed
+    telegram_delivery_note: Optional[str] = None
 
     @property
     def total_messages(self) -> int:
@@ -338,6 +340,23 @@ def read_entry_points(figures: Figures, database_url: Optional[str]) -> None:
                 row.get("channel") or "")] += int(row.get("count") or 0)
     figures.entry_points = [{"commune": c, "source": s, "channel": ch, "count": n}
                             for (c, s, ch), n in sorted(totals.items())]
+
+
+def read_telegram_delivery(figures: Figures, database_url: Optional[str]) -> None:
+    """Telegram answers that may have reached a citizen twice (a send whose answer was lost,
+    sent again: Telegram has no idempotency key), and those still waiting in the outbox."""
+    try:
+        from bot.channels import store
+        from bot.channels.zalo_api import Outbox
+
+        repeats = store.counts("telegram", figures.since.isoformat(), figures.until.isoformat(),
+                               database_url).get("possible_repeat", 0)
+        outbox = Outbox(database_url, channel="telegram").counts()
+    except Exception as exc:  # noqa: BLE001 - a missing table must not stop the report
+        figures.telegram_delivery_note = f"not readable ({exc.__class__.__name__})"
+        return
+    figures.telegram_delivery = {"possible_repeats": repeats, "waiting": outbox.get("pending", 0),
+                                 "failed": outbox.get("failed", 0)}
 
 
 # --------------------------------------------------------------------------------- names
@@ -499,6 +518,12 @@ def summary_text(figures: Figures) -> str:
     ]
     if figures.handoffs_note:
         lines.append(f"  ({figures.handoffs_note})")
+    if figures.telegram_delivery:
+        d = figures.telegram_delivery
+        lines.append(f"  telegram delivery: {d['possible_repeats']} answer(s) possibly shown twice, "
+                     f"{d['waiting']} waiting in the outbox, {d['failed']} given up")
+    elif figures.telegram_delivery_note:
+        lines.append(f"  telegram delivery: skipped ({figures.telegram_delivery_note})")
     if figures.entry_points_note:
         lines.append(f"  entry points: skipped ({figures.entry_points_note})")
     else:
@@ -667,6 +692,7 @@ def build(since: dt.date, until: dt.date, *, tracker: Optional[str] = None,
     read_conversations(figures, tracker_url(tracker), min_confidence)
     read_handoffs(figures, database_url)
     read_entry_points(figures, database_url)
+    read_telegram_delivery(figures, database_url)
     return figures
 
 

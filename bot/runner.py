@@ -2,9 +2,9 @@
 
 Processes started (each in its own process group, logs in var/logs/):
   - the province-portal simulator, unless DVCBOT_PORTAL_URL points to a real portal;
-  - the action server (rasa-sdk, loopback only);
-  - the Rasa server (REST channel, HTTP API on loopback) with the channels whose credentials
-    are present;
+  - the action server (rasa-sdk through bot.action_server: loopback only, Rasa's token);
+  - the Rasa server (through bot.rasa_ext: REST channel for the REST token's holders, HTTP
+    API with its own token) with the channels whose credentials are present;
   - the dossier poller, which notifies subscribed citizens of status changes.
 
 With a terminal on standard input it opens a chat; otherwise it serves until stopped.
@@ -37,6 +37,8 @@ import httpx
 import yaml
 
 from bot.paths import REPO_ROOT, latest_model, state_dir
+from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header, ensure_token,
+                        token_file)
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 
@@ -47,6 +49,17 @@ CREDENTIALS_FILES = ("credentials.yml", "credentials.channels.yml")
 # the signals that stop `dvcbot run`: Ctrl-C, systemd / kill, the terminal closing
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 PIDS_FILE = "run.pids.json"
+
+# Secrets only the Rasa server's channels (and the Telegram poller) need: the other processes
+# do not get them (L14). The simulator gets no secret at all.
+CHANNEL_SECRETS = ("TELEGRAM_WEBHOOK_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET",
+                   "ZALO_REFRESH_TOKEN", "DVCBOT_REST_TOKEN", "DVCBOT_WEBCHAT_SECRET")
+ALL_SECRETS = CHANNEL_SECRETS + ("TELEGRAM_BOT_TOKEN", "ZALO_ACCESS_TOKEN", "DVCBOT_ACTIONS_TOKEN",
+                                 "DVCBOT_RASA_API_TOKEN")
+
+
+def without(env: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    return {k: v for k, v in env.items() if k not in names}
 
 
 def stop_process_group(process: subprocess.Popen, grace: float) -> None:
@@ -264,7 +277,9 @@ def project_credentials(env: dict[str, str]) -> tuple[dict, list[str], list[str]
 
 def active_endpoints(template: Path, actions_port: int, state: Path) -> dict:
     endpoints = yaml.safe_load(template.read_text(encoding="utf-8")) or {}
-    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
+    # Rasa fills ${DVCBOT_ACTIONS_TOKEN} in from its environment: the token is in no file
+    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook",
+                                    "headers": {"Authorization": f"Bearer ${{{ACTIONS_TOKEN.env}}}"}}
     tracker = endpoints.get("tracker_store") or {}
     if tracker.get("dialect") == "sqlite":
         tracker["db"] = str(state / "rasa_tracker.sqlite3")
@@ -308,6 +323,15 @@ class Stack:
         logs = self.state / "logs"
         notes = []
         python = sys.executable
+        # Tokens for the REST channel, Rasa's HTTP API and the action server: the environment's,
+        # else new for this run in var/ (mode 600); children get them through the environment.
+        for setting in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN):
+            env[setting.env], generated = ensure_token(setting, env, self.state)
+            if not generated:
+                token_file(setting, self.state).unlink(missing_ok=True)  # not an older run's
+            elif setting is not ACTIONS_TOKEN:
+                notes.append(f"{setting.what}: new for this run in {token_file(setting, self.state)}"
+                             f" (set {setting.env} to choose it)")
 
         if not env.get("DVCBOT_PORTAL_URL") and importlib.util.find_spec("actions.portal.simulator"):
             env["DVCBOT_PORTAL_URL"] = f"http://127.0.0.1:{self.simulator_port}"
@@ -315,17 +339,21 @@ class Stack:
                 "portal-simulator",
                 [python, "-m", "actions.portal.simulator", "--host", "127.0.0.1",
                  "--port", str(self.simulator_port)],
-                f"http://127.0.0.1:{self.simulator_port}/", env,
+                f"http://127.0.0.1:{self.simulator_port}/", without(env, ALL_SECRETS),
                 logs / "portal-simulator.log", port=self.simulator_port))
-            notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (set DVCBOT_PORTAL_URL for a real portal)")
+            notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (loopback only; "
+                         "set DVCBOT_PORTAL_URL for a real portal)")
         elif env.get("DVCBOT_PORTAL_URL"):
             notes.append("portal: " + env["DVCBOT_PORTAL_URL"])
 
         self.services.append(Service(
             "action-server",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
-            dict(env, SANIC_HOST="127.0.0.1"), logs / "action-server.log", port=self.actions_port))
+            dict(without(env, CHANNEL_SECRETS), SANIC_HOST="127.0.0.1"), logs / "action-server.log",
+            port=self.actions_port))
+        notes.append(f"action server: 127.0.0.1:{self.actions_port} only (loopback), "
+                     "for Rasa only (token)")
 
         credentials, enabled, disabled = project_credentials(env)
         credentials_path = self.state / "credentials.active.yml"
@@ -344,24 +372,23 @@ class Stack:
         if model is None:
             raise SystemExit("no trained model in models/: run `make train` (or `dvcbot train`) first")
         # bot.rasa_ext is `rasa` with dvcbot's Rasa extensions installed and the stores of the
-        # endpoints file checked first: a store that does not import stops the start-up
+        # endpoints file checked first; it also adds the API token (DVCBOT_RASA_API_TOKEN) inside
+        # the process: Rasa's HTTP API always needs it, and it is never on a command line
         command = [python, "-m", "bot.rasa_ext", "run", "--model", str(model),
                    "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
                    "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
-        if self.interface not in {"127.0.0.1", "localhost", "::1"}:
-            token = env.get("DVCBOT_RASA_API_TOKEN")
-            if not token:
-                raise SystemExit("DVCBOT_RASA_INTERFACE is not loopback: set DVCBOT_RASA_API_TOKEN "
-                                 "so that Rasa's HTTP API is not open to the network")
-            command += ["--auth-token", token]
-        self.services.append(Service("rasa-server", command, f"{self.rasa_url}/", env,
+        # Sanic's default request limit is 100 MB; a webhook or API call is a few KB (M8)
+        self.services.append(Service("rasa-server", command, f"{self.rasa_url}/",
+                                     dict(env, SANIC_REQUEST_MAX_SIZE=env.get(
+                                         "SANIC_REQUEST_MAX_SIZE", "65536")),
                                      logs / "rasa-server.log", port=self.rasa_port))
 
         self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
-                                     None, env, logs / "dossier-poller.log"))
+                                     None, without(env, CHANNEL_SECRETS), logs / "dossier-poller.log"))
         if env.get("TELEGRAM_BOT_TOKEN"):
             self.services.append(Service("handoff-watcher", [python, "-m", "bot.handoff.watcher"],
-                                         None, env, logs / "handoff-watcher.log"))
+                                         None, without(env, CHANNEL_SECRETS),
+                                         logs / "handoff-watcher.log"))
             notes.append("volunteer hand-off: tickets re-announced and escalated by the watcher")
         telegram_on = any(name.endswith("TelegramInput") for name in enabled)
         if env.get("DVCBOT_TELEGRAM_POLLING") == "1" and telegram_on:
@@ -446,7 +473,7 @@ def _group_of(pid: int) -> int | None:
 
 
 def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[dict]:
-    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook",
+    response = httpx.post(f"{rasa_url}/webhooks/rest/webhook", headers=bearer_header(REST_TOKEN),
                           json={"sender": sender, "message": text}, timeout=timeout)
     response.raise_for_status()
     return response.json()

@@ -39,6 +39,7 @@ import yaml
 
 from bot.paths import REPO_ROOT, latest_model
 from bot.runner import wait_until_serving
+from bot.tokens import ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, ensure_token
 
 DEFAULT_STATE = REPO_ROOT / "var" / "scale"
 DB_USER = "dvcbot"
@@ -494,6 +495,9 @@ class Cluster:
         env["DVCBOT_STATE_DIR"] = str(self.state)
         env["DVCBOT_PORTAL_URL"] = self.simulator_url
         env["DVCBOT_RASA_URL"] = self.url
+        # one REST token for the cluster's life (var/rest-token in its state directory)
+        for setting in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN):
+            env[setting.env], _ = ensure_token(setting, env, self.state, reuse_file=True)
         if self.config.kb_database == "postgres":
             env["DVCBOT_DATABASE_URL"] = self.postgres.url(KB_DB)
         else:
@@ -546,7 +550,7 @@ class Cluster:
                                                    "--host", "127.0.0.1", "--port",
                                                    str(self.config.simulator_port)],
                               env, self.state, self.simulator_url + "/")
-        self.actions = Proc("action-server", [python, "-m", "rasa_sdk", "--actions", "actions",
+        self.actions = Proc("action-server", [python, "-m", "bot.action_server", "--actions", "actions",
                                               "--port", str(self.config.actions_port)],
                             dict(env, SANIC_HOST="127.0.0.1"), self.state, self.actions_url + "/health")
         endpoints_path = self.state / "endpoints.cluster.yml"

@@ -31,8 +31,9 @@ import httpx
 
 from bot.benchmarks import procs
 from bot.benchmarks.conversations import SCRIPTED, fold
-from bot.benchmarks.loadgen import Sample, ensure_loopback
+from bot.benchmarks.loadgen import Sample, ensure_loopback, rest_headers
 from bot.paths import REPO_ROOT, models_dir
+from bot.tokens import bearer_header
 
 INJECTIONS = (
     "'; DROP TABLE events; --", "\" OR 1=1 --", "1; SELECT pg_sleep(10); --",
@@ -153,7 +154,8 @@ class FuzzResult:
 
 
 async def _send_all(url: str, messages: list[str], concurrency: int, run_id: str,
-                    per_sender: int = 10, timeout: float = 120.0) -> list[Sample]:
+                    per_sender: int = 10, timeout: float = 120.0,
+                    headers: dict[str, str] | None = None) -> list[Sample]:
     ensure_loopback(url)
     endpoint = url.rstrip("/") + "/webhooks/rest/webhook"
     queue: asyncio.Queue = asyncio.Queue()
@@ -180,21 +182,23 @@ async def _send_all(url: str, messages: list[str], concurrency: int, run_id: str
                     samples.append(Sample(sender, text, started, time.monotonic() - started, 0, [],
                                           error.__class__.__name__))
 
-    async with httpx.AsyncClient(timeout=timeout) as client:
+    async with httpx.AsyncClient(timeout=timeout, headers=rest_headers(headers)) as client:
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
     return samples
 
 
 def run(url: str, pids: dict[str, int], count: int, concurrency: int = 8, seed: int = 1,
-        warmup: int = 200) -> FuzzResult:
+        warmup: int = 200, headers: dict[str, str] | None = None) -> FuzzResult:
     """Warm up with `warmup` fuzz messages, then send `count` others; RSS before and after."""
     run_id = f"fuzz{int(time.time())}"
     result = FuzzResult()
     if warmup:
-        asyncio.run(_send_all(url, generate(warmup, seed + 1000), concurrency, run_id + "w"))
+        asyncio.run(_send_all(url, generate(warmup, seed + 1000), concurrency, run_id + "w",
+                              headers=headers))
     result.rss_before = {name: procs.tree_rss(pid) for name, pid in pids.items()}
     started = time.monotonic()
-    result.samples = asyncio.run(_send_all(url, generate(count, seed), concurrency, run_id))
+    result.samples = asyncio.run(_send_all(url, generate(count, seed), concurrency, run_id,
+                                           headers=headers))
     result.wall = time.monotonic() - started
     time.sleep(1.0)
     result.rss_after = {name: procs.tree_rss(pid) for name, pid in pids.items()}
@@ -225,6 +229,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="dvcbot-fuzz-"))
     running = None
     try:
+        headers = None  # --url: the token of this process (DVCBOT_REST_TOKEN or var/rest-token)
         if args.url:
             url, pids = args.url, {}
         else:
@@ -234,8 +239,9 @@ def main(argv: list[str]) -> int:
             print("starting dvcbot...", flush=True)
             running = start_dvcbot(model, work / "dvcbot")
             url, pids = running.url, running.pids
+            headers = bearer_header(state=running.state)
         print(f"sending {args.count} fuzz messages ({args.concurrency} at a time)...", flush=True)
-        result = run(url, pids, args.count, args.concurrency, args.seed)
+        result = run(url, pids, args.count, args.concurrency, args.seed, headers=headers)
     except StackError as error:
         print(f"dvcbot bench fuzz: {error}", file=sys.stderr)
         return 1

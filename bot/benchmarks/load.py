@@ -44,6 +44,7 @@ from bot.benchmarks import conversations as conv
 from bot.benchmarks import procs, profiling
 from bot.benchmarks.cluster import Cluster, ClusterConfig, ClusterError, missing_programs
 from bot.benchmarks.loadgen import LevelResult, closed_loop, parse_timing, warm_up
+from bot.tokens import bearer_header, rasa_api_params
 from bot.benchmarks.stacks import (StackError, prepare_reference, start_dvcbot, start_reference,
                                    start_single_replica)
 from bot.paths import REPO_ROOT, models_dir
@@ -87,11 +88,18 @@ class Subject:
     def pids(self) -> dict[str, int]:
         return dict(self.running.pids)
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """The REST token of the stack under test (the starter bot needs none)."""
+        return bearer_header(state=self.running.state) if self.running.state else {}
+
     def prepare(self) -> None:
         self.sampler = procs.MemorySampler(self.pids).start()
         warm = [m for c in self.conversations[:4] for m in c.messages][:10]
-        asyncio.run(warm_up(self.running.url, warm, self.run_id))
-        self.parse = asyncio.run(parse_timing(self.running.url, self.parse_texts))
+        asyncio.run(warm_up(self.running.url, warm, self.run_id, headers=self.headers))
+        self.parse = asyncio.run(parse_timing(self.running.url, self.parse_texts,
+                                              rasa_api_params(self.running.state)
+                                              if self.running.state else None))
         print(f"{self.name}: /model/parse mean {self.parse['mean_ms']} ms, p50 "
               f"{self.parse['p50_ms']} ms, p95 {self.parse['p95_ms']} ms", flush=True)
 
@@ -107,7 +115,7 @@ class Subject:
         before = {role: procs.cpu_seconds(pid) for role, pid in self.pids.items()}
         result = asyncio.run(closed_loop(self.running.url, self.conversations, level, duration,
                                          max_messages, f"{self.run_id}-l{level}-{len(self.rounds.get(level, []))}",
-                                         think=think))
+                                         think=think, headers=self.headers))
         spent = self.cpu.setdefault(level, {})
         for role, pid in self.pids.items():
             spent[role] = spent.get(role, 0.0) + procs.cpu_seconds(pid) - before[role]
@@ -175,14 +183,18 @@ def measure_scale(model: Path, duration: float, max_messages: int, run_id: str,
         cluster.up()
         out["start_seconds"] = round(time.monotonic() - started, 1)
         convs = conv.dvcbot_conversations(seed=11)
-        asyncio.run(warm_up(cluster.replica_urls[0], [m for c in convs[:3] for m in c.messages][:8], run_id))
-        asyncio.run(warm_up(cluster.replica_urls[1], [m for c in convs[3:6] for m in c.messages][:8], run_id))
+        headers = bearer_header(state=cluster.state)
+        asyncio.run(warm_up(cluster.replica_urls[0], [m for c in convs[:3] for m in c.messages][:8], run_id,
+                            headers=headers))
+        asyncio.run(warm_up(cluster.replica_urls[1], [m for c in convs[3:6] for m in c.messages][:8], run_id,
+                            headers=headers))
         targets = (("1 replica", cluster.replica_urls[0]), ("2 replicas", cluster.url))
         pooled = {name: LevelResult(name, level) for name, _ in targets}
         for round_index in range(rounds):
             for name, url in targets:
                 result = asyncio.run(closed_loop(url, convs, level, duration, max_messages,
-                                                 f"{run_id}-scale-{name[0]}-{round_index}"))
+                                                 f"{run_id}-scale-{name[0]}-{round_index}",
+                                                 headers=headers))
                 pooled[name].samples += result.samples
                 pooled[name].wall += result.wall
                 print(f"  {name}, round {round_index + 1}: {result.throughput:.2f} msg/s", flush=True)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.benchmarks.conversations import Conversation
+from bot.tokens import bearer_header
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -123,9 +124,15 @@ async def send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> S
                       error.__class__.__name__)
 
 
+def rest_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
+    """The REST channel's Authorization header: the one given, else this process's token."""
+    return dict(headers) if headers is not None else bearer_header()
+
+
 async def closed_loop(base_url: str, conversations: list[Conversation], concurrency: int,
                       duration: float, max_messages: int, run_id: str, name: str = "",
-                      timeout: float = 90.0, think: float = 0.0, seed: int = 7) -> LevelResult:
+                      timeout: float = 90.0, think: float = 0.0, seed: int = 7,
+                      headers: dict[str, str] | None = None) -> LevelResult:
     """Run `concurrency` conversations at once for `duration` seconds or `max_messages`.
 
     think: mean seconds a citizen takes to read an answer and type the next message
@@ -157,27 +164,30 @@ async def closed_loop(base_url: str, conversations: list[Conversation], concurre
                 if think:
                     await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
-    async with httpx.AsyncClient(timeout=timeout, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=timeout, limits=limits,
+                                 headers=rest_headers(headers)) as client:
         await asyncio.gather(*(citizen(i, client) for i in range(concurrency)))
     result.wall = time.monotonic() - start
     return result
 
 
-async def warm_up(base_url: str, texts: list[str], run_id: str) -> None:
+async def warm_up(base_url: str, texts: list[str], run_id: str,
+                  headers: dict[str, str] | None = None) -> None:
     """A few sequential messages so that lazy loading does not count as latency."""
     ensure_loopback(base_url)
     url = base_url.rstrip("/") + "/webhooks/rest/webhook"
-    async with httpx.AsyncClient(timeout=120) as client:
+    async with httpx.AsyncClient(timeout=120, headers=rest_headers(headers)) as client:
         for index, text in enumerate(texts):
             await send(client, url, f"{run_id}-warmup-{index % 3}", text)
 
 
-async def parse_timing(base_url: str, texts: list[str]) -> dict:
+async def parse_timing(base_url: str, texts: list[str], params: dict[str, str] | None = None) -> dict:
     """NLU only: POST /model/parse for each text, one at a time; latency percentiles."""
     ensure_loopback(base_url)
     latencies: list[float] = []
     failed = 0
-    async with httpx.AsyncClient(timeout=60) as client:
+    # Rasa's HTTP API token (?token=), when the stack has one
+    async with httpx.AsyncClient(timeout=60, params=params or {}) as client:
         for text in texts[:3]:
             await client.post(base_url.rstrip("/") + "/model/parse", json={"text": text})
         for text in texts:

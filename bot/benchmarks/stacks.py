@@ -78,7 +78,7 @@ def start_dvcbot(model: Path, state: Path, timeout: float = 600) -> Running:
         info = json.loads(ready.read_text())
         running.url = info["rasa_url"]
         rasa = procs.find_descendant(process.pid, "rasa", "run", "--port", str(rasa_port))
-        actions = procs.find_descendant(process.pid, "rasa_sdk")
+        actions = procs.find_descendant(process.pid, "bot.action_server")
         if rasa:
             running.pids["rasa server"] = rasa
         if actions:

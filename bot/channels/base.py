@@ -344,6 +344,11 @@ class KeyedLocks:
     def hold(self, key: str) -> "_Held":
         return _Held(self, key)
 
+    def waiting(self, key: str) -> int:
+        """How many hold (or wait for) this key's lock now."""
+        entry = self._locks.get(key)
+        return entry[1] if entry else 0
+
 
 class _Held:
     def __init__(self, owner: KeyedLocks, key: str):
@@ -394,6 +399,49 @@ class Background:
         return len(self._tasks)
 
 
+# --------------------------------------------------------------------------- client address
+
+
+def trusted_proxies(raw: str | None = None) -> tuple:
+    """DVCBOT_TRUSTED_PROXIES: the reverse proxies (addresses or networks, comma-separated)
+    whose X-Forwarded-For is believed. Empty (the default): the peer address is the client."""
+    import ipaddress
+
+    raw = os.environ.get("DVCBOT_TRUSTED_PROXIES", "") if raw is None else raw
+    networks = []
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ConfigError(f"DVCBOT_TRUSTED_PROXIES: {part!r} is not an address or network") from None
+    return tuple(networks)
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple) -> str:
+    """The client's address: the peer, unless the peer is a trusted proxy; then the right-most
+    address of X-Forwarded-For that is not a trusted proxy (what a client writes to the left of
+    it is not believed)."""
+    import ipaddress
+
+    def is_trusted(address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in trusted)
+
+    peer = (peer or "").strip() or "?"
+    if not trusted or not is_trusted(peer) or not forwarded_for:
+        return peer
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not is_trusted(hop):
+            return hop
+    return hops[0] if hops else peer
+
+
 # --------------------------------------------------------------------------- log-safe views
 
 _DIGIT = re.compile(r"\d")
@@ -420,15 +468,37 @@ def sender_ref(sender_id: Any) -> str:
 
 # --------------------------------------------------------------------------- intents from users
 
-# Intents a citizen must not trigger by typing "/name" (or by forging a button): external events
-# and Rasa's conversation-control intents. Their slash is dropped and the text goes to the NLU.
+# Rasa reads any message that begins with "/" (after stripping whitespace) as
+# `/<intent>{<entities JSON>}` (RegexMessageHandler, in every pipeline). Text a citizen typed
+# never does: `typed_text` drops the leading slashes, so the words go to the NLU like any
+# other text (the channels' own commands, e.g. Telegram's /start and /huy, are handled by the
+# channel before this). Intents reach Rasa only from buttons the server issued (opaque keys,
+# bot.channels.buttons) and, for internal intents (EXTERNAL_*), from Rasa's token-protected
+# HTTP API.
+
+# The one intent a channel itself may send when a conversation opens (Telegram's /start, Zalo's
+# follow, the web chat page, a REST caller): a greeting, with no entities.
+GREETING = "/greet"
+
+
+def typed_text(text: str) -> str:
+    """What a citizen typed, as text Rasa reads as words, never as `/intent{entities}`."""
+    text = (text or "").strip()
+    while text.startswith("/"):
+        text = text.lstrip("/").strip()
+    return text
+
+
+# Intents that must not come even from a button payload (a payload that a bug or an old
+# deployment left in a key): external events and Rasa's conversation-control intents.
 BLOCKED_INTENT_PREFIXES = ("EXTERNAL_",)
 BLOCKED_INTENTS = frozenset({"restart", "back", "session_start", "nlu_fallback"})
 _INTENT_NAME = re.compile(r"^(/+)([^{@\s]*)")
 
 
 def safe_user_text(text: str) -> str:
-    """The text to hand to Rasa: a "/intent" is kept unless the intent is blocked."""
+    """A server-issued button payload for Rasa: a "/intent" is kept unless the intent is
+    blocked (then it is read as words). Never for typed text: see `typed_text`."""
     match = _INTENT_NAME.match(text)
     if not match:
         return text
@@ -502,7 +572,18 @@ class TextOutputMixin:
 
 # ----------------------------------------------------------------------------- admission
 
-_semaphores: dict[int, tuple[Any, asyncio.Semaphore]] = {}
+_semaphores: dict[int, tuple[Any, asyncio.Semaphore, list[int]]] = {}
+
+
+class Busy(RuntimeError):
+    """Too many citizens' messages are already waiting for the assistant: answer "busy" now
+    rather than queue without end (M8)."""
+
+
+def max_waiting_messages() -> int:
+    """DVCBOT_MAX_WAITING_MESSAGES: messages that may wait for a place (default 200); one more
+    is answered "busy" at once."""
+    return env_int("DVCBOT_MAX_WAITING_MESSAGES", 200, minimum=1)
 
 
 def concurrent_messages_limit() -> int:
@@ -524,6 +605,22 @@ def turn_lease_seconds() -> float:
     return value
 
 
+def turn_timeout_seconds() -> float:
+    """DVCBOT_TURN_TIMEOUT_SECONDS: the longest the assistant may work on one Telegram or Zalo
+    message (default 60 s); then the citizen is told to write again (M8)."""
+    return float(env_int("DVCBOT_TURN_TIMEOUT_SECONDS", 60, minimum=1))
+
+
+async def answer_in_time(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> bool:
+    """handle_in_turn within turn_timeout_seconds(); False when the time ran out or too many
+    messages were already waiting (the citizen is then told to write again)."""
+    try:
+        await asyncio.wait_for(handle_in_turn(on_new_message, message), turn_timeout_seconds())
+    except (asyncio.TimeoutError, Busy):
+        return False
+    return True
+
+
 async def handle_in_turn(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> Any:
     """Hand a citizen's message to Rasa when one of a few places is free, first come first served.
 
@@ -541,9 +638,15 @@ async def handle_in_turn(on_new_message: Callable[[Any], Awaitable[Any]], messag
     loop = asyncio.get_running_loop()
     held = _semaphores.get(id(loop))
     if held is None or held[0] is not loop:
-        held = _semaphores[id(loop)] = (loop, asyncio.Semaphore(limit))
-    places = held[1]
-    await places.acquire()
+        held = _semaphores[id(loop)] = (loop, asyncio.Semaphore(limit), [0])
+    places, waiting = held[1], held[2]
+    if places.locked() and waiting[0] >= max_waiting_messages():
+        raise Busy(f"{waiting[0]} messages already waiting")
+    waiting[0] += 1
+    try:
+        await places.acquire()
+    finally:
+        waiting[0] -= 1
     released = False
 
     def give_place_back() -> None:

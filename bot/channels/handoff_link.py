@@ -135,21 +135,22 @@ async def tell_citizen(sender_id: str, channel: str, text: str) -> bool:
     return bool(await sender.send_text(sender_id, text))
 
 
-async def webchat_take(sender_id: str) -> list[str]:
-    """Texts waiting for a web chat citizen (volunteer answers, notifications); removed once
-    taken."""
+async def webchat_take(sender_id: str, acknowledged: Optional[list[int]] = None
+                       ) -> list[tuple[int, str]]:
+    """(id, text) waiting for a web chat citizen (volunteer answers, notifications); a text
+    stays until the page acknowledges its id."""
     found = await _service()
     if found is None:
         return []
     try:
-        return await asyncio.to_thread(found.webchat_outbox, sender_id)
+        return await asyncio.to_thread(found.store.outbox_peek, sender_id, acknowledged)
     except Exception:  # noqa: BLE001 - the page asks again in a few seconds
         logger.exception("webchat: outbox could not be read")
         return []
 
 
 async def webchat_put(sender_id: str, text: str) -> bool:
-    """Leave a text for a web chat citizen; the page fetches it (GET .../outbox)."""
+    """Leave a text for a web chat citizen; the page fetches it (POST .../outbox)."""
     found = await _service()
     if found is None:
         return False

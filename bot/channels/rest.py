@@ -5,8 +5,19 @@ text. This one, used by the terminal chat, the tests and trusted integrations:
   - answers empty, non-text and oversized messages itself, politely;
   - never answers with silence: an error or an empty answer becomes a polite Vietnamese reply;
   - logs a hashed sender and a short digit-masked preview, never the message.
-It applies no per-sender rate limit: REST is for trusted callers behind the reverse proxy
-(citizens reach dvcbot through Telegram, Zalo and the web chat, which do rate-limit).
+REST is for trusted callers only, however Rasa is started (`dvcbot run` or plain `rasa run`):
+  - every call needs `Authorization: Bearer <DVCBOT_REST_TOKEN>` (compared in constant time):
+    401 without it, 403 when wrong, and nothing reaches the assistant or any conversation.
+    With no token configured (neither DVCBOT_REST_TOKEN nor var/rest-token) every call is
+    refused. Loopback is no proof of trust: a reverse proxy on the same host makes every
+    caller look local;
+  - the conversation id is namespaced on the server ("rest:<sender>"), so a REST caller can
+    never write into a Telegram ("tg:"), Zalo ("zalo:") or web chat conversation;
+  - of the caller's metadata only a small "entry_point" object is kept;
+  - the message is text, never Rasa's intent syntax (base.typed_text); buttons in the answers
+    carry opaque keys (bot.channels.buttons) which the caller sends back as the message.
+It applies no per-sender rate limit: its callers hold the token (citizens reach dvcbot through
+Telegram, Zalo and the web chat, which do rate-limit).
 """
 
 from __future__ import annotations
@@ -21,10 +32,19 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.base import (Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
-                               safe_user_text, sender_ref, texts)
+from bot.channels.base import (GREETING, Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
+                               safe_user_text, sender_ref, texts, typed_text)
+from bot.channels.buttons import ButtonPayloads
+
+from bot.tokens import REST_TOKEN, bearer_refusal, read_token
 
 logger = logging.getLogger(__name__)
+
+SENDER_PREFIX = "rest:"
+MAX_SENDER_CHARS = 128
+ENTRY_POINT_FIELDS = ("source", "commune", "team", "channel")
+REFUSALS = {401: "missing bearer token (Authorization: Bearer <DVCBOT_REST_TOKEN>)",
+            403: "wrong bearer token"}
 
 BUSY = "Xin lỗi, hệ thống đang bận. Bạn vui lòng nhắn lại sau ít phút nhé."
 NO_ANSWER = ("Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
@@ -38,9 +58,14 @@ class CitizenRestInput(RestInput):
     def name(cls) -> str:
         return "rest"
 
-    def __init__(self) -> None:
+    def __init__(self, token: str | None = None) -> None:
         limits = Limits.from_env()
         self.gate = Gate(limits, limiter=RateLimiter(0))
+        self.buttons = ButtonPayloads()
+        self.token = token or read_token(REST_TOKEN)
+        if not self.token:
+            logger.error("rest: no %s (set %s, or start with `dvcbot run`): every REST call "
+                         "is refused", REST_TOKEN.what, REST_TOKEN.env)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("dvcbot_rest_webhook", __name__)
@@ -51,11 +76,20 @@ class CitizenRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            body = request.json if isinstance(request.json, dict) else {}
-            sender_id = str(body.get("sender") or "default")
+            refused = bearer_refusal(request.headers.get("Authorization"), self.token)
+            if refused is not None:
+                logger.warning("rest: call from %s refused (%s)", sender_ref(request.ip), refused)
+                return response.json({"error": REFUSALS[refused]}, status=refused,
+                                     headers={"WWW-Authenticate": "Bearer"})
+            try:
+                body = request.json
+            except Exception:  # noqa: BLE001 - sanic raises InvalidUsage on bad JSON
+                body = None
+            body = body if isinstance(body, dict) else {}
+            sender_id = rest_sender(body.get("sender"))
             raw = body.get("message")
             text = raw if isinstance(raw, str) else None
-            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
+            metadata = allowed_metadata(body.get("metadata"))
             wording = texts()
 
             verdict = self.gate.check(sender_id, text)
@@ -63,8 +97,18 @@ class CitizenRestInput(RestInput):
                 logger.info("rest: %s from %s answered by the channel", verdict.reason, sender_ref(sender_id))
                 return response.json([{"recipient_id": sender_id, "text": verdict.reply}] if verdict.reply else [])
 
+            # a pressed button sends back the key it was given; anything else is typed text
+            pressed = await self.buttons.decode(verdict.text or "")
+            if pressed is not None:
+                handed = safe_user_text(pressed)
+            elif (verdict.text or "").strip() == GREETING:  # a caller opening a conversation
+                handed = GREETING
+            else:
+                handed = typed_text(verdict.text or "")
+            if not handed:
+                return response.json([{"recipient_id": sender_id, "text": wording["non_text"]}])
             collector = CollectingOutputChannel()
-            message = UserMessage(safe_user_text(verdict.text or ""), collector, sender_id,
+            message = UserMessage(handed, collector, sender_id,
                                   input_channel=self.name(), metadata=metadata)
             try:
                 await handle_in_turn(on_new_message, message)
@@ -77,6 +121,22 @@ class CitizenRestInput(RestInput):
             if not collector.messages:
                 logger.warning("rest: no answer to %r from %s", preview(text), sender_ref(sender_id))
                 return response.json([{"recipient_id": sender_id, "text": wording.get("no_answer", NO_ANSWER)}])
-            return response.json(collector.messages)
+            return response.json(await self.buttons.encode_buttons(collector.messages))
 
         return webhook
+
+
+def rest_sender(given: Any) -> str:
+    """The conversation id of a REST caller's sender: always "rest:<sender>"."""
+    name = str(given or "default").strip()[:MAX_SENDER_CHARS] or "default"
+    return name if name.startswith(SENDER_PREFIX) else SENDER_PREFIX + name
+
+
+def allowed_metadata(given: Any) -> dict[str, Any] | None:
+    """The caller's metadata reduced to what the assistant reads: a leaflet's entry point
+    (short strings only); anything else is dropped rather than stored in the tracker."""
+    if not isinstance(given, dict) or not isinstance(given.get("entry_point"), dict):
+        return None
+    entry = {key: given["entry_point"].get(key) for key in ENTRY_POINT_FIELDS}
+    entry = {key: (value[:64] if isinstance(value, str) else None) for key, value in entry.items()}
+    return {"entry_point": entry}

@@ -13,22 +13,38 @@ Routes (Rasa mounts the blueprint under /webhooks/webchat):
 
     GET  /webhooks/webchat/             the chat page (HTML; CSS and JS are separate small files)
     GET  /webhooks/webchat/static/<f>   app.js, style.css
-    POST /webhooks/webchat/webhook      {"sender", "message", "entry_point"?} -> list of bot messages
+    POST /webhooks/webchat/webhook      {"session", "message", "entry_point"?} -> list of bot messages
                                         (the shape of Rasa's REST channel: text, buttons, image),
-                                        followed by any texts waiting in the sender's outbox
-    GET  /webhooks/webchat/outbox?sender=<id>
-                                        [{"text"}...]: volunteer answers and proactive messages
-                                        (dossier notifications) waiting for this page; each is
-                                        returned once. The page polls it every 5 s while visible.
+                                        followed by any texts waiting in the conversation's outbox
+    POST /webhooks/webchat/outbox       {"session", "ack"?: [ids]} -> [{"text", "outbox_id"}...]:
+                                        volunteer answers and proactive messages (dossier
+                                        notifications) waiting for this page. A text stays until
+                                        the page acknowledges its outbox_id (in `ack`, here or
+                                        with its next message), so a dropped connection loses
+                                        nothing. The page polls it every 5 s while visible.
+
+Identity comes from the server (M2 of the security review): each page load carries a new signed
+session "web:<32 hex>.<HMAC-SHA256>" (meta dvcbot-session); the page keeps the first one it got
+in localStorage and sends it in the POST body (never in a URL). The conversation id is the
+"web:<hex>" part. A session the server did not sign is refused (403; none: 401) and nothing
+reaches the assistant. The signing key is DVCBOT_WEBCHAT_SECRET, else one made once and kept in
+the database (table channel_secrets), so that every replica agrees.
+
+Rate limits: per conversation (DVCBOT_RATE_LIMIT_PER_MINUTE) and per client address
+(DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, default 60), so that rotating sessions does not
+lift the limit. The client address is the connection's peer, or, when the peer is one of
+DVCBOT_TRUSTED_PROXIES, the address that proxy wrote in X-Forwarded-For.
     GET  /webhooks/webchat/zalo?ep=...  counts a Zalo leaflet scan, then redirects to the Zalo OA
 
-The page keeps a random sender id in localStorage, sends "/greet" when it opens, and passes the
+The page keeps its signed session in localStorage (see below), sends "/greet" when it opens, and passes the
 `?ep=<payload>` of its URL (see bot.entry_points) with that first message; the channel decodes it
 and hands Rasa `metadata={"entry_point": {"source", "commune", "team", "channel": "webchat"}}`
 (the same shape as the Telegram and Zalo channels). Every message passes the gate shared with
-Telegram and Zalo (bot.channels.base: rate limit, size, texts.yml wording); "/restart" and
-external intents typed by a citizen are defused (safe_user_text). Quick-reply chips come from
-bot/channels/webchat/quick_replies.yml (editable without code).
+Telegram and Zalo (bot.channels.base: rate limit, size, texts.yml wording). Typed text is never
+read as Rasa's intent syntax (base.typed_text): the page's opening "/greet" is this channel's
+one command, and buttons carry opaque keys (bot.channels.buttons) that the page sends back as
+the message. Quick-reply chips come from bot/channels/webchat/quick_replies.yml (editable
+without code).
 
 Volunteer hand-off (bot.handoff): while a volunteer has this citizen's ticket, messages go to
 the volunteer, not to Rasa (see bot.channels.handoff_link); the volunteer's answers wait in the
@@ -39,10 +55,14 @@ fetched are dropped after DVCBOT_HANDOFF_EXPIRE_HOURS (the watcher's purge).
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
 import html
 import logging
 import os
 import re
+import secrets
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional
 from urllib.parse import unquote
@@ -55,9 +75,11 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, OutputChannel,
                                         UserMessage)
 
-from bot.channels import handoff_link
-from bot.channels.base import (Action, ConfigError, Gate, KeyedLocks, Limits, env_int,
-                               handle_in_turn, preview, safe_user_text, sender_ref, texts)
+from bot.channels import handoff_link, store
+from bot.channels.base import (GREETING, Action, ConfigError, Gate, KeyedLocks, Limits, RateLimiter, Verdict,
+                               client_address, env_int, handle_in_turn, preview, safe_user_text,
+                               sender_ref, texts, trusted_proxies, typed_text)
+from bot.channels.buttons import ButtonPayloads
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
 logger = logging.getLogger(__name__)
@@ -69,7 +91,11 @@ STATIC_FILES = {
 }
 QUICK_REPLIES_FILE = STATIC_DIR / "quick_replies.yml"
 
-_SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+SESSION_RE = re.compile(r"^(web:[0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
+SESSION_SECRET_NAME = "webchat-session"
+DEFAULT_RATE_PER_ADDRESS = 60
+SESSION_REFUSED_TEXT = ("Phiên trò chuyện này không còn hợp lệ. Bạn vui lòng tải lại trang "
+                        "để bắt đầu lại nhé.")
 
 # The page's own answers when Rasa cannot give one (the too long / too fast / not text wording
 # is shared with Telegram and Zalo: bot/channels/texts.yml).
@@ -101,8 +127,37 @@ def load_quick_replies(path: Path = QUICK_REPLIES_FILE) -> list[dict[str, str]]:
         return []
 
 
-def render_page(quick_replies: list[dict[str, str]], static_prefix: str) -> str:
-    """The chat page with the chips rendered server-side (they work before JS runs)."""
+class Sessions:
+    """Signed web chat sessions: "web:<32 hex>.<HMAC-SHA256 of it, base64url>"."""
+
+    def __init__(self, secret: str):
+        if len(secret) < 32:
+            raise ConfigError("DVCBOT_WEBCHAT_SECRET must be at least 32 characters")
+        self.key = secret.encode("utf-8")
+
+    def _signature(self, conversation: str) -> str:
+        digest = hmac.new(self.key, b"webchat-session:" + conversation.encode("ascii"),
+                          hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+    def issue(self) -> str:
+        conversation = "web:" + secrets.token_hex(16)
+        return f"{conversation}.{self._signature(conversation)}"
+
+    def conversation(self, session: Any) -> str | None:
+        """The conversation id of a session this server signed, else None."""
+        match = SESSION_RE.match(session) if isinstance(session, str) else None
+        if not match:
+            return None
+        conversation, signature = match.groups()
+        if not hmac.compare_digest(signature, self._signature(conversation)):
+            return None
+        return conversation
+
+
+def render_page(quick_replies: list[dict[str, str]], static_prefix: str, session: str = "") -> str:
+    """The chat page with the chips rendered server-side (they work before JS runs) and a new
+    signed session for a visitor who has none yet."""
     template = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
     chips = "\n".join(
         '      <button type="button" class="chip" data-message="{m}">{t}</button>'.format(
@@ -110,7 +165,8 @@ def render_page(quick_replies: list[dict[str, str]], static_prefix: str) -> str:
         )
         for item in quick_replies
     )
-    return template.replace("{{QUICK_REPLIES}}", chips).replace("{{STATIC}}", static_prefix)
+    return (template.replace("{{QUICK_REPLIES}}", chips).replace("{{STATIC}}", static_prefix)
+            .replace("{{SESSION}}", html.escape(session, quote=True)))
 
 
 class WebChatOutput(OutputChannel):
@@ -177,6 +233,9 @@ class WebChatInput(InputChannel):
         return cls(
             max_message_chars=number("max_message_chars", defaults.max_message_chars, 1),
             rate_limit_per_minute=number("rate_limit_per_minute", defaults.rate_per_minute, 0),
+            rate_limit_per_address_per_minute=number(
+                "rate_limit_per_address_per_minute",
+                env_int("DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_RATE_PER_ADDRESS), 0),
             answer_timeout_seconds=float(
                 number("answer_timeout_seconds", env_int("DVCBOT_WEBCHAT_TIMEOUT_SECONDS", 60, 1), 1)
             ),
@@ -189,6 +248,8 @@ class WebChatInput(InputChannel):
         database_url: Optional[str] = None,
         quick_replies_file: Path = QUICK_REPLIES_FILE,
         answer_timeout_seconds: float = 60.0,
+        rate_limit_per_address_per_minute: Optional[int] = None,
+        secret: Optional[str] = None,
     ) -> None:
         defaults = Limits.from_env()
         self.limits = Limits(
@@ -200,15 +261,59 @@ class WebChatInput(InputChannel):
         self.quick_replies_file = quick_replies_file
         self.answer_timeout_seconds = answer_timeout_seconds
         self.outbox_locks = KeyedLocks()  # one outbox read at a time per sender
+        self.buttons = ButtonPayloads(database_url)
+        per_address = (env_int("DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_RATE_PER_ADDRESS)
+                       if rate_limit_per_address_per_minute is None
+                       else rate_limit_per_address_per_minute)
+        self.address_limiter = RateLimiter(per_address)
+        self.trusted = trusted_proxies()
+        self._secret = secret or os.environ.get("DVCBOT_WEBCHAT_SECRET", "").strip() or None
+        self._sessions: Optional[Sessions] = Sessions(self._secret) if self._secret else None
+
+    async def sessions(self) -> Sessions:
+        """The session signer; its key from the settings, else shared through the database."""
+        if self._sessions is None:
+            secret = await asyncio.to_thread(store.shared_secret, SESSION_SECRET_NAME,
+                                             self.database_url)
+            self._sessions = Sessions(secret)
+        return self._sessions
+
+    def client(self, request: Request) -> str:
+        """The client's address (X-Forwarded-For believed only from DVCBOT_TRUSTED_PROXIES)."""
+        return client_address(request.ip, request.headers.get("X-Forwarded-For"), self.trusted)
+
+    async def conversation_of(self, body: Any) -> tuple[Optional[str], Optional[HTTPResponse]]:
+        """(conversation id, None) for a signed session, else (None, the refusal to send)."""
+        session = body.get("session") if isinstance(body, dict) else None
+        if not session:
+            return None, response.json({"error": "session required",
+                                        "messages": [_bot_text("", SESSION_REFUSED_TEXT)]}, status=401)
+        conversation = (await self.sessions()).conversation(session)
+        if conversation is None:
+            logger.warning("webchat: a session this server did not sign was refused")
+            return None, response.json({"error": "session not valid",
+                                        "messages": [_bot_text("", SESSION_REFUSED_TEXT)]}, status=403)
+        return conversation, None
+
+    async def text_for_rasa(self, text: str) -> str:
+        """A pressed button's payload, the page's own command, or what the citizen typed."""
+        pressed = await self.buttons.decode(text)
+        if pressed is not None:
+            return safe_user_text(pressed)
+        return GREETING if text.strip() == GREETING else typed_text(text)
 
     def get_output_channel(self) -> WebChatOutput:
         """What Rasa uses for proactive messages: they wait in the outbox for the page."""
         return WebChatOutput()
 
-    async def take_outbox(self, sender: str) -> list[dict[str, str]]:
-        """Waiting texts (volunteer answers, notifications) as bot messages, oldest first."""
+    async def take_outbox(self, sender: str, body: Any = None) -> list[dict[str, Any]]:
+        """Waiting texts (volunteer answers, notifications) as bot messages, oldest first, each
+        with its outbox id; the ids the page lists in `ack` are removed first (M6)."""
+        ack = body.get("ack") if isinstance(body, dict) else None
+        ack = [i for i in ack if isinstance(i, int)] if isinstance(ack, list) else None
         async with self.outbox_locks.hold(sender):
-            return [{"text": t} for t in await handoff_link.webchat_take(sender)]
+            return [{"text": t, "outbox_id": i}
+                    for i, t in await handoff_link.webchat_take(sender, ack)]
 
     @property
     def max_message_chars(self) -> int:
@@ -234,15 +339,18 @@ class WebChatInput(InputChannel):
                 query = ("?" + request.query_string) if request.query_string else ""
                 return response.redirect(request.path + "/" + query)
             # relative links keep working behind a reverse proxy with a path prefix
-            body = render_page(load_quick_replies(channel.quick_replies_file), "static/")
+            body = render_page(load_quick_replies(channel.quick_replies_file), "static/",
+                               (await channel.sessions()).issue())
             return response.html(
                 body,
                 headers={
                     "Cache-Control": "no-cache",
                     "Content-Security-Policy": (
                         "default-src 'self'; img-src 'self' data: https:; "
-                        "style-src 'self'; script-src 'self'; connect-src 'self'"
+                        "style-src 'self'; script-src 'self'; connect-src 'self'; "
+                        "frame-ancestors 'none'"
                     ),
+                    "X-Frame-Options": "DENY",
                     "X-Content-Type-Options": "nosniff",
                     "Referrer-Policy": "no-referrer",
                 },
@@ -262,13 +370,16 @@ class WebChatInput(InputChannel):
         async def start_handoff(*_: Any) -> None:
             await handoff_link.start("webchat")  # its sender is the outbox, nothing to register
 
-        @bp.route("/outbox", methods=["GET"])
+        @bp.route("/outbox", methods=["POST"])
         async def outbox(request: Request) -> HTTPResponse:
             """What the page polls (every few seconds while it is visible)."""
-            sender = request.args.get("sender")
-            if not isinstance(sender, str) or not _SENDER_RE.match(sender):
-                return response.json({"error": "sender must be 8-64 characters A-Za-z0-9_-"}, status=400)
-            return response.json(await channel.take_outbox(sender),
+            body, refused = _json_body(request)
+            if refused is not None:
+                return refused
+            sender, refused = await channel.conversation_of(body)
+            if refused is not None:
+                return refused
+            return response.json(await channel.take_outbox(sender, body),
                                  headers={"Cache-Control": "no-store"})
 
         @bp.route("/health", methods=["GET"])
@@ -284,7 +395,7 @@ class WebChatInput(InputChannel):
                 oa_id = ""
             entry = parse_payload(request.args.get("ep"))
             if entry is not None:
-                await channel._count_entry("zalo-scan:" + (request.ip or "?"), entry, channel="zalo")
+                await channel._count_entry("zalo-scan:" + channel.client(request), entry, channel="zalo")
             if not oa_id:
                 return response.html(
                     "<!doctype html><meta charset='utf-8'><p>Trang Zalo của trợ lý chưa được "
@@ -295,17 +406,21 @@ class WebChatInput(InputChannel):
 
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            try:
-                body = request.json
-            except Exception:  # noqa: BLE001 - sanic raises InvalidUsage on bad JSON
-                body = None
-            if not isinstance(body, dict):
-                return response.json({"error": "expected a JSON object"}, status=400)
-            sender = body.get("sender")
-            if not isinstance(sender, str) or not _SENDER_RE.match(sender):
-                return response.json({"error": "sender must be 8-64 characters A-Za-z0-9_-"}, status=400)
+            body, refused = _json_body(request)
+            if refused is not None:
+                return refused
+            sender, refused = await channel.conversation_of(body)
+            if refused is not None:
+                return refused
             raw = body.get("message")
             raw = raw if isinstance(raw, str) else None
+            # per client address first: new sessions from one address share its allowance
+            by_address = channel.address_limiter.check(channel.client(request))
+            if by_address is Verdict.REFUSE_SILENTLY:
+                return response.json([])
+            if by_address is Verdict.REFUSE_AND_TELL:
+                logger.info("webchat: rate limited by address for %s", sender_ref(sender))
+                return response.json([_bot_text(sender, texts()["rate_limited"])])
             verdict = channel.gate.check("webchat:" + sender, raw)
             if verdict.action is Action.DROP:
                 return response.json([])
@@ -316,11 +431,13 @@ class WebChatInput(InputChannel):
             # the page gets whatever waits for it (e.g. the thanks for a rating).
             if await handoff_link.route_citizen(sender, channel.name(), raw):
                 logger.info("webchat: message from %s relayed to the hand-off", sender_ref(sender))
-                return response.json(await channel.take_outbox(sender))
+                return response.json(await channel.take_outbox(sender, body))
             if verdict.action is Action.REPLY:
                 logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
                 return response.json([_bot_text(sender, verdict.reply)])
-            text = safe_user_text(verdict.text)
+            text = await channel.text_for_rasa(verdict.text)
+            if not text:
+                return response.json([_bot_text(sender, texts()["non_text"])])
 
             metadata: dict[str, Any] = {}
             payload = body.get("entry_point")
@@ -357,7 +474,8 @@ class WebChatInput(InputChannel):
                     status=503,
                 )
             # Anything that arrived for this page meanwhile comes along with the answer.
-            answer = collector.messages + await channel.take_outbox(sender)
+            answer = (await channel.buttons.encode_buttons(collector.messages)
+                      + await channel.take_outbox(sender, body))
             if not answer:
                 # Rasa carries on silently when a custom action fails (action server down):
                 # the citizen is asked to write again rather than left waiting.
@@ -366,6 +484,20 @@ class WebChatInput(InputChannel):
             return response.json(answer)
 
         return bp
+
+
+def _json_body(request: Request) -> tuple[Any, Optional[HTTPResponse]]:
+    """The JSON object of a POST. Only `Content-Type: application/json` is read: a cross-site
+    form or text/plain POST (which a browser sends without asking) is refused (L11)."""
+    if (request.content_type or "").split(";")[0].strip().lower() != "application/json":
+        return None, response.json({"error": "Content-Type must be application/json"}, status=415)
+    try:
+        body = request.json
+    except Exception:  # noqa: BLE001 - sanic raises InvalidUsage on bad JSON
+        body = None
+    if not isinstance(body, dict):
+        return None, response.json({"error": "expected a JSON object"}, status=400)
+    return body, None
 
 
 def _bot_text(recipient_id: str, text: str) -> dict[str, str]:

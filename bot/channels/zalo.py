@@ -56,8 +56,9 @@ from sanic.response import HTTPResponse
 
 from bot.channels import handoff_link
 from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, TextOutputMixin,
-                               entry_point_metadata, handle_in_turn, preview, safe_user_text,
-                               sender_ref, setting, split_text, texts)
+                               answer_in_time, entry_point_metadata, preview, safe_user_text,
+                               sender_ref, setting, split_text, texts, typed_text)
+from bot.channels.buttons import ButtonPayloads
 from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
                                    buttons_message, image_message, retry_policy, text_message)
 from bot.channels.zalo_tokens import TokenManager, TokenStore
@@ -69,6 +70,8 @@ SENDER_PREFIX = "zalo:"
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 TIMESTAMP_HEADER = "X-ZEvent-Timestamp"
 MAX_EVENT_AGE = 3600.0          # seconds; older signed events are refused (replay)
+MAX_EVENT_BYTES = 64 * 1024   # Zalo's events are a few hundred bytes
+MAX_QUEUED_PER_USER = 30      # events of one user waiting their turn; more are dropped
 REPLIES_PER_MESSAGE = 8         # Zalo counts at most 8 answers to one message as replies
 QUICK_RETRIES = (0.5, 1.5)      # seconds, for quota/network errors before using the outbox
 MAINTENANCE_EVERY = 60.0        # seconds: token check and outbox retry
@@ -105,9 +108,11 @@ class ZaloOutput(TextOutputMixin, OutputChannel):
     def name(cls) -> str:
         return CHANNEL
 
-    def __init__(self, client: ZaloClient, outbox: Outbox, reply_to: str | None = None):
+    def __init__(self, client: ZaloClient, outbox: Outbox, reply_to: str | None = None,
+                 buttons: ButtonPayloads | None = None):
         self.client = client
         self.outbox = outbox
+        self.buttons = buttons or ButtonPayloads(outbox.database_url)
         self.reply_to = reply_to
         self.replies = 0
         self.delivered = 0
@@ -172,6 +177,10 @@ class ZaloOutput(TextOutputMixin, OutputChannel):
         pieces = split_text(text, TEXT_LIMIT) or ["👇"]
         for piece in pieces[:-1]:
             await self.deliver(recipient_id, text_message(piece))
+        # intent payloads travel as opaque keys (sent hidden): a tap sends the key back
+        buttons = [dict(b, payload=await self.buttons.encode(str(b["payload"])))
+                   if isinstance(b, dict) and b.get("payload") is not None and not b.get("url")
+                   else b for b in buttons]
         groups = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] or [[]]
         await self.deliver(recipient_id, buttons_message(pieces[-1], groups[0]))
         for group in groups[1:]:
@@ -227,6 +236,7 @@ class ZaloInput(InputChannel):
         self.locks = KeyedLocks()
         self.background = Background("zalo")
         self.outbox = Outbox(database_url)
+        self.buttons = ButtonPayloads(database_url)
         self.token_store = TokenStore(app_id, database_url)
         self.maintenance = maintenance
         self._http = http
@@ -267,7 +277,7 @@ class ZaloInput(InputChannel):
             return "event for another app"
         presented = signature.strip().lower()
         if not presented.startswith("mac="):
-            presented = "mac=" + presented  # the bare digest is accepted too
+            return "signature without mac="   # Zalo always sends "mac=<sha256>" (L2)
         presented_bytes = presented.encode("utf-8")
         timestamps = [str(event.get("timestamp") or "")]
         if header_timestamp and header_timestamp not in timestamps:
@@ -297,6 +307,9 @@ class ZaloInput(InputChannel):
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             raw: bytes = request.body or b""
+            if len(raw) > MAX_EVENT_BYTES:   # read nothing bigger than an event can be (M8)
+                logger.warning("zalo: a %d-byte request refused", len(raw))
+                return response.json({"error": "too large"}, status=413)
             signature = request.headers.get(SIGNATURE_HEADER)
             try:
                 event = json.loads(raw.decode("utf-8")) if raw else None
@@ -318,6 +331,12 @@ class ZaloInput(InputChannel):
             if not self.seen.first_time(_event_key(event)):
                 logger.info("zalo: %s delivered twice, ignored", event.get("event_name"))
                 return response.json({"status": "duplicate"})
+            who = (event.get("sender") or event.get("follower") or {}).get("id")
+            if who and self.locks.waiting(SENDER_PREFIX + str(who)) >= MAX_QUEUED_PER_USER:
+                # one user flooding: acknowledged (so Zalo does not resend) but not queued (M8)
+                logger.warning("zalo: event dropped, %d already waiting for that user",
+                               MAX_QUEUED_PER_USER)
+                return response.json({"status": "dropped"})
             self.background.start(self.handle_event(event, on_new_message))
             return response.json({"status": "ok"})
 
@@ -343,6 +362,12 @@ class ZaloInput(InputChannel):
 
     # ----------------------------------------------------------------------- events
 
+    async def text_for_rasa(self, text: str) -> str:
+        """A tapped button's payload (its key comes back as the citizen's text), else what the
+        citizen typed, read as words (never Rasa's /intent{entities} syntax)."""
+        pressed = await self.buttons.decode(text)
+        return safe_user_text(pressed) if pressed is not None else typed_text(text)
+
     async def handle_event(self, event: dict[str, Any],
                            on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         name = str(event.get("event_name") or "")
@@ -364,7 +389,7 @@ class ZaloInput(InputChannel):
             msg_id = str(message.get("msg_id") or "") or None
             text = message.get("text") if name in TEXT_EVENTS | CAPTIONED_EVENTS else None
             raw_text = text if isinstance(text, str) else None
-            text = safe_user_text(text) if isinstance(text, str) and text.strip() else None
+            text = await self.text_for_rasa(text) if isinstance(text, str) and text.strip() else None
             metadata = {"channel": CHANNEL, "zalo_event": name}
             citizen_wrote = True
         else:
@@ -398,9 +423,11 @@ class ZaloInput(InputChannel):
             logger.info("zalo: %s from %s (%d chars)", name, sender_ref(user_id), len(result.text))
             logger.debug("zalo: preview %r", preview(result.text))
             try:
-                await handle_in_turn(on_new_message, UserMessage(
-                    result.text, output, sender, input_channel=CHANNEL, metadata=metadata,
-                    message_id=msg_id))
+                if not await answer_in_time(on_new_message, UserMessage(
+                        result.text, output, sender, input_channel=CHANNEL, metadata=metadata,
+                        message_id=msg_id)):
+                    logger.error("zalo: no answer in time to a message from %s", sender_ref(user_id))
+                    await output.send_text_message(sender, texts()["busy"])
             except Exception:
                 logger.exception("zalo: the assistant failed on a message from %s",
                                  sender_ref(user_id))

@@ -144,8 +144,9 @@ def text_message(text: str) -> dict[str, Any]:
 
 
 def buttons_message(text: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:
-    """Text with Zalo template buttons. A "/intent" payload is sent hidden (oa.query.hide) so
-    the citizen's chat does not show it; other payloads show as the citizen's message."""
+    """Text with Zalo template buttons. A key standing for an intent (or a "/intent" payload) is
+    sent hidden (oa.query.hide) so the citizen's chat does not show it; other payloads show as
+    the citizen's message."""
     items = []
     for button in buttons[:MAX_BUTTONS]:
         title = str(button.get("title") or button.get("payload") or "…")[:BUTTON_TITLE_LIMIT]
@@ -154,7 +155,8 @@ def buttons_message(text: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:
                           "payload": {"url": str(button["url"])}})
             continue
         payload = str(button.get("payload") or title)[:BUTTON_PAYLOAD_LIMIT]
-        kind = "oa.query.hide" if payload.startswith("/") else "oa.query.show"
+        # intent payloads (sent as opaque keys, bot.channels.buttons) are hidden from the chat
+        kind = "oa.query.hide" if payload.startswith(("/", "k:")) else "oa.query.show"
         items.append({"title": title, "type": kind, "payload": payload})
     return {"text": text, "attachment": {"type": "template", "payload": {"buttons": items}}}
 
@@ -229,12 +231,16 @@ class Outbox:
                 status="delivered", delivered_at=time.time()))
 
     def failed_again(self, item_id: int, code: int | None, reason: str,
-                     retry_at: float | None, status: str = "pending") -> None:
+                     retry_at: float | None, status: str = "pending",
+                     message: dict[str, Any] | None = None) -> None:
+        """Another failed try; `message` replaces the stored message when given."""
         t = self.table
+        values: dict[str, Any] = dict(status=status, error_code=code, reason=reason[:200],
+                                      attempts=t.c.attempts + 1, next_attempt_at=retry_at)
+        if message is not None:
+            values["message_json"] = json.dumps(message, ensure_ascii=False)
         with self._engine().begin() as conn:
-            conn.execute(update(t).where(t.c.id == item_id).values(
-                status=status, error_code=code, reason=reason[:200],
-                attempts=t.c.attempts + 1, next_attempt_at=retry_at))
+            conn.execute(update(t).where(t.c.id == item_id).values(**values))
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -125,12 +125,35 @@ def env_zalo_token() -> Optional[str]:
     return os.environ.get("ZALO_ACCESS_TOKEN", "").strip() or None
 
 
+def _stored_zalo_token() -> Optional[str]:
+    app_id = os.environ.get("ZALO_APP_ID", "").strip()
+    if not app_id:
+        return None
+    try:
+        from bot.channels.zalo_tokens import TokenStore
+
+        state = TokenStore(app_id).load()
+    except Exception as exc:  # noqa: BLE001 - fall back to the seed token
+        logger.warning("handoff: Zalo token not readable from the database (%s)",
+                       exc.__class__.__name__)
+        return None
+    return state.access_token if state is not None else None
+
+
+async def current_zalo_token() -> Optional[str]:
+    """The OA access token the Zalo channel keeps fresh in the database (zalo_oa_tokens, the
+    source of truth once the first refresh rotated the pair), else the seed ZALO_ACCESS_TOKEN.
+    So the watcher and the action server, which have no Zalo channel of their own, do not
+    keep using the seed after it expired (M11)."""
+    return await asyncio.to_thread(_stored_zalo_token) or env_zalo_token()
+
+
 class ZaloCitizenSender:
     PREFIX = "zalo:"
     PATH = "/v3.0/oa/message/cs"
 
     def __init__(self, base_url: str,
-                 token: Callable[[], Optional[str] | Awaitable[Optional[str]]] = env_zalo_token,
+                 token: Callable[[], Optional[str] | Awaitable[Optional[str]]] = current_zalo_token,
                  transport: Optional[httpx.AsyncBaseTransport] = None, timeout: float = 10.0):
         self.base_url = base_url.rstrip("/")
         self.token = token

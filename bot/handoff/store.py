@@ -360,6 +360,21 @@ class TicketStore:
                              .where(webchat_outbox.c.id.in_([r[0] for r in rows])))
         return [r[1] for r in rows]
 
+    def outbox_peek(self, sender_id: str, acknowledged: list[int] | None = None
+                    ) -> list[tuple[int, str]]:
+        """(id, text) waiting for this web chat sender, oldest first, after removing the ones
+        the page acknowledged (M6: a text is removed only once the page said it showed it, so
+        a dropped mobile connection loses nothing; the page skips ids it has shown)."""
+        with self.engine.begin() as conn:
+            if acknowledged:
+                conn.execute(delete(webchat_outbox).where(
+                    webchat_outbox.c.sender_id == sender_id,
+                    webchat_outbox.c.id.in_([int(i) for i in acknowledged][:100])))
+            rows = conn.execute(select(webchat_outbox.c.id, webchat_outbox.c.text)
+                                .where(webchat_outbox.c.sender_id == sender_id)
+                                .order_by(webchat_outbox.c.id)).all()
+        return [(int(r[0]), r[1]) for r in rows]
+
     def outbox_purge(self, before: dt.datetime) -> int:
         """Forget web chat messages nobody fetched (the page was closed)."""
         with self.engine.begin() as conn:

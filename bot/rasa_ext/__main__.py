@@ -15,6 +15,22 @@ from typing import Optional
 COMMANDS_WITH_ENDPOINTS = {"run", "shell"}
 
 
+def with_api_token(args: list[str]) -> list[str]:
+    """`rasa run` arguments with Rasa's HTTP API token from DVCBOT_RASA_API_TOKEN (M1 of the
+    security review): Rasa takes it only as --auth-token, which this adds inside the process,
+    so it is never on the command line (/proc/<pid>/cmdline). `dvcbot run` always sets it."""
+    import os
+
+    from bot.tokens import RASA_API_TOKEN
+
+    if args[:1] != ["run"] or args[1:2] == ["actions"]:
+        return args
+    if any(a.split("=")[0] in ("--auth-token", "-t") for a in args):
+        return args
+    token = os.environ.get(RASA_API_TOKEN.env, "").strip()
+    return [*args, f"--auth-token={token}"] if token else args   # "=": it may begin with "-"
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from bot.rasa_ext import RasaExtError, install
@@ -28,7 +44,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"dvcbot: the Rasa server was not started:\n{error}", file=sys.stderr, flush=True)
         return 2
     print("dvcbot: Rasa extensions installed: " + "; ".join(installed), flush=True)
-    sys.argv = ["rasa", *args]
+    sys.argv = ["rasa", *with_api_token(args)]
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -59,6 +59,17 @@ logger = logging.getLogger(__name__)
 
 KEEPALIVE_SECONDS = 2.0
 
+
+def action_timeout_seconds() -> float:
+    """DVCBOT_ACTION_TIMEOUT_SECONDS: the longest Rasa waits for the action server (default 30 s;
+    Rasa's own is 5 minutes, holding a citizen's turn that long: M8). The portal look-up has
+    its own, shorter budget."""
+    raw = os.environ.get("DVCBOT_ACTION_TIMEOUT_SECONDS", "").strip()
+    try:
+        return max(1.0, float(raw)) if raw else 30.0
+    except ValueError:
+        return 30.0
+
 # ----------------------------------------------------------------------------- 1. validation
 
 
@@ -160,7 +171,7 @@ def _shared_session(endpoint: rasa_endpoints.EndpointConfig) -> aiohttp.ClientSe
     session = aiohttp.ClientSession(
         headers=endpoint.headers,
         auth=auth,
-        timeout=aiohttp.ClientTimeout(total=rasa_endpoints.DEFAULT_REQUEST_TIMEOUT),
+        timeout=aiohttp.ClientTimeout(total=action_timeout_seconds()),
         connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
     )
     endpoint.__dict__["_dvcbot_session"] = (loop, session)
@@ -208,10 +219,12 @@ async def _request(
         **kwargs,
     ) as response:
         if response.status >= 400:
+            # Rasa logs this error with its body: keep only the start of it (rasa-sdk's 500
+            # used to carry the whole conversation, M7; bot.action_server drops it too)
             raise rasa_endpoints.ClientResponseError(
                 response.status,
                 response.reason,
-                await response.content.read(),
+                (await response.content.read())[:200],
             )
         try:
             return await response.json()

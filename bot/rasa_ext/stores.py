@@ -86,6 +86,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 import bot.rasa_ext
 from bot.handoff.masking import mask_personal
 from bot.rasa_ext import Patch
+from bot import logmask
+
+logmask.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
 
 logger = logging.getLogger(__name__)
 

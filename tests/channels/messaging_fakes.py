@@ -122,6 +122,13 @@ class FakeTelegramApi:
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
         self.failures: dict[str, list[dict[str, Any]]] = {}  # method -> error envelopes to return
+        # A fault plan for one method: called with the 1-based count of its calls, returns None
+        # (answer normally), an error envelope, or "drop": the message is delivered to the chat
+        # but the connection is closed before the answer (the sender cannot know it arrived).
+        self.fault_method = "sendMessage"
+        self.fault_plan: Callable[[int], dict[str, Any] | str | None] | None = None
+        self.delivered: list[dict[str, Any]] = []    # messages the chats really received
+        self._fault_calls = 0
 
     # -- what tests read ----------------------------------------------------------------
     def sent(self, method: str) -> list[dict[str, Any]]:
@@ -178,6 +185,17 @@ class FakeTelegramApi:
         if queued:
             error = queued.pop(0)
             return web.json_response(error, status=error.get("error_code", 400))
+        if self.fault_plan is not None and method == self.fault_method:
+            self._fault_calls += 1
+            fault = self.fault_plan(self._fault_calls)
+            if isinstance(fault, dict):
+                return web.json_response(fault, status=fault.get("error_code", 400))
+            if fault == "drop":
+                self.delivered.append(params)
+                request.transport.close()       # no HTTP answer: the client sees a reset
+                return web.Response(status=200)  # never reaches the client
+        if method == "sendMessage":
+            self.delivered.append(params)
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404,
@@ -242,6 +260,13 @@ class FakeTelegramApi:
         while not self.updates and time.monotonic() < deadline:
             await asyncio.sleep(0.02)
         return list(self.updates)
+
+
+def flood_error(retry_after: int) -> dict[str, Any]:
+    """Telegram's answer to too many requests (HTTP 429)."""
+    return {"ok": False, "error_code": 429,
+            "description": f"Too Many Requests: retry after {retry_after}",
+            "parameters": {"retry_after": retry_after}}
 
 
 # --------------------------------------------------------------------------- Zalo

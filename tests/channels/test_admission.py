@@ -89,3 +89,29 @@ def test_bad_settings_are_named(monkeypatch, name, value):
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=name):
         asyncio.run(handle_in_turn(FakeAssistant(), "m"))
+
+
+def test_when_too_many_messages_wait_the_next_is_answered_busy_at_once(monkeypatch):
+    from bot.channels.base import Busy
+
+    monkeypatch.setenv("DVCBOT_CONCURRENT_MESSAGES", "1")
+    monkeypatch.setenv("DVCBOT_TURN_LEASE_SECONDS", "60")
+    monkeypatch.setenv("DVCBOT_MAX_WAITING_MESSAGES", "2")
+    release = None
+
+    async def stuck(message: str) -> str:
+        await release.wait()
+        return f"answer to {message}"
+
+    async def scenario():
+        nonlocal release
+        release = asyncio.Event()
+        first = asyncio.create_task(handle_in_turn(stuck, "m0"))
+        waiting = [asyncio.create_task(handle_in_turn(stuck, f"m{i}")) for i in (1, 2)]
+        await asyncio.sleep(0)            # let them take their places in the queue
+        with pytest.raises(Busy):
+            await handle_in_turn(stuck, "m3")
+        release.set()
+        return await asyncio.gather(first, *waiting)
+
+    assert asyncio.run(scenario()) == ["answer to m0", "answer to m1", "answer to m2"]

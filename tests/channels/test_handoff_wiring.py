@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import time
@@ -44,7 +45,7 @@ from tests.channels.messaging_fakes import serve_sanic, zalo_signature
 
 TELEGRAM_TOKEN = "123456:TEST-token"
 ZALO_TOKEN = "zalo-access-token"
-SECRET = "wiring-secret_2026"
+SECRET = "wiring-secret_2026-0123456789abcdefghij"
 ZALO_APP_ID = "3482178216594085616"
 ZALO_OA_SECRET = "oa-secret-KEY-123"
 FAKE_SERVERS = REPO_ROOT / "tests" / "handoff" / "fake_servers.py"
@@ -254,6 +255,7 @@ class Stack:
     telegram: TelegramInput
     zalo: ZaloInput
     http: httpx.AsyncClient
+    seen_outbox: list[int] = field(default_factory=list)
 
     async def telegram_update(self, update: dict[str, Any]) -> None:
         reply = await self.http.post("/webhooks/telegram/webhook", json=update,
@@ -278,16 +280,32 @@ class Stack:
         assert reply.status_code == 200, reply.text
         await self.zalo.background.wait()
 
-    async def web_says(self, sender: str, text: str) -> list[str]:
-        reply = await self.http.post("/webhooks/webchat/webhook",
-                                     json={"sender": sender, "message": text})
-        assert reply.status_code == 200, reply.text
-        return [m.get("text") for m in reply.json()]
+    async def web_session(self) -> tuple[str, str]:
+        """(session, conversation id) as the web chat page receives them."""
+        page = (await self.http.get("/webhooks/webchat/")).text
+        session = re.search(r'name="dvcbot-session" content="([^"]+)"', page).group(1)
+        return session, session.split(".")[0]
 
-    async def web_outbox(self, sender: str) -> list[str]:
-        reply = await self.http.get("/webhooks/webchat/outbox", params={"sender": sender})
+    async def web_says(self, session: str, text: str) -> list[str]:
+        reply = await self.http.post("/webhooks/webchat/webhook",
+                                     json={"session": session, "message": text, "ack": self._ack()})
         assert reply.status_code == 200, reply.text
-        return [m["text"] for m in reply.json()]
+        return self._shown(reply.json())
+
+    async def web_outbox(self, session: str) -> list[str]:
+        reply = await self.http.post("/webhooks/webchat/outbox",
+                                     json={"session": session, "ack": self._ack()})
+        assert reply.status_code == 200, reply.text
+        return self._shown(reply.json())
+
+    # as the page does: show each outbox text once and acknowledge it with the next request
+    def _ack(self) -> list[int]:
+        ack, self.seen_outbox[:] = list(self.seen_outbox), []
+        return ack
+
+    def _shown(self, messages: list[dict[str, Any]]) -> list[str]:
+        self.seen_outbox += [m["outbox_id"] for m in messages if "outbox_id" in m]
+        return [m.get("text") for m in messages]
 
     async def announcement(self) -> dict[str, Any]:
         posts = [m for m in await self.apis.sent_to(GROUP) if m.get("reply_markup")]
@@ -403,11 +421,10 @@ def test_zalo_citizen_talks_with_a_volunteer_then_gets_the_bot_back_and_rates(ap
 
 
 def test_web_chat_citizen_talks_with_a_volunteer_through_the_outbox(apis):
-    sender = "web-" + uuid.uuid4().hex
-
     async def story():
         async with stack(apis) as s:
-            said = await s.web_says(sender, "toi muon gap nguoi that")
+            session, sender = await s.web_session()
+            said = await s.web_says(session, "toi muon gap nguoi that")
             assert any("tổ tình nguyện viên xã Thạnh Phong" in t for t in said)
             post = await s.announcement()
             assert "Web chat" in post["text"]
@@ -416,15 +433,15 @@ def test_web_chat_citizen_talks_with_a_volunteer_through_the_outbox(apis):
             await s.telegram_update(group_message(winner, "Bạn vào dichvucong.gov.vn nhé.",
                                                   reply_to=as_message(post)))
             # what the page's polling fetches, once
-            waiting = await s.web_outbox(sender)
+            waiting = await s.web_outbox(session)
             assert waiting == [
                 f"Tình nguyện viên {names(winner)} đã nhận yêu cầu của bạn và sẽ nhắn cho bạn "
                 "ngay tại đây.",
                 f"{names(winner)} (tình nguyện viên): Bạn vào dichvucong.gov.vn nhé."]
-            assert await s.web_outbox(sender) == []
+            assert await s.web_outbox(session) == []
 
             # the citizen's next message goes to the volunteer; the bot stays quiet
-            assert await s.web_says(sender, "dang nhap bang gi a") == []
+            assert await s.web_says(session, "dang nhap bang gi a") == []
             assert "dang nhap bang gi a" in (await apis.sent_to(GROUP))[-1]["text"]
             assert len(s.rasa.texts(sender)) == 1
 
@@ -433,7 +450,7 @@ def test_web_chat_citizen_talks_with_a_volunteer_through_the_outbox(apis):
                                                   reply_to=as_message(post)))
             await s.telegram_update(group_message(winner, "/xong",
                                                   reply_to=as_message(post)))
-            rated = await s.web_says(sender, "4")
+            rated = await s.web_says(session, "4")
             assert rated[0] == f"{names(winner)} (tình nguyện viên): Bằng tài khoản VNeID."
             assert "từ 1 (chưa tốt)" in rated[1]
             assert "4/5" in rated[2]
@@ -442,13 +459,13 @@ def test_web_chat_citizen_talks_with_a_volunteer_through_the_outbox(apis):
             assert get_service().store.get(ticket_id).rating == 4
             assert len(s.rasa.texts(sender)) == 1
 
-            assert await s.web_says(sender, "lam cccd can gi") == [
+            assert await s.web_says(session, "lam cccd can gi") == [
                 "(bot) Trả lời: lam cccd can gi"]
             assert s.rasa.texts(sender)[-1] == "lam cccd can gi"
 
-            # the outbox only answers to a well-formed page id
-            bad = await s.http.get("/webhooks/webchat/outbox", params={"sender": "x"})
-            assert bad.status_code == 400
+            # the outbox only answers to a session the server signed
+            bad = await s.http.post("/webhooks/webchat/outbox", json={"session": sender + ".x"})
+            assert bad.status_code == 403
 
     run(story())
 

@@ -1,5 +1,5 @@
 """The web chat page in headless Chromium shows what arrives without a question (a volunteer's
-answer, a dossier notification) by polling GET /webhooks/webchat/outbox, and stops polling
+answer, a dossier notification) by polling POST /webhooks/webchat/outbox, and stops polling
 while the tab is hidden (cheap phones, metered data).
 
 The page is served by the channel's real blueprint (registered by Rasa's `register`) in this
@@ -67,7 +67,7 @@ def test_the_page_shows_a_volunteers_answer_unasked_and_stops_polling_while_hidd
 
     def outbox_requests(browser: Browser) -> int:
         return sum(1 for e in browser.events if e.get("method") == "Network.requestWillBeSent"
-                   and "/webhooks/webchat/outbox?sender=" in e["params"]["request"]["url"])
+                   and e["params"]["request"]["url"].endswith("/webhooks/webchat/outbox"))
 
     async def scenario():
         async with serve_sanic(app) as url:
@@ -78,7 +78,8 @@ def test_the_page_shows_a_volunteers_answer_unasked_and_stops_polling_while_hidd
                 await browser.goto(url + "/webhooks/webchat/")
                 await browser.wait_for(f"{BOT_TEXTS}.some(t => t.includes('Xin chào bác'))",
                                        what="the greeting")
-                sender = await browser.eval("localStorage.getItem('dvcbot.sender')")
+                session = await browser.eval("localStorage.getItem('dvcbot.session')")
+                sender = session.split(".")[0]   # the conversation the server signed
                 outbox = get_service().senders["webchat"]
 
                 # a volunteer answers: the page shows it within a poll (5 s), unasked

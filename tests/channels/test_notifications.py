@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 import uuid
 from contextlib import asynccontextmanager
@@ -38,7 +39,7 @@ from bot.handoff import reset_service
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, FakeZaloApi, serve_aiohttp,
                                             serve_sanic, zalo_signature)
 
-SECRET = "notify-secret_2026"
+SECRET = "notify-secret_2026-0123456789abcdefghij"
 APP_ID = "3482178216594085616"
 OA_SECRET = "oa-secret-KEY-123"
 APP_SECRET = "app-secret-456"
@@ -175,18 +176,30 @@ def test_a_zalo_notification_outside_the_7_day_window_waits_and_arrives_when_the
     run(scenario())
 
 
+async def web_session(http) -> str:
+    """The signed session a web chat page load carries (meta dvcbot-session)."""
+    page = (await http.get("/webhooks/webchat/")).text
+    return re.search(r'name="dvcbot-session" content="([^"]+)"', page).group(1)
+
+
 def test_a_web_chat_citizen_gets_the_notification_from_the_page_outbox():
     async def scenario():
         async with stack() as s:
-            page = "web-" + uuid.uuid4().hex
+            session = await web_session(s.http)
+            page = session.split(".")[0]
             result = await s.notifier.send(notification(page, "webchat"))
             assert result.ok and result.collected == 0
-            fetched = await s.http.get("/webhooks/webchat/outbox", params={"sender": page})
-            assert fetched.json() == [{"text": f"Hồ sơ {CODE} vừa chuyển sang: Đã có kết quả."}]
-            again = await s.http.get("/webhooks/webchat/outbox", params={"sender": page})
-            assert again.json() == []                      # shown once
-            other = await s.http.get("/webhooks/webchat/outbox",
-                                     params={"sender": "web-someoneelse1"})
+            fetched = (await s.http.post("/webhooks/webchat/outbox", json={"session": session})).json()
+            assert [m["text"] for m in fetched] == [f"Hồ sơ {CODE} vừa chuyển sang: Đã có kết quả."]
+            # a page whose answer got lost on the way asks again: the text is still there
+            lost = (await s.http.post("/webhooks/webchat/outbox", json={"session": session})).json()
+            assert lost == fetched
+            # once the page says it showed it, it is gone
+            ack = [m["outbox_id"] for m in fetched]
+            again = await s.http.post("/webhooks/webchat/outbox", json={"session": session, "ack": ack})
+            assert again.json() == []
+            other = await s.http.post("/webhooks/webchat/outbox",
+                                      json={"session": await web_session(s.http)})
             assert other.json() == []
     run(scenario())
 
@@ -194,12 +207,12 @@ def test_a_web_chat_citizen_gets_the_notification_from_the_page_outbox():
 def test_a_web_chat_notification_waiting_comes_with_the_next_answer():
     async def scenario():
         async with stack() as s:
-            page = "web-" + uuid.uuid4().hex
-            await s.notifier.send(notification(page, "webchat"))
+            session = await web_session(s.http)
+            await s.notifier.send(notification(session.split(".")[0], "webchat"))
             reply = await s.http.post("/webhooks/webchat/webhook",
-                                      json={"sender": page, "message": "xin chao"})
+                                      json={"session": session, "message": "xin chao"})
             assert reply.status_code == 200
-            assert reply.json()[-1] == {"text": f"Hồ sơ {CODE} vừa chuyển sang: Đã có kết quả."}
+            assert reply.json()[-1]["text"] == f"Hồ sơ {CODE} vừa chuyển sang: Đã có kết quả."
     run(scenario())
 
 

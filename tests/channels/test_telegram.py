@@ -20,7 +20,7 @@ from bot.channels.telegram import TelegramInput
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, rasa_app, serve_aiohttp,
                                             serve_sanic)
 
-SECRET = "leaflet-secret_2026"
+SECRET = "leaflet-secret_2026-0123456789abcdefghij"
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 CITIZEN = 424242
 
@@ -166,9 +166,9 @@ def test_buttons_become_an_inline_keyboard_with_short_callback_data():
             assert [row[0]["text"] for row in keyboard] == ["Gặp người thật",
                                                              "Xác nhận tình trạng hôn nhân"]
             data = [row[0]["callback_data"] for row in keyboard]
-            assert data[0] == "/request_human"
-            assert all(len(d.encode()) <= 64 for d in data)
-            assert data[1] != long_payload
+            # intents travel as opaque keys the server issued, never as Rasa's syntax
+            assert all(d.startswith("k:") and len(d.encode()) <= 64 for d in data)
+            assert data[0] != data[1]
 
             # The citizen taps the second button: the assistant gets the full payload.
             tap = s.telegram.button_update(CITIZEN, data[1], message_id=1000)
@@ -282,8 +282,9 @@ def test_a_citizen_cannot_trigger_restart_or_external_events_by_typing_them():
             await s.deliver(s.telegram.text_update(CITIZEN, "/restart"))
             await s.deliver(s.telegram.text_update(CITIZEN, "/EXTERNAL_dossier_status_changed"))
             await s.deliver(s.telegram.text_update(CITIZEN, "/ask_fee"))
+            # typed text is words, never an intent (tests/channels/test_intent_syntax.py)
             assert [m.text for m in s.assistant.messages] == [
-                "restart", "EXTERNAL_dossier_status_changed", "/ask_fee"]
+                "restart", "EXTERNAL_dossier_status_changed", "ask_fee"]
     run(scenario())
 
 
@@ -377,3 +378,62 @@ def test_splitting_prefers_sentences_and_counts_emoji_as_telegram_does():
     assert split_text(emoji, 10, utf16_len) == ["📄" * 5, "📄" * 5]
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
     assert split_text("   ", 10) == []
+
+
+def test_a_short_webhook_secret_is_refused_at_start():
+    from bot.channels.base import ConfigError
+
+    with pytest.raises(ConfigError, match="32-256"):
+        TelegramInput("123:abc", "a" * 31)
+
+
+def test_an_authenticated_update_that_cannot_be_read_is_acknowledged_not_resent():
+    async def scenario():
+        async with telegram_stack(answer_with({"text": "x"})) as s:
+            reply = await s.deliver({"update_id": 77, "message": "not an object"})
+            return reply, s.assistant.messages
+
+    reply, received = run(scenario())
+    assert reply.status_code == 200 and received == []
+
+
+def test_an_assistant_that_takes_too_long_gets_the_citizen_a_polite_busy_answer(monkeypatch):
+    monkeypatch.setenv("DVCBOT_TURN_TIMEOUT_SECONDS", "1")
+
+    async def stuck(message):
+        await asyncio.Event().wait()   # never answers
+
+    async def scenario():
+        async with telegram_stack(stuck) as s:
+            await s.deliver(s.telegram.text_update(CITIZEN, "lệ phí khai sinh"))
+            return s.texts_sent()
+
+    assert run(scenario()) == [texts()["busy"]]
+
+
+def test_one_chat_flooding_updates_is_acknowledged_but_not_queued_without_end(monkeypatch):
+    from bot.channels.telegram import MAX_QUEUED_PER_CHAT
+
+    monkeypatch.setenv("DVCBOT_RATE_LIMIT_PER_MINUTE", "0")   # the queue cap, not the rate limit
+
+    release = asyncio.Event()
+
+    async def slow(message):
+        await release.wait()
+
+    async def scenario():
+        async with telegram_stack(slow) as s:
+            replies = [await s.http.post("/webhooks/telegram/webhook",
+                                         json=s.telegram.text_update(CITIZEN, f"tin {i}"),
+                                         headers={HEADER: SECRET}) for i in range(MAX_QUEUED_PER_CHAT + 10)]
+            other = await s.http.post("/webhooks/telegram/webhook",
+                                      json=s.telegram.text_update(CITIZEN + 1, "xin chào"),
+                                      headers={HEADER: SECRET})
+            release.set()
+            await s.channel.background.wait()
+            return replies, other, [m.sender_id for m in s.assistant.messages]
+
+    replies, other, senders = run(scenario())
+    assert all(r.status_code == 200 for r in replies) and other.status_code == 200
+    assert senders.count(f"tg:{CITIZEN}") == MAX_QUEUED_PER_CHAT
+    assert senders.count(f"tg:{CITIZEN + 1}") == 1     # another citizen is not affected

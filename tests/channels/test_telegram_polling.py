@@ -18,7 +18,7 @@ from bot.paths import REPO_ROOT
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, bound_socket, rasa_app,
                                             serve_aiohttp, serve_sanic, wait_until)
 
-SECRET = "poll-secret-1"
+SECRET = "poll-secret-1-0123456789abcdefghijklmno"
 CITIZEN = 777
 
 

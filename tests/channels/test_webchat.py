@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -112,7 +113,8 @@ class FakeBotServer:
         self.base = f"http://127.0.0.1:{self.port}"
         self.database_url = f"sqlite:///{tmp_dir / 'webchat.sqlite3'}"
         self.log = open(tmp_dir / "server.log", "w")  # noqa: SIM115
-        extra = env or {}
+        extra = dict(env or {})
+        extra.setdefault("DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE", "0")
         env = {k: v for k, v in os.environ.items() if not k.startswith("DVCBOT_")}
         # the web chat consults the volunteer hand-off: keep its database and teams file in tmp
         env.update(PYTHONPATH=str(REPO), DVCBOT_DATABASE_URL=self.database_url,
@@ -157,7 +159,28 @@ def server(tmp_path_factory):
     srv.stop()
 
 
+_sessions: dict[tuple[str, str], str] = {}
+
+
+def session_for(server, name: str) -> str:
+    """The signed session a page load gave the visitor the test calls `name`."""
+    key = (server.base, name)
+    if key not in _sessions:
+        page = httpx.get(server.base + "/webhooks/webchat/", timeout=5).text
+        _sessions[key] = re.search(r'name="dvcbot-session" content="([^"]+)"', page).group(1)
+    return _sessions[key]
+
+
+def conv(server, name: str) -> str:
+    """The conversation id behind the session of `name` (what Rasa sees)."""
+    return session_for(server, name).split(".")[0]
+
+
 def post(server, body, **kw):
+    """POST as the page does: the visitor's signed session instead of the test's name."""
+    if isinstance(body, dict) and "sender" in body:
+        body = dict(body)
+        body["session"] = session_for(server, body.pop("sender"))
     return httpx.post(server.base + "/webhooks/webchat/webhook", json=body, timeout=10, **kw)
 
 
@@ -202,14 +225,15 @@ def test_a_citizen_message_reaches_the_bot_and_the_answer_comes_back_with_button
     messages = res.json()
     assert messages[0]["text"].startswith("Xin chào")
     assert [b["title"] for b in messages[0]["buttons"]] == ["Khai sinh", "Căn cước"]
-    assert messages[0]["recipient_id"] == SENDER
+    assert messages[0]["recipient_id"] == conv(server, SENDER)
 
     res = post(server, {"sender": SENDER, "message": "lam giay khai sinh can gi"})
-    assert res.json() == [{"recipient_id": SENDER, "text": "(bot thử) giấy tờ cho thủ tục khai_sinh"}]
+    assert res.json() == [{"recipient_id": conv(server, SENDER),
+                           "text": "(bot thử) giấy tờ cho thủ tục khai_sinh"}]
     last = server.received()[-1]
     assert last["text"] == "lam giay khai sinh can gi"
     assert last["input_channel"] == "webchat"
-    assert last["sender_id"] == SENDER
+    assert last["sender_id"] == conv(server, SENDER)
 
 
 def test_the_leaflet_entry_point_reaches_rasa_as_metadata_and_is_counted_once_per_day(server):
@@ -220,7 +244,7 @@ def test_the_leaflet_entry_point_reaches_rasa_as_metadata_and_is_counted_once_pe
     for _ in range(2):  # the page reloaded: same sender, same payload
         res = post(server, {"sender": sender, "message": "/greet", "entry_point": payload})
         assert res.status_code == 200
-    greets = [m for m in server.received() if m["sender_id"] == sender]
+    greets = [m for m in server.received() if m["sender_id"] == conv(server, sender)]
     assert greets[0]["metadata"] == {
         "entry_point": {
             "source": "leaflet-2026",
@@ -250,7 +274,7 @@ def test_a_garbled_entry_point_is_ignored_and_the_chat_still_works(server):
     sender = "web-garbled-0001"
     res = post(server, {"sender": sender, "message": "/greet", "entry_point": "<script>alert(1)</script>"})
     assert res.status_code == 200 and res.json()[0]["text"].startswith("Xin chào")
-    assert [m["metadata"] for m in server.received() if m["sender_id"] == sender] == [None]
+    assert [m["metadata"] for m in server.received() if m["sender_id"] == conv(server, sender)] == [None]
 
 
 def test_too_long_and_empty_messages_get_a_polite_answer_without_reaching_the_bot(server):
@@ -262,20 +286,44 @@ def test_too_long_and_empty_messages_get_a_polite_answer_without_reaching_the_bo
     assert "chỉ đọc được tin nhắn chữ" in res.json()[0]["text"]
     res = post(server, {"sender": sender, "message": {"not": "text"}})
     assert "chỉ đọc được tin nhắn chữ" in res.json()[0]["text"]
-    assert [m for m in server.received() if m["sender_id"] == sender] == []
+    assert [m for m in server.received() if m["sender_id"] == conv(server, sender)] == []
 
 
 @pytest.mark.parametrize(
-    "body",
+    "body, status",
     [
-        {"message": "hi"},
-        {"sender": "short", "message": "hi"},
-        {"sender": "has spaces in it", "message": "hi"},
-        ["not", "an", "object"],
+        ({"message": "hi"}, 401),
+        ({"sender": "web-0123456789abcdef", "message": "hi"}, 401),   # an id the page chose
+        ({"session": "web:" + "0" * 32 + "." + "A" * 43, "message": "hi"}, 403),  # forged
+        ({"session": "short", "message": "hi"}, 403),
+        (["not", "an", "object"], 400),
     ],
 )
-def test_requests_without_a_valid_sender_are_refused(server, body):
-    assert post(server, body).status_code == 400
+def test_requests_without_a_session_the_server_signed_are_refused(server, body, status):
+    before = len(server.received())
+    res = httpx.post(server.base + "/webhooks/webchat/webhook", json=body, timeout=10)
+    assert res.status_code == status
+    if status != 400:
+        assert "tải lại trang" in res.json()["messages"][0]["text"]
+    assert len(server.received()) == before
+
+
+def test_another_conversations_session_cannot_be_made_from_its_id(server):
+    post(server, {"sender": "web-victim-0001", "message": "xin chao"})
+    victim = conv(server, "web-victim-0001")
+    forged = victim + "." + session_for(server, "web-attacker-01").split(".")[1]
+    res = httpx.post(server.base + "/webhooks/webchat/outbox", json={"session": forged}, timeout=10)
+    assert res.status_code == 403
+    assert httpx.get(server.base + "/webhooks/webchat/outbox?sender=" + victim,
+                     timeout=10).status_code == 405   # never in a URL
+
+
+def test_a_cross_site_text_plain_post_is_refused(server):
+    res = httpx.post(server.base + "/webhooks/webchat/webhook", timeout=10,
+                     content=json.dumps({"session": session_for(server, "web-csrf-0001"),
+                                         "message": "xin chao"}),
+                     headers={"Content-Type": "text/plain"})
+    assert res.status_code == 415
 
 
 def test_malformed_json_is_refused_not_crashing(server):
@@ -298,7 +346,7 @@ def test_when_the_bot_answers_nothing_the_page_asks_the_citizen_to_write_again(s
     res = post(server, {"sender": "web-silent-0001", "message": "silent"})
     assert res.status_code == 200
     [answer] = res.json()
-    assert answer["recipient_id"] == "web-silent-0001"
+    assert answer["recipient_id"] == conv(server, "web-silent-0001")
     assert "nhắn lại" in answer["text"]
 
 
@@ -321,7 +369,7 @@ def test_a_sender_flooding_messages_is_slowed_down_politely(tmp_path):
         # another citizen is not affected
         other = post(srv, {"sender": "web-other-00001", "message": "xin chao"}).json()
         assert other[0]["text"] == "(bot thử) bạn vừa gửi: xin chao"
-        assert len([m for m in srv.received() if m["sender_id"] == sender]) == 3
+        assert len([m for m in srv.received() if m["sender_id"] == conv(srv, sender)]) == 3
     finally:
         srv.stop()
 
@@ -355,7 +403,7 @@ def test_a_citizen_cannot_trigger_internal_intents_by_typing_them(server):
     sender = "web-restart-00001"
     post(server, {"sender": sender, "message": "/restart"})
     post(server, {"sender": sender, "message": "/EXTERNAL_dossier_changed"})
-    assert [m["text"] for m in server.received() if m["sender_id"] == sender] == [
+    assert [m["text"] for m in server.received() if m["sender_id"] == conv(server, sender)] == [
         "restart",
         "EXTERNAL_dossier_changed",
     ]

@@ -280,9 +280,11 @@ def test_a_citizen_chats_from_a_leaflet_on_a_cheap_phone_screen(server, tmp_path
             )
             assert (await browser.eval(USER_TEXTS))[-1] == "Gặp người hỗ trợ"
 
-            # every message went out under the same random sender id, kept in localStorage
+            # every message went out in the conversation the server signed, kept in localStorage
             assert {m["sender_id"] for m in server.received() if m["sender_id"] == sender} == {sender}
-            assert await browser.eval("localStorage.getItem('dvcbot.sender')") == sender
+            assert sender.startswith("web:")
+            kept = await browser.eval("localStorage.getItem('dvcbot.session')")
+            assert kept.split(".")[0] == sender
 
             # fits a 360 px wide screen: no sideways scrolling, the input and Send button visible
             assert await browser.eval("document.documentElement.scrollWidth") <= WIDTH

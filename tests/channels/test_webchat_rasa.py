@@ -8,6 +8,7 @@ production does. Checks what the browser gets and what the Rasa tracker stores (
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -133,25 +134,31 @@ def test_rasa_serves_the_page_and_answers_through_the_web_chat_channel(rasa_serv
     page = httpx.get(base + "/webhooks/webchat/", timeout=10)
     assert page.status_code == 200 and "Chữ to" in page.text
 
-    sender = "web-rasa-integration-1"
+    session = re.search(r'name="dvcbot-session" content="([^"]+)"', page.text).group(1)
+    sender = session.split(".")[0]                 # the conversation the server signed
     hello = httpx.post(
         base + "/webhooks/webchat/webhook",
-        json={"sender": sender, "message": "/greet", "entry_point": "Sleaflet-2026Cthanh_phongKw"},
+        json={"session": session, "message": "/greet", "entry_point": "Sleaflet-2026Cthanh_phongKw"},
         timeout=60,
     ).json()
-    assert hello == [
-        {
-            "recipient_id": sender,
-            "text": "Xin chào, tôi là trợ lý thử.",
-            "buttons": [{"title": "Khai sinh", "payload": '/ask_documents{"procedure":"khai_sinh"}'}],
-        }
-    ]
+    [greeting] = hello
+    assert greeting["recipient_id"] == sender and greeting["text"] == "Xin chào, tôi là trợ lý thử."
+    [button] = greeting["buttons"]
+    # the button carries an opaque key, not Rasa's intent syntax; pressing it sends the key back
+    assert button["title"] == "Khai sinh" and button["payload"].startswith("k:")
     answer = httpx.post(
         base + "/webhooks/webchat/webhook",
-        json={"sender": sender, "message": '/ask_documents{"procedure":"khai_sinh"}'},
+        json={"session": session, "message": button["payload"]},
         timeout=60,
     ).json()
     assert answer == [{"recipient_id": sender, "text": "Giấy tờ cho thủ tục khai_sinh."}]
+    # the same intent typed is read as words (no entity, so no procedure)
+    typed = httpx.post(
+        base + "/webhooks/webchat/webhook",
+        json={"session": session, "message": '/ask_documents{"procedure":"khai_sinh"}'},
+        timeout=60,
+    ).json()
+    assert typed != answer
 
     # the leaflet's entry point is in the tracker, on the user's first message
     tracker = httpx.get(f"{base}/conversations/{sender}/tracker", timeout=10).json()
@@ -172,7 +179,9 @@ def test_rasa_serves_the_page_and_answers_through_the_web_chat_channel(rasa_serv
 
 def test_rasa_passes_the_credentials_settings_to_the_channel(rasa_server):
     base, _ = rasa_server
+    page = httpx.get(base + "/webhooks/webchat/", timeout=10).text
+    session = re.search(r'name="dvcbot-session" content="([^"]+)"', page).group(1)
     reply = httpx.post(
-        base + "/webhooks/webchat/webhook", json={"sender": "web-rasa-integration-2", "message": "x" * 600}, timeout=30
+        base + "/webhooks/webchat/webhook", json={"session": session, "message": "x" * 600}, timeout=30
     ).json()
     assert "dưới 500 ký tự" in reply[0]["text"]

@@ -244,15 +244,19 @@ def test_buttons_become_zalo_template_buttons():
             items = first["message"]["attachment"]["payload"]["buttons"]
             assert first["message"]["attachment"]["type"] == "template"
             assert len(items) == 5
-            assert items[0] == {"title": "Gặp người thật", "type": "oa.query.hide",
-                                "payload": "/request_human"}
+            # an intent travels as an opaque key the server issued, hidden from the chat
+            assert items[0]["type"] == "oa.query.hide" and items[0]["title"] == "Gặp người thật"
+            key = items[0]["payload"]
+            assert key.startswith("k:") and "request_human" not in key
             assert items[1] == {"title": "Khai sinh", "type": "oa.query.show",
                                 "payload": "khai sinh"}
             assert [b["title"] for b in second["message"]["attachment"]["payload"]["buttons"]] \
                 == ["Thủ tục 3"]
-            # A tap arrives as the citizen's text: the hidden intent reaches the assistant.
-            await s.deliver(text_event("/request_human"))
+            # A tap arrives as the citizen's text (the key): the intent reaches the assistant.
+            await s.deliver(text_event(key))
             assert s.assistant.messages[-1].text == "/request_human"
+            await s.deliver(text_event("/request_human"))   # typed: words, not an intent
+            assert s.assistant.messages[-1].text == "request_human"
     run(scenario())
 
 
@@ -476,3 +480,19 @@ def test_the_operator_sees_token_state_and_undelivered_answers_but_no_secrets(ca
     assert zalo_admin.main(["--set-tokens"]) == 0
     state = TokenStore(APP_ID).load()
     assert (state.access_token, state.refresh_token) == ("access-new", "refresh-new")
+
+
+def test_a_bare_digest_or_an_oversized_request_is_refused_before_anything_else():
+    async def scenario():
+        async with zalo_stack(echo()) as s:
+            event = text_event("lam giay khai sinh can gi")
+            raw, headers = signed(event)
+            bare = await s.http.post("/webhooks/zalo/webhook", content=raw, headers=dict(
+                headers, **{"X-ZEvent-Signature": headers["X-ZEvent-Signature"][len("mac="):]}))
+            huge = await s.http.post("/webhooks/zalo/webhook", content=b"{" + b" " * 70_000 + b"}",
+                                     headers=headers)
+            await s.channel.background.wait()
+            return bare.status_code, huge.status_code, s.assistant.messages
+
+    bare, huge, received = run(scenario())
+    assert (bare, huge) == (403, 413) and received == []

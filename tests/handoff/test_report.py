@@ -122,6 +122,21 @@ def seed_entry_points(url: str) -> None:
     assert record_entry(leaflet, url, day=dt.date(2026, 10, 20))   # before the period
 
 
+def seed_telegram_delivery(url: str) -> None:
+    """Telegram answers possibly shown twice (H3): 2 in the period, 5 before it; one waiting."""
+    from sqlalchemy import insert
+
+    from bot.channels import store
+    from bot.channels.zalo_api import Outbox
+
+    with store.engine(url).begin() as conn:
+        for day, n in (("2026-11-03", 2), ("2026-10-20", 5)):
+            conn.execute(insert(store.channel_counts).values(
+                channel="telegram", name="possible_repeat", day=day, count=n))
+    Outbox(url, channel="telegram").add("424242", {"method": "sendMessage", "chat_id": 424242,
+                                                   "text": "..."}, None, "flood control", 0.0)
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
@@ -130,6 +145,7 @@ def report(tmp_path_factory):
     seed_tracker_store(tracker)
     seed_tickets(database)
     seed_entry_points(database)
+    seed_telegram_delivery(database)
     out = folder / "out"
     done = subprocess.run(
         [sys.executable, "-m", "bot.report", "--since", "2026-11-01", "--until", "2026-11-05",
@@ -199,6 +215,12 @@ def test_entry_points_per_commune_and_source(report):
     got = {(r["commune"], r["source"], r["channel"]): int(r["count"])
            for r in rows(out / "entry_points.csv")}
     assert got == {("thanh_phong", "leaflet-2026", "zalo"): 3, ("an_qui", "poster", "telegram"): 1}
+
+
+def test_telegram_answers_possibly_shown_twice_are_reported(report):
+    _, summary = report
+    assert ("telegram delivery: 2 answer(s) possibly shown twice, 1 waiting in the outbox, "
+            "0 given up") in summary
 
 
 def test_html_page_is_self_contained_with_charts(report):

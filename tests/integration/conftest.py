@@ -20,7 +20,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.channels.rest import rest_sender
 from bot.paths import REPO_ROOT
+from bot.tokens import bearer_header, rasa_api_params
 from bot.training import train
 
 START_TIMEOUT = 420
@@ -45,7 +47,8 @@ class Assistant:
         body = {"sender": sender, "message": text}
         if metadata is not None:
             body["metadata"] = metadata
-        response = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=120)
+        response = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=120,
+                              headers=bearer_header(state=self.state_dir))
         assert response.status_code == 200, response.text[:300]
         return response.json()
 
@@ -65,8 +68,9 @@ class Assistant:
         httpx.post(f"{self.portal_url}{path}", json=body, timeout=10).raise_for_status()
 
     def tracker(self, sender: str) -> dict:
-        """The conversation as Rasa's HTTP API gives it (read back from the tracker store)."""
-        return httpx.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+        """A REST conversation as Rasa keeps it (HTTP API)."""
+        return httpx.get(f"{self.rasa_url}/conversations/{rest_sender(sender)}/tracker",
+                         params=rasa_api_params(self.state_dir), timeout=30).json()
 
     def bot_said(self, sender: str) -> list[str]:
         """Everything the bot said in a conversation, from Rasa's tracker (HTTP API)."""

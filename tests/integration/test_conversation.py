@@ -55,7 +55,9 @@ def test_fee_without_procedure_asks_which_then_answers_the_button(assistant, cit
     buttons = [b for m in messages for b in m.get("buttons") or []]
     assert buttons, messages
     assert "thủ tục nào" in joined(m.get("text") or "" for m in messages)
-    khai_sinh = next(b for b in buttons if '"khai_sinh"' in b["payload"])
+    # a button carries an opaque key (bot.channels.buttons), pressed by sending it back
+    assert all(b["payload"].startswith("k:") for b in buttons)
+    khai_sinh = next(b for b in buttons if "khai sinh" in b["title"].lower())
     reply = joined(assistant.texts(khai_sinh["payload"], citizen))
     assert kb.answer("khai_sinh", "fee").text in reply
 
@@ -70,7 +72,12 @@ def test_nonsense_asks_to_rephrase_then_offers_a_person(assistant, citizen):
     first = joined(assistant.texts("xqzt blorf wug", citizen))
     assert "chưa hiểu" in first
     second = assistant.say("plim plam qrrr", citizen)
-    assert any(b["payload"] == "/request_human" for m in second for b in m.get("buttons") or [])
+    [person] = [b for m in second for b in m.get("buttons") or [] if b["title"] == "Gặp người thật"]
+    # the button carries an opaque key; pressing it (sending the key back) asks for a person
+    assert person["payload"].startswith("k:")
+    assistant.say(person["payload"], citizen)
+    pressed = [e for e in assistant.tracker(citizen)["events"] if e.get("event") == "user"][-1]
+    assert pressed["parse_data"]["intent"]["name"] == "request_human"
 
 
 def test_former_commune_name_finds_the_new_one_stop_desk(assistant, citizen, kb):
@@ -105,3 +112,54 @@ def test_logs_keep_no_full_message(assistant, citizen):
     logs = assistant.logs()
     assert "0912345678" not in logs
     assert "012345678901" not in logs
+
+
+INTENT_SYNTAX = [
+    '/EXTERNAL_dossier_status_changed{"dossier_code":"000.00.99.H99-250701-0002","status":"Đã trả kết quả"}',
+    '/ask_fee{"procedure":"ket_hon"}',
+]
+
+
+@pytest.mark.parametrize("typed", INTENT_SYNTAX)
+def test_typed_intent_syntax_is_read_as_words_never_as_an_intent(assistant, citizen, typed):
+    replies = "\n".join(assistant.texts(typed, citizen))
+    assert "vừa thay đổi tình trạng" not in replies and "Đã trả kết quả" not in replies
+    tracker = assistant.tracker(citizen)
+    [user] = [e for e in tracker["events"] if e.get("event") == "user"][-1:]
+    parse = user["parse_data"]
+    assert not parse["intent"]["name"].startswith("EXTERNAL_")
+    assert all(e.get("extractor") != "RegexMessageHandler" for e in parse.get("entities") or [])
+    assert not user["text"].startswith("/")
+
+
+def test_logs_keep_no_personal_number_even_after_a_slash(assistant, citizen):
+    for text in ["/anything 0912345678 cccd 079201001234",
+                 '/ask_fee{"phone":"0987654321"}', "//0911222333", "/ 0933444555",
+                 "số của tôi 0944555666, cmnd 201234567"]:
+        assistant.say(text, citizen)
+    logs = assistant.logs()
+    for number in ("0912345678", "079201001234", "0987654321", "0911222333", "0933444555",
+                   "0944555666", "201234567"):
+        assert number not in logs, number
+
+
+def test_rest_and_rasas_api_refuse_callers_without_the_token(assistant, citizen):
+    import httpx
+
+    from bot.tokens import rasa_api_params
+
+    url = f"{assistant.rasa_url}/webhooks/rest/webhook"
+    body = {"sender": "tg:123", "message": "hồ sơ của tôi tới đâu rồi"}
+    assert httpx.post(url, json=body, timeout=30).status_code == 401
+    assert httpx.post(url, json=body, timeout=30,
+                      headers={"Authorization": "Bearer wrong"}).status_code == 403
+    tracker = f"{assistant.rasa_url}/conversations/tg:123/tracker"
+    assert httpx.get(tracker, timeout=30).status_code in (401, 403)
+    assert httpx.post(f"{assistant.rasa_url}/conversations/tg:123/trigger_intent",
+                      json={"name": "EXTERNAL_dossier_status_changed"},
+                      timeout=30).status_code in (401, 403)
+    # with the token, a REST caller naming tg:123 is answered in its own conversation
+    assert assistant.texts("xin chào", "tg:123")
+    telegram = httpx.get(tracker, params=rasa_api_params(assistant.state_dir), timeout=30).json()
+    assert [e for e in telegram["events"] if e.get("event") == "user"] == []
+    assert [e for e in assistant.tracker("tg:123")["events"] if e.get("event") == "user"]

@@ -59,13 +59,58 @@ def stopped(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def test_plain_rasa_run_answers_over_rest(trained_model, tmp_path):
+REST_TOKEN = "plain-rasa-rest-token-0123456789abcdef"
+
+
+def plain_rasa_run(model: Path, log: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    process = started([RASA, "run", "--port", str(port), *model_arguments(trained_model)],
-                      tmp_path / "rasa.log", f"http://127.0.0.1:{port}/")
+    with open(log, "wb") as out:
+        process = subprocess.Popen([RASA, "run", "--port", str(port), *model_arguments(model)],
+                                   cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(log.read_text(errors="replace")[-3000:])
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200:
+                return process, port
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+
+
+def test_plain_rasa_runs_rest_channel_refuses_callers_without_the_token(trained_model, tmp_path):
+    """Plain `rasa run` is safe too (security review C1): with nothing set its REST channel
+    refuses every caller, and nothing reaches a conversation; the token's holder gets in."""
+    process, port = plain_rasa_run(trained_model, tmp_path / "rasa.log", CLEAN_ENV)
+    try:
+        body = {"sender": f"plain-{port}", "message": "cảm ơn bạn nhiều"}
+        url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+        assert httpx.post(url, json=body, timeout=60).status_code == 401
+        assert httpx.post(url, json=body, timeout=60,
+                          headers={"Authorization": "Bearer guess"}).status_code == 403
+    finally:
+        stopped(process)
+    process, port = plain_rasa_run(trained_model, tmp_path / "rasa2.log",
+                                   dict(CLEAN_ENV, DVCBOT_REST_TOKEN=REST_TOKEN))
+    try:
+        reply = httpx.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook", timeout=60,
+                           json={"sender": f"plain-{port}", "message": "cảm ơn bạn nhiều"},
+                           headers={"Authorization": f"Bearer {REST_TOKEN}"})
+        assert reply.status_code == 200 and reply.json()
+    finally:
+        stopped(process)
+
+
+def test_plain_rasa_run_answers_over_rest(trained_model, tmp_path):
+    process, port = plain_rasa_run(trained_model, tmp_path / "rasa.log",
+                                   dict(CLEAN_ENV, DVCBOT_REST_TOKEN=REST_TOKEN))
     try:
         reply = httpx.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-                           json={"sender": f"plain-{port}", "message": "cảm ơn bạn nhiều"}, timeout=60)
+                           json={"sender": f"plain-{port}", "message": "cảm ơn bạn nhiều"},
+                           headers={"Authorization": f"Bearer {REST_TOKEN}"}, timeout=60)
         assert reply.status_code == 200
         texts = [m.get("text") for m in reply.json()]
         domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))

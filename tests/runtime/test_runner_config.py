@@ -107,3 +107,69 @@ def test_training_is_skipped_when_the_model_matches(tmp_path):
     assert training.is_up_to_date(models)
     (models / "dvcbot.fingerprint.json").write_text('{"fingerprint": "stale"}')
     assert not training.is_up_to_date(models)
+
+
+def test_the_action_servers_token_is_in_no_file_and_rasa_fills_it_in(tmp_path, monkeypatch):
+    from rasa.utils.endpoints import read_endpoint_config
+
+    from bot.runner import REPO_ROOT
+    endpoints = active_endpoints(REPO_ROOT / "endpoints.yml", 6000, tmp_path)
+    path = tmp_path / "endpoints.active.yml"
+    path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
+    assert "${DVCBOT_ACTIONS_TOKEN}" in path.read_text()
+    monkeypatch.setenv("DVCBOT_ACTIONS_TOKEN", "s3cret-actions")
+    config = read_endpoint_config(str(path), "action_endpoint")
+    assert config.headers == {"Authorization": "Bearer s3cret-actions"}
+
+
+def test_every_secret_reaches_the_services_through_the_environment_never_argv(tmp_path, monkeypatch):
+    import stat
+
+    from bot.runner import Stack
+    from bot.tokens import ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, token_file
+
+    for name in (REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env, "DVCBOT_PORTAL_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "w" * 40)
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"")
+    stack = Stack(model=model, state=tmp_path / "state", interface="127.0.0.1")
+    notes = stack.plan()
+    tokens = {s.env: token_file(s, stack.state).read_text().strip()
+              for s in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN)}
+    for setting in (REST_TOKEN, RASA_API_TOKEN, ACTIONS_TOKEN):
+        assert stat.S_IMODE(token_file(setting, stack.state).stat().st_mode) == 0o600
+    for service in stack.services:
+        line = " ".join(service.command)
+        assert not any(token in line for token in tokens.values()), service.name
+    env = {s.name: s.env for s in stack.services}
+    assert env["rasa-server"][REST_TOKEN.env] == tokens[REST_TOKEN.env]
+    assert env["rasa-server"][RASA_API_TOKEN.env] == tokens[RASA_API_TOKEN.env]
+    assert env["rasa-server"][ACTIONS_TOKEN.env] == env["action-server"][ACTIONS_TOKEN.env]
+    assert env["dossier-poller"][RASA_API_TOKEN.env] == tokens[RASA_API_TOKEN.env]
+    # each process gets only the secrets it needs (L14)
+    assert REST_TOKEN.env not in env["action-server"] and REST_TOKEN.env not in env["dossier-poller"]
+    assert not {REST_TOKEN.env, RASA_API_TOKEN.env, ACTIONS_TOKEN.env} & set(env["portal-simulator"])
+    rasa = next(s for s in stack.services if s.name == "rasa-server")
+    assert rasa.command[1:3] == ["-m", "bot.rasa_ext"] and "--enable-api" in rasa.command
+    actions = next(s for s in stack.services if s.name == "action-server")
+    assert actions.command[1:3] == ["-m", "bot.action_server"]
+    assert any("loopback" in note for note in notes)
+    assert "TELEGRAM_WEBHOOK_SECRET" in env["rasa-server"]
+    assert "TELEGRAM_WEBHOOK_SECRET" not in env["action-server"]
+    assert "TELEGRAM_WEBHOOK_SECRET" not in env["portal-simulator"]
+
+
+def test_rasa_gets_its_api_token_even_one_beginning_with_a_dash(monkeypatch):
+    import argparse
+
+    from bot.rasa_ext.__main__ import with_api_token
+
+    monkeypatch.setenv("DVCBOT_RASA_API_TOKEN", "-starts-with-a-dash_0123456789")
+    args = with_api_token(["run", "--enable-api"])
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command")
+    parser.add_argument("--enable-api", action="store_true")
+    parser.add_argument("-t", "--auth-token")
+    assert parser.parse_args(args).auth_token == "-starts-with-a-dash_0123456789"
+    assert with_api_token(["run", "actions"]) == ["run", "actions"]

@@ -261,6 +261,39 @@ def test_a_failing_action_server_still_raises_rasas_error():
         asyncio.run(call())
 
 
+class _SilentHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    release = threading.Event()
+
+    def do_POST(self) -> None:  # noqa: N802 - an action server that never answers
+        _SilentHandler.release.wait(30)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_an_action_server_that_never_answers_gives_up_after_the_action_timeout(monkeypatch):
+    import aiohttp
+
+    monkeypatch.setenv("DVCBOT_ACTION_TIMEOUT_SECONDS", "1")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SilentHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    endpoint = EndpointConfig(f"http://127.0.0.1:{server.server_address[1]}/webhook")
+
+    async def call() -> None:
+        try:
+            await endpoint.request(json={}, method="post")
+        finally:
+            await endpoint.__dict__["_dvcbot_session"][1].close()
+
+    try:
+        with pytest.raises((asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
+            asyncio.run(call())
+    finally:
+        _SilentHandler.release.set()
+        server.shutdown()
+
+
 def test_a_stored_user_text_has_the_phone_and_id_numbers_masked_and_the_turn_still_has_them(
         tmp_path: Path, domain):
     import json

@@ -22,7 +22,15 @@ import httpx
 import pytest
 
 from bot.benchmarks.cluster import Cluster, ClusterConfig, missing_programs
+from bot.channels.rest import rest_sender
+from bot.tokens import RASA_API_TOKEN, REST_TOKEN, bearer_header, rasa_api_params
 from bot.training import train
+
+# The clusters these tests start, and the tests' own calls, share one REST token.
+os.environ.setdefault(REST_TOKEN.env, uuid.uuid4().hex + uuid.uuid4().hex)
+os.environ.setdefault(RASA_API_TOKEN.env, uuid.uuid4().hex + uuid.uuid4().hex)
+REST_HEADERS = bearer_header()
+RASA_API = rasa_api_params()
 from knowledge import KnowledgeBase
 
 START_TIMEOUT = 600
@@ -35,7 +43,7 @@ class Citizen:
     sender: str
 
     def say(self, url: str, text: str, timeout: float = 120) -> list[dict]:
-        response = httpx.post(f"{url}/webhooks/rest/webhook",
+        response = httpx.post(f"{url}/webhooks/rest/webhook", headers=REST_HEADERS,
                               json={"sender": self.sender, "message": text}, timeout=timeout)
         assert response.status_code == 200, response.text[:300]
         return response.json()
@@ -45,7 +53,8 @@ class Citizen:
 
 
 def tracker_events(rasa_url: str, sender: str) -> list[dict]:
-    response = httpx.get(f"{rasa_url}/conversations/{sender}/tracker", timeout=60)
+    response = httpx.get(f"{rasa_url}/conversations/{rest_sender(sender)}/tracker",
+                         params=RASA_API, timeout=60)
     assert response.status_code == 200, response.text[:300]
     return response.json()["events"]
 

@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from tests.scale.conftest import Citizen
+from tests.scale.conftest import REST_HEADERS, Citizen
 
 pytestmark = pytest.mark.integration
 
@@ -52,7 +52,7 @@ def portal(single):
 
 def _timed(url: str, sender: str, text: str, out: dict, key: str) -> None:
     started = time.monotonic()
-    response = httpx.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
+    response = httpx.post(f"{url}/webhooks/rest/webhook", headers=REST_HEADERS, json={"sender": sender, "message": text},
                           timeout=120)
     out[key] = (time.monotonic() - started, time.monotonic(), response.status_code, response.json())
 

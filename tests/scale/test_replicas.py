@@ -19,7 +19,7 @@ import pytest
 
 from bot.benchmarks.conversations import Conversation
 from bot.benchmarks.loadgen import closed_loop
-from tests.scale.conftest import tracker_events, user_texts
+from tests.scale.conftest import REST_HEADERS, tracker_events, user_texts
 
 pytestmark = pytest.mark.integration
 
@@ -55,7 +55,7 @@ def test_the_one_address_spreads_a_conversation_over_both_replicas(pair, citizen
     questions = ["lam giay khai sinh can gi", "le phi bn", "nop o dau", "mat bao lau"]
     aspects = ["documents", "fee", "where", "processing_time"]
     for question, aspect in zip(questions, aspects):
-        response = httpx.post(f"{pair.url}/webhooks/rest/webhook",
+        response = httpx.post(f"{pair.url}/webhooks/rest/webhook", headers=REST_HEADERS,
                               json={"sender": citizen.sender, "message": question}, timeout=120)
         assert response.status_code == 200
         seen.add(response.headers.get("X-Dvcbot-Replica"))
@@ -71,14 +71,14 @@ def test_two_messages_at_once_on_two_replicas_are_handled_one_after_the_other(pa
     citizens = [f"scale-lock-{uuid.uuid4().hex[:10]}" for _ in range(6)]
     texts = ["đăng ký khai tử cần giấy tờ gì", "đổi cccd bao nhiêu tiền"]
     for sender in citizens:
-        httpx.post(f"{replica_a}/webhooks/rest/webhook", json={"sender": sender, "message": "xin chào"},
+        httpx.post(f"{replica_a}/webhooks/rest/webhook", headers=REST_HEADERS, json={"sender": sender, "message": "xin chào"},
                    timeout=120).raise_for_status()
     barriers = {sender: threading.Barrier(2) for sender in citizens}
 
     def send(job: tuple[str, str, str]) -> int:
         sender, url, text = job
         barriers[sender].wait()
-        return httpx.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
+        return httpx.post(f"{url}/webhooks/rest/webhook", headers=REST_HEADERS, json={"sender": sender, "message": text},
                           timeout=120).status_code
 
     jobs = [(sender, url, text) for sender in citizens for url, text in zip((replica_a, replica_b), texts)]

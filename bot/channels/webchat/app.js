@@ -32,23 +32,24 @@
     try { window.localStorage.setItem(key, value); } catch (e) { memory[key] = value; }
   }
 
-  function randomId() {
-    var bytes = [], i, out = "";
-    if (window.crypto && window.crypto.getRandomValues) {
-      var arr = new Uint8Array(16);
-      window.crypto.getRandomValues(arr);
-      for (i = 0; i < arr.length; i++) { bytes.push(arr[i]); }
-    } else {
-      for (i = 0; i < 16; i++) { bytes.push(Math.floor(Math.random() * 256)); }
-    }
-    for (i = 0; i < bytes.length; i++) { out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16); }
-    return out;
+  /* The server signs the conversation: each page load carries a new session (meta
+     dvcbot-session); the first one is kept so that a reload continues the conversation. */
+  var SESSION_SHAPE = /^web:[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/;
+  var metaSession = doc.querySelector ? doc.querySelector('meta[name="dvcbot-session"]') : null;
+  var freshSession = metaSession ? metaSession.getAttribute("content") : "";
+  var session = load("dvcbot.session");
+  if (!session || !SESSION_SHAPE.test(session)) {
+    session = freshSession;
+    save("dvcbot.session", session);
   }
-
-  var sender = load("dvcbot.sender");
-  if (!sender || !/^[A-Za-z0-9_-]{8,64}$/.test(sender)) {
-    sender = "web-" + randomId();
-    save("dvcbot.sender", sender);
+  function sessionRefused(status) {
+    /* a kept session the server no longer accepts (new key): start again with this page's */
+    if ((status === 401 || status === 403) && freshSession && session !== freshSession) {
+      session = freshSession;
+      save("dvcbot.session", session);
+      return true;
+    }
+    return false;
   }
 
   function queryParam(name) {
@@ -122,8 +123,15 @@
     scrollDown();
   }
 
+  /* Outbox texts stay on the server until acknowledged: show each id once, then ack it. */
+  var shownOutbox = {}, toAck = [];
   function addBotMessage(m) {
     if (!m || typeof m !== "object") { return; }
+    if (typeof m.outbox_id === "number") {
+      if (shownOutbox[m.outbox_id]) { return; }
+      shownOutbox[m.outbox_id] = true;
+      toAck.push(m.outbox_id);
+    }
     var text = m.text || (m.custom && typeof m.custom.text === "string" ? m.custom.text : "");
     if (text) { addBubble("bot", text); }
     if (m.image) {
@@ -162,7 +170,8 @@
     var item = queue.shift();
     busy = true;
     statusEl.textContent = TEXT.waiting;
-    var body = { sender: sender, message: item.message };
+    var acking = toAck.splice(0, toAck.length);   /* given back if the request fails */
+    var body = { session: session, message: item.message, ack: acking };
     if (item.withEntryPoint && entryPoint) { body.entry_point = entryPoint; }
     var xhr = new XMLHttpRequest();
     xhr.open("POST", ENDPOINT, true);
@@ -176,8 +185,10 @@
       if (ok) {
         for (i = 0; i < data.length; i++) { addBotMessage(data[i]); }
       } else if (data && data.messages && data.messages.length && data.messages[0].text) {
+        toAck = acking.concat(toAck);
         addError(data.messages[0].text, item);
       } else {
+        toAck = acking.concat(toAck);
         addError(data === "offline" ? TEXT.offline : TEXT.failed, item);
       }
       next();
@@ -190,6 +201,12 @@
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
       if (xhr.status >= 200 && xhr.status < 300 && data && typeof data.length === "number") {
         done(true, data);
+      } else if (!item.retried && sessionRefused(xhr.status)) {
+        item.retried = true;
+        toAck = acking.concat(toAck);
+        busy = false;
+        queue.unshift(item);
+        next();
       } else {
         done(false, data);
       }
@@ -215,21 +232,29 @@
     if (busy || polling) { schedulePoll(); return; }   /* a question's answer brings them too */
     polling = true;
     var xhr = new XMLHttpRequest();
-    xhr.open("GET", OUTBOX + "?sender=" + encodeURIComponent(sender), true);
+    var acking = toAck.splice(0, toAck.length);
+    xhr.open("POST", OUTBOX, true);   /* the session travels in the body, never in a URL */
+    xhr.setRequestHeader("Content-Type", "application/json");
     xhr.timeout = 15000;
-    function finished() { polling = false; schedulePoll(); }
+    function finished(ok) {
+      if (ok !== true) { toAck = acking.concat(toAck); }   /* not acknowledged: say it again */
+      polling = false;
+      schedulePoll();
+    }
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4 || xhr.status === 0) { return; }
       var data = null, i;
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
       if (xhr.status === 200 && data && typeof data.length === "number") {
         for (i = 0; i < data.length; i++) { addBotMessage(data[i]); }
+        finished(true);
+        return;
       }
       finished();
     };
     xhr.onerror = finished;
     xhr.ontimeout = finished;
-    try { xhr.send(null); } catch (e) { finished(); }
+    try { xhr.send(JSON.stringify({ session: session, ack: acking })); } catch (e) { finished(); }
   }
 
   if (doc.addEventListener) {
