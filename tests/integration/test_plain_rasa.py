@@ -60,6 +60,18 @@ def stopped(process: subprocess.Popen) -> None:
 
 
 REST_TOKEN = "plain-rasa-rest-token-0123456789abcdef"
+ACTIONS_PORT = 5055  # endpoints.yml's action_endpoint, as a Rasa user runs it
+
+
+@pytest.fixture(scope="module")
+def plain_actions(tmp_path_factory):
+    """`rasa run actions` on the port endpoints.yml names: a Rasa project with custom actions
+    (here the session start, which says the privacy notice) runs it beside `rasa run`."""
+    log = tmp_path_factory.mktemp("plain-actions") / "actions.log"
+    process = started([RASA, "run", "actions", "--port", str(ACTIONS_PORT)], log,
+                      f"http://127.0.0.1:{ACTIONS_PORT}/health")
+    yield process
+    stopped(process)
 
 
 def plain_rasa_run(model: Path, log: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
@@ -81,7 +93,7 @@ def plain_rasa_run(model: Path, log: Path, env: dict[str, str]) -> tuple[subproc
         time.sleep(0.5)
 
 
-def test_plain_rasa_runs_rest_channel_refuses_callers_without_the_token(trained_model, tmp_path):
+def test_plain_rasa_runs_rest_channel_refuses_callers_without_the_token(trained_model, plain_actions, tmp_path):
     """Plain `rasa run` is safe too (security review C1): with nothing set its REST channel
     refuses every caller, and nothing reaches a conversation; the token's holder gets in."""
     process, port = plain_rasa_run(trained_model, tmp_path / "rasa.log", CLEAN_ENV)
@@ -104,7 +116,7 @@ def test_plain_rasa_runs_rest_channel_refuses_callers_without_the_token(trained_
         stopped(process)
 
 
-def test_plain_rasa_run_answers_over_rest(trained_model, tmp_path):
+def test_plain_rasa_run_answers_over_rest(trained_model, plain_actions, tmp_path):
     process, port = plain_rasa_run(trained_model, tmp_path / "rasa.log",
                                    dict(CLEAN_ENV, DVCBOT_REST_TOKEN=REST_TOKEN))
     try:
@@ -114,12 +126,14 @@ def test_plain_rasa_run_answers_over_rest(trained_model, tmp_path):
         assert reply.status_code == 200
         texts = [m.get("text") for m in reply.json()]
         domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
-        assert texts == [domain["responses"]["utter_thank"][0]["text"]]
+        from bot.privacy import notice
+
+        assert texts == [notice(), domain["responses"]["utter_thank"][0]["text"]]  # first contact
     finally:
         stopped(process)
 
 
-def test_plain_rasa_shell_answers_in_the_terminal(trained_model):
+def test_plain_rasa_shell_answers_in_the_terminal(trained_model, plain_actions):
     pid, terminal = pty.fork()
     if pid == 0:  # the child: rasa shell in a terminal, as a person starts it
         os.chdir(REPO_ROOT)
