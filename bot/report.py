@@ -126,21 +126,9 @@ def is_sql_store(kind: str, where: str) -> bool:
 
 def _line_of(text: str, *keys: str) -> int | str:
     """The line (1-based) of a nested key in a YAML text, or "?"."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return "?"
-    line: int | str = "?"
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                line, node = key_node.start_mark.line + 1, value_node
-                break
-        else:
-            break
-    return line
+    from bot.rasa_ext.endpoints import yaml_line
+
+    return yaml_line(text, keys) or "?"
 
 
 def _url_from_endpoints(store: dict[str, Any]) -> str:

@@ -42,7 +42,7 @@ def written_from(text: str) -> Optional[Path]:
     return Path(match.group(1)) if match else None
 
 
-def _line(text: str, path: tuple[str, ...]) -> Optional[int]:
+def yaml_line(text: str, path: tuple[str, ...]) -> Optional[int]:
     """The line (1-based) of the deepest field of `path` found in the YAML text."""
     try:
         node = yaml.compose(text)
@@ -147,10 +147,10 @@ def check_endpoints(path: Path) -> None:
     lines = []
     for field, what in found:
         if source is not None and source_text is not None:
-            where = f"{source}:{_line(source_text, field) or 1}"
+            where = f"{source}:{yaml_line(source_text, field) or 1}"
             copied = f" (copied to {path})"
         else:
-            where, copied = f"{path}:{_line(text, field) or 1}", ""
+            where, copied = f"{path}:{yaml_line(text, field) or 1}", ""
         lines.append(f"{where}: {'.'.join(field)}: {what}{copied}")
     raise EndpointsError("\n".join(lines))
 
