@@ -26,6 +26,7 @@ import json
 import os
 import secrets
 import shutil
+import stat
 import signal
 import socket
 import subprocess
@@ -209,8 +210,20 @@ class Postgres:
             return False
         return self._run([self._bin("pg_ctl"), "-D", str(self.data), "status"]).returncode == 0
 
+    def _reachable(self) -> None:
+        """As root, PostgreSQL runs as `postgres`: every parent of its directory must stay
+        searchable (o+x) for that user, also after a dvcbot process made its state directory
+        private (bot.paths.make_private sets 700 on the directory it is given)."""
+        if os.geteuid() != 0:
+            return
+        for parent in self.directory.parents:
+            mode = parent.stat().st_mode
+            if not mode & stat.S_IXOTH:
+                parent.chmod(mode | stat.S_IXOTH)
+
     def start(self, timeout: int = 60) -> None:
         self.init()
+        self._reachable()
         if self.running():
             return
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories='' "

@@ -63,6 +63,17 @@ def user_texts(events: list[dict]) -> list[str]:
     return [e.get("text") for e in events if e.get("event") == "user"]
 
 
+def turns(events: list[dict]) -> list[str]:
+    """"user" and "bot" in the order they happened, the messages of one answer (a fact and its
+    legal basis, or the first contact's privacy notice and the answer) counted as one "bot"."""
+    kinds: list[str] = []
+    for event in events:
+        kind = event.get("event")
+        if kind in ("user", "bot") and not (kind == "bot" and kinds[-1:] == ["bot"]):
+            kinds.append(kind)
+    return kinds
+
+
 def state_dir(prefix: str) -> Path:
     # PostgreSQL runs as the `postgres` user when we are root: its directory must be reachable
     # by that user, which pytest's private tmp (mode 700) is not.

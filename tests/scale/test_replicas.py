@@ -19,7 +19,7 @@ import pytest
 
 from bot.benchmarks.conversations import Conversation
 from bot.benchmarks.loadgen import closed_loop
-from tests.scale.conftest import REST_HEADERS, tracker_events, user_texts
+from tests.scale.conftest import REST_HEADERS, tracker_events, turns, user_texts
 
 pytestmark = pytest.mark.integration
 
@@ -45,9 +45,8 @@ def test_a_conversation_alternating_between_replicas_keeps_its_procedure_and_ord
                                       "bao lau thi co"]
         stamps = [e["timestamp"] for e in events if e.get("timestamp") is not None]
         assert stamps == sorted(stamps)
-        # each question is followed by its own answer before the next question
-        kinds = [e["event"] for e in events if e["event"] in ("user", "bot")]
-        assert kinds[-6:] == ["user", "bot", "user", "bot", "user", "bot"]
+        # each question is followed by its own answer (the fact, then its basis) before the next
+        assert turns(events)[-6:] == ["user", "bot", "user", "bot", "user", "bot"]
 
 
 def test_the_one_address_spreads_a_conversation_over_both_replicas(pair, citizen, kb):
@@ -88,8 +87,7 @@ def test_two_messages_at_once_on_two_replicas_are_handled_one_after_the_other(pa
     for sender in citizens:
         events = tracker_events(replica_b, sender)
         assert sorted(user_texts(events)[1:]) == sorted(texts), sender
-        kinds = [e["event"] for e in events if e["event"] in ("user", "bot")]
-        assert kinds[-4:] == ["user", "bot", "user", "bot"], (sender, kinds)
+        assert turns(events)[-4:] == ["user", "bot", "user", "bot"], (sender, turns(events))
 
 
 def test_the_lock_store_never_gives_two_replicas_the_same_turn(pair):
