@@ -20,7 +20,8 @@ import sys
 from typing import Optional
 
 from bot.handoff.config import SettingError
-from bot.handoff.service import DueResult, HandoffService
+from bot.handoff.service import HandoffService
+from bot.handoff.tickets import DueResult
 
 logger = logging.getLogger("bot.handoff.watcher")
 
