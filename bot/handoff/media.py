@@ -42,14 +42,13 @@ class CitizenMedia:
     file_id: Optional[str] = None
     url: Optional[str] = None
     mime_type: Optional[str] = None
-    duration: Optional[int] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "CitizenMedia":
-        return cls(**{k: data[k] for k in ("kind", "file_id", "url", "mime_type", "duration")
+        return cls(**{k: data[k] for k in ("kind", "file_id", "url", "mime_type")
                       if k in data})
 
 
