@@ -20,7 +20,6 @@ from importlib import import_module
 # Resolved on first use, so that importing a leaf module (bot.handoff.masking, which the log
 # masking of every process imports) does not load the service and the portal client with it.
 _EXPORTS = {
-    "CLAIM_PREFIX": "bot.handoff.chats",
     "CitizenMedia": "bot.handoff.media",
     "HandoffService": "bot.handoff.service",
     "MediaAnswer": "bot.handoff.service",

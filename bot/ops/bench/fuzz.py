@@ -29,9 +29,9 @@ from pathlib import Path
 
 import httpx
 
-from bot.benchmarks import procs
-from bot.benchmarks.conversations import SCRIPTED, fold
-from bot.benchmarks.loadgen import Sample, ensure_loopback, rest_headers
+from bot.ops.bench import procs
+from bot.ops.bench.conversations import SCRIPTED, fold
+from bot.ops.bench.loadgen import Sample, ensure_loopback, rest_headers
 from bot.paths import REPO_ROOT, models_dir
 from bot.tokens import bearer_header
 
@@ -215,7 +215,7 @@ def memory_flat(result: FuzzResult, allowance_mib: float = 64.0, fraction: float
 
 
 def main(argv: list[str]) -> int:
-    from bot.benchmarks.stacks import StackError, start_dvcbot
+    from bot.ops.bench.stacks import StackError, start_dvcbot
 
     parser = argparse.ArgumentParser(prog="dvcbot bench fuzz", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
