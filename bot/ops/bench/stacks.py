@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -89,8 +90,6 @@ def start_dvcbot(model: Path, state: Path, timeout: float = 600) -> Running:
 
 
 def rasa_version() -> str:
-    from importlib.metadata import version
-
     return version("rasa")
 
 
