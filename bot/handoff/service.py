@@ -15,8 +15,11 @@ What the rest of dvcbot calls (all coroutine functions, safe to call from any pr
     if await service.route_citizen_message(sender_id, channel, text):
         return                                                # relayed to the volunteer; bot quiet
 
+    # Telegram and Zalo channels, for a citizen's voice note (relayed, or a volunteer offered):
+    answer = await service.citizen_media(sender_id, channel, CitizenMedia(...))
+
     # web chat page polling for volunteer answers:
-    texts = service.webchat_outbox(sender_id)
+    pending = await service.webchat_peek(sender_id, acknowledged_ids)
 
     # periodic (python -m bot.handoff.watcher): re-announce, escalate, expire
     await service.run_due()
