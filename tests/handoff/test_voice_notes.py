@@ -7,14 +7,14 @@ stand-in that runs the real action_request_human when the citizen presses "Gặp
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Optional
+from typing import Any, AsyncIterator
 
+import httpx
 import pytest
 from rasa.core.channels.channel import UserMessage, register
 from rasa_sdk.executor import ActionExecutor
@@ -176,7 +176,7 @@ def channel_env(apis, tmp_path, monkeypatch):
 
 @dataclass
 class Stack:
-    http: Any
+    http: httpx.AsyncClient
     telegram: TelegramInput
     zalo: ZaloInput
     rasa: MiniRasa
@@ -203,8 +203,6 @@ class Stack:
 
 @asynccontextmanager
 async def stack(apis) -> AsyncIterator[Stack]:
-    import httpx
-
     telegram = TelegramInput(TELEGRAM_TOKEN, SECRET, apis.url + "/bot")
     zalo = ZaloInput(ZALO_APP_ID, ZALO_OA_SECRET, app_secret="app-secret",
                      access_token=ZALO_TOKEN, refresh_token="refresh-0", api_base_url=apis.url,
