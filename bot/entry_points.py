@@ -33,7 +33,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot import storage
-from knowledge.text import fold
+from bot.core.text import fold
 
 __all__ = [
     "EntryPoint",

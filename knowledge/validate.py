@@ -22,7 +22,7 @@ import yaml
 
 from . import config
 from .canonical import PORTAL_HOME, PORTAL_PROCEDURE_URL, PROCEDURE_KEYS
-from .text import fold
+from bot.core.text import fold
 
 ERROR, WARNING = "error", "warning"
 STALE_DAYS = 365

@@ -43,7 +43,7 @@ from typing import Any, Optional
 
 from aiohttp import web
 
-from actions.portal.models import VN_TZ
+from bot.core.tz import VN_TZ
 
 DEFAULT_CLIENT_ID = "dvcbot-demo"
 DEFAULT_CLIENT_SECRET = "demo-secret"

@@ -30,7 +30,8 @@ from pathlib import Path
 import httpx
 
 from bot.benchmarks import procs
-from bot.benchmarks.conversations import SCRIPTED, fold
+from bot.benchmarks.conversations import SCRIPTED
+from bot.core.text import strip_diacritics
 from bot.benchmarks.loadgen import Sample, ensure_loopback, rest_headers
 from bot.paths import REPO_ROOT, models_dir
 from bot.tokens import bearer_header
@@ -109,7 +110,7 @@ def generate(count: int, seed: int = 1) -> list[str]:
         elif kind == 7:
             out.append(_mangle(rng, rng.choice(realistic)))
         elif kind == 8:
-            out.append(rng.choice(WEIRD) + fold(rng.choice(realistic)).upper())
+            out.append(rng.choice(WEIRD) + strip_diacritics(rng.choice(realistic)).upper())
         else:
             out.append(_mangle(rng, rng.choice(INJECTIONS)))
     return out

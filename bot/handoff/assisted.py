@@ -26,12 +26,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import os
 import re
 from typing import TYPE_CHECKING, Any, Optional
 
 from bot.handoff import kb
-from bot.handoff.masking import mask_personal
+from bot.core.dossier_code import DASHED_CODE_RE
+from bot.core.masking import mask_personal
+from bot.core.settings import settings
 from bot.handoff.store import CLAIMED, Ticket
 from bot.handoff.teams import Member
 from bot.handoff.texts import text
@@ -43,19 +44,11 @@ logger = logging.getLogger(__name__)
 
 HELP_COMMANDS = {"tnv", "hotro"}
 MIN_REASON_CHARS = 5
-DEFAULT_LOOKUPS_PER_DAY = 20
 _DIGITS = re.compile(r"(?<!\S)(\d{4})(?!\S)")
 
 
 def lookups_per_day() -> int:
-    raw = (os.environ.get("DVCBOT_ASSISTED_LOOKUPS_PER_DAY") or "").strip()
-    try:
-        return max(1, int(raw)) if raw else DEFAULT_LOOKUPS_PER_DAY
-    except ValueError:
-        return DEFAULT_LOOKUPS_PER_DAY
-_DOSSIER_SHAPE = re.compile(
-    r"(?<![A-Za-z0-9.,])[A-Za-z0-9]{1,6}(?:\s*[.,]\s*[A-Za-z0-9]{1,6}){1,3}"
-    r"\s*[-\u2010-\u2015\u2212]\s*\d{6}\s*[-\u2010-\u2015\u2212]\s*\d{4}(?!\d)")
+    return settings().handoff.assisted_lookups_per_day
 
 
 def _member_of_any(service: "HandoffService", telegram_id: Any) -> tuple[Optional[Member], Optional[str]]:
@@ -179,7 +172,7 @@ def _normalise_code(raw: str) -> str:
 
 async def lookup_dossier(service: "HandoffService", message: dict[str, Any], member: Member,
                          commune: Optional[str], args: str) -> None:
-    match = _DOSSIER_SHAPE.search(args or "")
+    match = DASHED_CODE_RE.search(args or "")
     if match is None:
         if not args.strip():
             await service._reply(message, text("assisted_usage_hoso"))

@@ -147,7 +147,7 @@ def find_procedure(query: str) -> Optional[str]:
 
 
 def aspect_of(words: str) -> Optional[str]:
-    from knowledge.text import fold
+    from bot.core.text import fold
 
     folded = fold(words or "")
     if not folded:

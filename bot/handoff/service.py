@@ -51,7 +51,10 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.handoff import kb
 from bot.handoff.config import HandoffSettings
-from bot.handoff.masking import mask_personal
+from bot.core.dossier_code import DASHED_CODE_RE
+from bot.core.masking import mask_personal
+from bot.core.text import fold
+from bot.core.tz import VN_TZ
 from bot.handoff.senders import (CitizenSender, TelegramBots, TelegramCitizenSender,
                                  WebChatOutbox, ZaloCitizenSender, split_text)
 from bot.handoff.store import CLAIMED, CLOSED, OPEN, Ticket, TicketStore, utcnow
@@ -60,7 +63,6 @@ from bot.handoff.texts import text
 
 logger = logging.getLogger(__name__)
 
-VN = dt.timezone(dt.timedelta(hours=7))
 CLAIM_PREFIX = "claim:"
 MAX_ANNOUNCED_MESSAGES = 8
 NHOM_EVERY = dt.timedelta(minutes=10)
@@ -71,12 +73,6 @@ CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo", "webchat": "Web chat"}
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _PAYLOAD = re.compile(r"^/[A-Za-z_]+(?:\{.*\})?$", re.DOTALL)   # a Rasa button payload
 _RATING = re.compile(r"^\s*([1-5])\s*(?:/\s*5|sao|diem|\*|⭐)?\s*[.!]*\s*$")
-
-
-def fold(value: str) -> str:
-    from knowledge.text import fold as kb_fold
-
-    return kb_fold(value)
 
 
 def parse_command(message_text: Optional[str]) -> tuple[Optional[str], str]:
@@ -100,7 +96,7 @@ def parse_rating(message_text: str) -> Optional[int]:
 def vn_time(moment: Optional[dt.datetime], fmt: str = "%H:%M %d/%m/%Y") -> str:
     if moment is None:
         return ""
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone(VN).strftime(fmt)
+    return moment.replace(tzinfo=dt.timezone.utc).astimezone(VN_TZ).strftime(fmt)
 
 
 def normalize_messages(recent: Any) -> list[dict[str, str]]:
@@ -699,11 +695,6 @@ class HandoffService:
             await self.telegram.aclose()
 
 
-_DOSSIER_SHAPE = re.compile(
-    r"(?<![A-Za-z0-9.,])[A-Za-z0-9]{1,6}(?:\s*[.,]\s*[A-Za-z0-9]{1,6}){1,3}"
-    r"\s*[-\u2010-\u2015\u2212]\s*\d{6}\s*[-\u2010-\u2015\u2212]\s*\d{4}(?!\d)")
-
-
 def _protect_codes(body: str) -> tuple[str, Callable[[str], str]]:
     """Hide dossier codes from masking (placeholders) and give the function that restores them."""
     codes: list[str] = []
@@ -712,7 +703,7 @@ def _protect_codes(body: str) -> tuple[str, Callable[[str], str]]:
         codes.append(match.group(0))
         return f"⟦{len(codes) - 1}⟧"
 
-    hidden = _DOSSIER_SHAPE.sub(keep, body)
+    hidden = DASHED_CODE_RE.sub(keep, body)
 
     def restore(value: str) -> str:
         return re.sub(r"⟦(\d+)⟧", lambda m: codes[int(m.group(1))], value)

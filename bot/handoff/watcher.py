@@ -19,7 +19,7 @@ import signal
 import sys
 from typing import Optional
 
-from bot.handoff.config import SettingError
+from bot.core.settings import SettingsError
 from bot.handoff.service import DueResult, HandoffService
 
 logger = logging.getLogger("bot.handoff.watcher")
@@ -106,7 +106,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         return asyncio.run(_main(args.once))
-    except SettingError as exc:
+    except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

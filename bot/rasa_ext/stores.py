@@ -66,7 +66,6 @@ import asyncio
 import itertools
 import json
 import logging
-import os
 import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
@@ -84,11 +83,12 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import bot.rasa_ext
-from bot.handoff.masking import mask_personal
+from bot.core import masking
+from bot.core.masking import mask_personal
+from bot.core.settings import settings
 from bot.rasa_ext import Patch
-from bot import logmask
 
-logmask.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
+masking.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
 
 logger = logging.getLogger(__name__)
 
@@ -105,10 +105,7 @@ class TrackerStoreUnavailable(RuntimeError):
 
 
 def retry_seconds() -> float:
-    try:
-        return max(0.0, float(os.environ.get("DVCBOT_TRACKER_RETRY_SECONDS", "15")))
-    except ValueError:
-        return 15.0
+    return settings().database.tracker_retry_seconds
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
