@@ -49,15 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     from bot.paths import make_private
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] in {"-h", "--help", "help"}:
-        print(usage())
-        return 0
-    name, rest = argv[0], argv[1:]
-    if name not in COMMANDS:
-        print(f"dvcbot: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
-        return 2
-    if name == "settings":   # shows the problems itself, beside every value
-        return int(importlib.import_module(COMMANDS[name][0]).main(rest) or 0)
+    if argv[:1] == ["settings"]:   # shows the problems itself, beside every value
+        return int(importlib.import_module(COMMANDS["settings"][0]).main(argv[1:]) or 0)
     problems = check()   # before any process starts (`dvcbot run`) or any file is written
     if problems:
         print("dvcbot: some settings (environment variables) are wrong; `dvcbot settings` lists "
@@ -66,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {line}", file=sys.stderr)
         return 2
     make_private()   # conversations, tokens and logs are written private (umask 077)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(usage())
+        return 0
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"dvcbot: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
+        return 2
     module = importlib.import_module(COMMANDS[name][0])
     if name in OPERATOR_COMMANDS:
         with vietnamese_argparse():

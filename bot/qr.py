@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
+from bot.core import tz
 from bot.core.settings import WebchatSettings, settings
 from bot.entry_points import make_payload, normalize_value
 
@@ -272,7 +273,7 @@ def render_leaflet(
     source: str,
     today: Optional[dt.date] = None,
 ) -> str:
-    today = today or dt.date.today()
+    today = today or tz.today()
     esc = html.escape
 
     def field(label: str, value: Optional[str]) -> str:

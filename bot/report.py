@@ -53,6 +53,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.masking import mask_personal
 from bot.core.settings import settings
+from bot.core import tz
 from bot.core.tz import VN_TZ
 from bot.paths import REPO_ROOT, state_dir
 
@@ -706,7 +707,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                         help="dưới độ tin cậy này, tin nhắn được tính là chưa hiểu (mặc định 0.5)")
     args = parser.parse_args(argv)
-    until = args.until or dt.datetime.now(VN_TZ).date()
+    until = args.until or tz.today()
     if until < args.since:
         print("dvcbot report: --until phải sau --since", file=sys.stderr)
         return 2

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.core import tz
 from bot.core.settings import settings
 
 from . import config, models as m
@@ -200,7 +201,7 @@ class KnowledgeBase:
         name = _ASPECT_ALIASES.get((aspect or "").removeprefix("ask_"))
         if name is None:
             raise ValueError(f"unknown aspect {aspect!r}; expected one of {', '.join(ASPECTS + EXTRA_ASPECTS)}")
-        day = today or dt.date.today()
+        day = today or tz.today()
         if conditions:
             name = "fee"  # a condition changes what a citizen pays; the other aspects do not depend on it
         cache_key = (key, name, day, json.dumps(conditions or {}, sort_keys=True, ensure_ascii=False))
@@ -307,7 +308,7 @@ class KnowledgeBase:
     def online_steps(self, today: dt.date | None = None) -> list[str]:
         """The steps of the online guide in force `today`; an unverified step carries its mark."""
         self._ensure_loaded()
-        day = today or dt.date.today()
+        day = today or tz.today()
         mark = self._renderer.t("unverified_mark")
         return [text + (mark if status == m.UNVERIFIED else "") for text, status, start, end in self._steps
                 if (start is None or start <= day) and (end is None or day <= end)]

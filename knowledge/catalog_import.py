@@ -31,6 +31,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core import tz
 from bot.core.text import fold
 from bot.core.tz import VN_TZ
 
@@ -382,7 +383,7 @@ def import_catalog(source: str | Path, target: str | Path, today: dt.date | None
         "crawl_started": crawl_started,
         "crawl_finished": str(manifest.get("finishedAt") or ""),
         "crawl_date": crawl_date,
-        "imported_on": previous.get("imported_on") if same else (today or dt.date.today()).isoformat(),
+        "imported_on": previous.get("imported_on") if same else (today or tz.today()).isoformat(),
         "procedures": len(records),
         "details": len(details),
         "provinces": provinces,
