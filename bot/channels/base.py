@@ -31,7 +31,7 @@ from typing import Any, Awaitable, Callable
 import yaml
 
 from bot.core.masking import preview
-from bot.core.settings import LimitsSettings, Settings, env_int, settings  # noqa: F401 - env_int: for a setting not declared yet
+from bot.core.settings import LimitsSettings, env_int, settings  # noqa: F401 - env_int: for a setting not declared yet
 
 logger = logging.getLogger(__name__)
 
@@ -386,12 +386,10 @@ class Background:
 # --------------------------------------------------------------------------- client address
 
 
-def trusted_proxies(raw: str | None = None) -> tuple:
+def trusted_proxies() -> tuple:
     """DVCBOT_TRUSTED_PROXIES: the reverse proxies (addresses or networks, comma-separated)
     whose X-Forwarded-For is believed. Empty (the default): the peer address is the client."""
-    if raw is None:
-        return settings().limits.trusted_proxies
-    return Settings.from_env({"DVCBOT_TRUSTED_PROXIES": raw}).limits.trusted_proxies
+    return settings().limits.trusted_proxies
 
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple) -> str:
