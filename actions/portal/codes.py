@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from bot.core import tz
-from bot.core.dossier_code import LOOSE_CODE_RE, normalise_match, prepare
+from bot.core.dossier_code import LOOSE_CODE_RE, LOOSE_DOT, PART, normalise_match, prepare
 
 # Reasons (keys of `bad_code:` in messages.yml).
 EMPTY = "empty"
@@ -31,11 +31,9 @@ BAD_SEQUENCE = "bad_sequence"
 BAD_AGENCY = "bad_agency"
 REASONS = (EMPTY, NO_CODE, BAD_DATE, FUTURE_DATE, BAD_SEQUENCE, BAD_AGENCY)
 
-_PART = r"[A-Z0-9]{1,6}"
-_DOT = r"\s*[.,]\s*"
 # Near misses, to say what is wrong: agency, then digit groups of the wrong length.
 _NEAR = re.compile(
-    rf"(?<![A-Z0-9.,])(?P<agency>{_PART}(?:{_DOT}{_PART}){{0,6}})"
+    rf"(?<![A-Z0-9.,])(?P<agency>{PART}(?:{LOOSE_DOT}{PART}){{0,6}})"
     rf"\s*-\s*(?P<date>\d{{1,12}})(?:\s*-\s*(?P<seq>\d{{1,12}}))?(?![0-9])"
 )
 _EXAMPLE = "000.00.12.H05-211020-0001"
@@ -100,7 +98,7 @@ def _diagnose(prepared: str) -> str:
     """Why a text that holds no valid code does not: the most specific reason we can tell."""
     for match in _NEAR.finditer(prepared):
         agency, day, seq = match["agency"], match["date"], match["seq"]
-        parts = [p for p in re.split(r"\s*[.,]\s*", agency) if p]
+        parts = [p for p in re.split(LOOSE_DOT, agency) if p]
         if not any(ch.isdigit() for ch in agency) and len(parts) < 2:
             continue  # a word followed by a dash, not an agency code
         if not 2 <= len(parts) <= 4:

@@ -20,17 +20,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["DOSSIER_CODE_PATTERN", "DOSSIER_CODE_RE", "LOOSE_CODE_RE", "DASHED_CODE_RE", "loose_pattern",
-           "normalise_match", "prepare"]
+__all__ = ["DOSSIER_CODE_PATTERN", "DOSSIER_CODE_RE", "LOOSE_CODE_RE", "DASHED_CODE_RE", "PART",
+           "LOOSE_DOT", "loose_pattern", "normalise_match", "prepare"]
 
-_PART = r"[0-9A-Za-z]{1,6}"
-DOSSIER_CODE_PATTERN = rf"{_PART}(?:\.{_PART}){{1,3}}-\d{{6}}-\d{{4}}"
+# one part of the agency code, and the dot between parts as citizens type it
+PART = r"[0-9A-Za-z]{1,6}"
+LOOSE_DOT = r"\s*[.,]\s*"
+DOSSIER_CODE_PATTERN = rf"{PART}(?:\.{PART}){{1,3}}-\d{{6}}-\d{{4}}"
 # As a whole token: not glued to a longer word, number or code.
 DOSSIER_CODE_RE = re.compile(r"(?<![\w.-])" + DOSSIER_CODE_PATTERN + r"(?![\w-])")
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D"
 _DASH_TRANSLATION = dict.fromkeys(map(ord, DASHES + "_"), "-")
-_DOT = r"\s*[.,]\s*"
 _DASH = rf"\s*[-{DASHES}]\s*"
 
 
@@ -39,7 +40,7 @@ def loose_pattern(date: str = r"\d{6}", seq: str = r"\d{4}", bare_space: bool = 
     date and sequence look like (masking also accepts its own masked form); `bare_space`
     accepts a space instead of a dash between the parts."""
     sep = rf"(?:{_DASH}|\s+)" if bare_space else _DASH
-    return (rf"(?<![A-Za-z0-9.,])(?P<agency>{_PART}(?:{_DOT}{_PART}){{1,3}})"
+    return (rf"(?<![A-Za-z0-9.,])(?P<agency>{PART}(?:{LOOSE_DOT}{PART}){{1,3}})"
             rf"{sep}(?P<date>{date}){sep}(?P<seq>{seq})(?![0-9])")
 
 
@@ -57,6 +58,6 @@ def prepare(text: str) -> str:
 
 def normalise_match(match: re.Match) -> str:
     """The canonical code of a `LOOSE_CODE_RE` match: dots between the agency parts, upper case."""
-    parts = [p for p in re.split(r"\s*[.,]\s*", match["agency"].strip()) if p]
+    parts = [p for p in re.split(LOOSE_DOT, match["agency"].strip()) if p]
     return f"{'.'.join(parts).upper()}-{match['date']}-{match['seq']}"
 
