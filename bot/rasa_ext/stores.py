@@ -49,7 +49,7 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
 
 4. Personal numbers kept forever in the conversation database. Every stored user text (and
    the NLU's copy of it, and entity values) has its phone, ID and dossier numbers masked as it
-   is written (bot.handoff.masking.mask_personal), and the phone digits given as the second
+   is written (bot.core.masking.mask_personal), and the phone digits given as the second
    factor are stored as empty. Only what is written is masked: the actions of the same turn
    read the tracker Rasa holds in memory, so a dossier code typed for a look-up still works
    in that turn, and the code the look-up used is kept in the `dossier_code` slot for the
