@@ -49,6 +49,9 @@ channel_outbox = Table(
     Column("created_at", Float, nullable=False),
     Column("next_attempt_at", Float, nullable=True),  # NULL: wait until the citizen writes
     Column("delivered_at", Float, nullable=True),
+    # the sender working on the row (bot.messaging.outbox): nobody else sends it before then
+    Column("claimed_by", String(32), nullable=True),
+    Column("claimed_until", Float, nullable=True),
 )
 Index("ix_channel_outbox_pending", channel_outbox.c.channel, channel_outbox.c.status,
       channel_outbox.c.recipient_id)

@@ -33,9 +33,10 @@ import httpx
 from telegram import Bot, BotCommand
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError, TimedOut
 
+from bot.messaging.config import TelegramSettings
+
 logger = logging.getLogger("bot.channels.telegram_polling")
 
-DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/webhooks/telegram/webhook"
 ALLOWED_UPDATES = ["message", "callback_query"]
@@ -135,9 +136,9 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
 
 
 def _settings() -> tuple[str, str, str]:
-    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    bot = TelegramSettings.from_env()
+    token, base = bot.token or "", bot.api_base_url
     secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
-    base = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
     missing = [name for name, value in (("TELEGRAM_BOT_TOKEN", token),
                                         ("TELEGRAM_WEBHOOK_SECRET", secret)) if not value]
     if missing:

@@ -5,9 +5,9 @@ DVCBOT_DATABASE_URL                 tickets live in dvcbot's database (default
                                     taken from the repository root)
 DVCBOT_TEAMS_FILE                   volunteers and officials (default <state dir>/teams.yml, i.e.
                                     var/teams.yml; holds personal ids, never committed)
-TELEGRAM_BOT_TOKEN                  the bot that posts tickets to the volunteer groups
-TELEGRAM_API_BASE_URL               Bot API base (default https://api.telegram.org/bot)
-ZALO_API_BASE_URL                   Zalo OA API base (default https://openapi.zalo.me)
+TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL, ZALO_*
+                                    the bot that posts tickets to the volunteer groups and the
+                                    Zalo OA, as every sender reads them (bot.messaging.config)
 DVCBOT_HANDOFF_REANNOUNCE_MINUTES   re-post an unclaimed ticket after this long (default 15)
 DVCBOT_HANDOFF_ESCALATE_AFTER       re-announcements before the officials get a private message
                                     (default 2)
@@ -25,10 +25,9 @@ from pathlib import Path
 
 
 from bot import storage
+from bot.messaging.config import DEFAULT_TELEGRAM_API_BASE_URL, TelegramSettings, ZaloSettings
 from bot.paths import REPO_ROOT, state_dir
 
-DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
-DEFAULT_ZALO_API_BASE_URL = "https://openapi.zalo.me"
 
 
 class SettingError(ValueError):
@@ -61,25 +60,13 @@ def teams_file(path: str | os.PathLike | None = None) -> Path:
     return state_dir() / "teams.yml"
 
 
-def telegram_base_url(raw: str | None = None) -> str:
-    """A python-telegram-bot base_url (the token is appended) from TELEGRAM_API_BASE_URL, which
-    may be given as "http://host:port", "http://host:port/bot" or with "{token}" in it."""
-    value = (raw or os.environ.get("TELEGRAM_API_BASE_URL") or "").strip()
-    if not value:
-        return DEFAULT_TELEGRAM_API_BASE_URL
-    if "{token}" in value:
-        return value
-    value = value.rstrip("/")
-    return value if value.endswith("/bot") else value + "/bot"
-
-
 @dataclass
 class HandoffSettings:
     database_url: str = field(default_factory=database_url)
     teams_file: Path = field(default_factory=teams_file)
     telegram_token: str | None = None
     telegram_base_url: str = DEFAULT_TELEGRAM_API_BASE_URL
-    zalo_base_url: str = DEFAULT_ZALO_API_BASE_URL
+    zalo: ZaloSettings = field(default_factory=ZaloSettings)
     reannounce_minutes: float = 15
     escalate_after: int = 2
     expire_hours: float = 24
@@ -88,13 +75,13 @@ class HandoffSettings:
 
     @classmethod
     def from_env(cls) -> "HandoffSettings":
+        telegram = TelegramSettings.from_env()
         return cls(
             database_url=database_url(),
             teams_file=teams_file(),
-            telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
-            telegram_base_url=telegram_base_url(),
-            zalo_base_url=(os.environ.get("ZALO_API_BASE_URL", "").strip().rstrip("/")
-                           or DEFAULT_ZALO_API_BASE_URL),
+            telegram_token=telegram.token,
+            telegram_base_url=telegram.api_base_url,
+            zalo=ZaloSettings.from_env(),
             reannounce_minutes=_env_number("DVCBOT_HANDOFF_REANNOUNCE_MINUTES", 15, 0.01),
             escalate_after=int(_env_number("DVCBOT_HANDOFF_ESCALATE_AFTER", 2, 0)),
             expire_hours=_env_number("DVCBOT_HANDOFF_EXPIRE_HOURS", 24, 0.01),

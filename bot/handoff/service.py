@@ -52,8 +52,9 @@ from sqlalchemy.exc import IntegrityError
 from bot.handoff import kb
 from bot.handoff.config import HandoffSettings
 from bot.handoff.masking import mask_personal
-from bot.handoff.senders import (CitizenSender, TelegramBots, TelegramCitizenSender,
-                                 WebChatOutbox, ZaloCitizenSender, split_text)
+from bot.handoff.senders import CitizenSender, WebChatOutbox
+from bot.messaging.config import TelegramSettings
+from bot.messaging.split import TELEGRAM_LIMIT, split_text, utf16_len
 from bot.handoff.store import CLAIMED, CLOSED, OPEN, Ticket, TicketStore, utcnow
 from bot.handoff.teams import Member, Team, Teams, TeamsCache
 from bot.handoff.texts import text
@@ -158,16 +159,22 @@ class HandoffService:
         if known_communes is None:
             known_communes = kb.commune_keys()
         self._teams = TeamsCache(self.settings.teams_file, known_communes)
-        self.telegram: Optional[TelegramBots] = None
+        # bot.messaging's senders import the channels package, which imports the hand-off
+        from bot.messaging.telegram import BotPool, TelegramCitizenSender
+        from bot.messaging.zalo import ZaloSender
+
+        self.telegram: Optional[BotPool] = None
         if self.settings.telegram_token:
-            self.telegram = TelegramBots(self.settings.telegram_token,
-                                         self.settings.telegram_base_url)
+            self.telegram = BotPool(TelegramSettings(self.settings.telegram_token,
+                                                     self.settings.telegram_base_url))
         self.senders: dict[str, CitizenSender] = {
-            "zalo": ZaloCitizenSender(self.settings.zalo_base_url, transport=zalo_transport),
+            "zalo": ZaloSender(self.settings.zalo, self.settings.database_url,
+                               transport=zalo_transport),
             "webchat": WebChatOutbox(self.store),
         }
         if self.telegram is not None:
-            self.senders["telegram"] = TelegramCitizenSender(self.telegram)
+            self.senders["telegram"] = TelegramCitizenSender(self.telegram,
+                                                             self.settings.database_url)
         self.senders.update(senders or {})
         self._nhom_answered: dict[Any, dt.datetime] = {}
 
@@ -277,7 +284,7 @@ class HandoffService:
             return None
         bot = self.telegram.get()
         message = None
-        parts = split_text(body, 4000)
+        parts = split_text(body, TELEGRAM_LIMIT, utf16_len) or [""]
         try:
             for index, part in enumerate(parts):
                 params = None

@@ -34,7 +34,7 @@ from bot.channels import store as channel_store
 from bot.channels.telegram import TelegramInput
 from bot.channels.webchat import WebChatInput
 from bot.channels.zalo import ZaloInput
-from bot.channels.zalo_api import Outbox
+from bot.messaging.outbox import Outbox
 from bot.handoff import reset_service
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, FakeZaloApi, serve_aiohttp,
                                             serve_sanic, zalo_signature)

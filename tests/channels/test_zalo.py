@@ -20,7 +20,7 @@ import pytest
 
 from bot.channels.base import texts
 from bot.channels.zalo import ZaloInput
-from bot.channels.zalo_api import Outbox
+from bot.messaging.outbox import Outbox
 from bot.channels.zalo_tokens import TokenStore
 from tests.channels.messaging_fakes import (Collector, FakeZaloApi, rasa_app, serve_aiohttp,
                                             serve_sanic, zalo_signature)
