@@ -452,8 +452,11 @@ class ZaloNotices:
         self.sender = sender
         self.clock = clock
 
-    async def deliver(self, user_id: str, kind: str, values: dict[str, str],
+    async def deliver(self, recipient_id: str, kind: str, values: dict[str, str],
                       tracking_id: str) -> NoticeResult:
+        """Route one notice ("zalo:<user id>", its kind, the template fields code/status/date)
+        and send it when it goes as a template."""
+        user_id = user_id_of(recipient_id)
         template = self.sender.settings.template_for(kind)
         async with self.sender.client() as client:
             last = await client.last_interaction(user_id)
