@@ -60,6 +60,7 @@ from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, 
                                texts, typed_text)
 from bot.channels.buttons import ButtonPayloads
 from bot.channels.zalo_tokens import TokenManager, TokenStore
+from bot.messaging.config import ZaloSettings
 from bot.messaging.outbox import Outbox
 from bot.messaging.zalo import (SENDER_PREFIX, ZaloClient, ZaloOutput, send_outbox_items,
                                 text_message)
@@ -240,6 +241,9 @@ class ZaloInput(InputChannel):
 
         @bp.listener("after_server_start")
         async def start_maintenance(app: Any, _loop: Any) -> None:
+            note = ZaloSettings.from_env().startup_note()
+            if note:
+                logger.warning(note)
             if self.maintenance:
                 self._maintenance_task = asyncio.ensure_future(self._maintain())
 

@@ -308,7 +308,7 @@ class ZaloOutput(TextOutputMixin, OutputChannel):
                 await self.client.send(recipient, message)
                 return None
             except ZaloApiError as exc:
-                if "message_id" in recipient and exc.kind == "window":
+                if "message_id" in recipient and exc.kind == "permanent":
                     # The citizen's message is too old to answer: write to the user instead.
                     recipient = {"user_id": user_id}
                     self.reply_to = None
