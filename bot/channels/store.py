@@ -2,8 +2,9 @@
 
 - `zalo_oa_tokens`: the Zalo OA access token and its one-time refresh token, with a lease so
   that only one process refreshes at a time.
-- `channel_outbox`: answers that could not be delivered (Zalo 7-day window, quota, network),
-  kept for a later retry and for the volunteers' hand-off report.
+- `channel_outbox`: answers that could not be delivered (Zalo window, quota, network), kept for
+  a later retry and for the volunteers' hand-off report; each row is claimed by one sender with
+  a lease (`claimed_by`, `claimed_until`: bot.messaging.outbox).
 - `telegram_callbacks`: button payloads under an opaque key (bot.channels.buttons), so that a
   button still works after a restart and on every replica.
 - `channel_counts`: daily counters the operator report shows, e.g. Telegram answers that may

@@ -105,8 +105,8 @@ class TelegramOutput(TextOutputMixin, OutputChannel):
 
     An answer Telegram does not take after a few quick tries (network, flood control longer
     than FLOOD_WAIT_INLINE) is never dropped: it goes to the outbox (table channel_outbox,
-    channel "telegram"), retried in order by TelegramInput every OUTBOX_RETRY_EVERY seconds,
-    waiting as long as Telegram's retry_after asks. Once one message of a chat is in the
+    channel "telegram"), retried in order by `retry_outbox` (run by the channel every few
+    seconds), waiting as long as Telegram's retry_after asks. Once one message of a chat is in the
     outbox, the following ones of the same answer queue behind it. A proactive output
     (`proactive=True`, Rasa's trigger_intent: dossier notifications) raises Undelivered
     instead, so that the notification counts as sent only once Telegram took it. Telegram has
