@@ -88,13 +88,36 @@ class Outbox:
                     claimed.append(item)
         return claimed
 
-    def claim_due(self, now: float | None = None, limit: int = CLAIM_BATCH) -> list[OutboxItem]:
-        """Take the rows whose retry time has come, oldest first."""
+    def claim_due(self, now: float | None = None, limit: int = CLAIM_BATCH,
+                  in_order: bool = False) -> list[OutboxItem]:
+        """Take the rows whose retry time has come, oldest first. `in_order`: a row is kept
+        only when no older pending row of the same recipient is left to someone else (or not
+        due yet), so one citizen's messages never overtake each other across senders."""
         now = time.time() if now is None else now
         t = self.table
         candidates = self._items(self._free(now), t.c.next_attempt_at.is_not(None),
                                  t.c.next_attempt_at <= now, limit=limit)
-        return self._claim(candidates, now)
+        claimed = self._claim(candidates, now)
+        return self._behind_nobody(claimed, now) if in_order else claimed
+
+    def _behind_nobody(self, claimed: list[OutboxItem], now: float) -> list[OutboxItem]:
+        t = self.table
+        mine = {item.id for item in claimed}
+        kept: list[OutboxItem] = []
+        with self._engine().connect() as conn:
+            for recipient in dict.fromkeys(item.recipient_id for item in claimed):
+                ids = conn.execute(select(t.c.id).where(
+                    t.c.channel == self.channel, t.c.recipient_id == recipient,
+                    t.c.status == "pending").order_by(t.c.id)).scalars().all()
+                first_other = next((i for i in ids if i not in mine), None)
+                for item in claimed:
+                    if item.recipient_id != recipient:
+                        continue
+                    if first_other is not None and item.id > first_other:
+                        self.release(item.id)
+                    else:
+                        kept.append(item)
+        return sorted(kept, key=lambda item: item.id)
 
     def claim_pending_for(self, recipient_id: str, now: float | None = None) -> list[OutboxItem]:
         """Take what waits for one citizen (they wrote: they are reachable now)."""

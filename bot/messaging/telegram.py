@@ -272,8 +272,9 @@ class TelegramOutput(TextOutputMixin, OutputChannel):
 async def retry_outbox(bot: Bot, callbacks: ButtonPayloads, outbox: Outbox,
                        now: float | None = None) -> int:
     """Send the outbox messages whose time has come, oldest first, in order per chat. Each row
-    is claimed first: another replica never sends it too."""
-    due = await asyncio.to_thread(outbox.claim_due, now)
+    is claimed first: another replica never sends it too, nor a chat's later message before
+    an earlier one it holds."""
+    due = await asyncio.to_thread(outbox.claim_due, now, in_order=True)
     output = TelegramOutput(bot, callbacks, outbox)
     held: set[str] = set()   # chats whose earlier message failed again this round
     sent = 0

@@ -97,6 +97,18 @@ def test_a_crashed_senders_claim_expires_and_another_sender_takes_over(database_
     assert [i.id for i in crashed.claim_due(now + 201)] == [item_id]   # claim was cleared
 
 
+def test_a_citizens_later_message_never_overtakes_one_another_sender_holds(database_url):
+    citizen = f"user-{secrets.token_hex(4)}"     # PostgreSQL keeps the other tests' rows
+    first, second, third = [Outbox(database_url).add(citizen, {"text": f"tin {n}"}, None,
+                                                     "network", time.time() - 1)
+                            for n in range(3)]
+    holder, other = Outbox(database_url), Outbox(database_url)
+    assert [i.id for i in holder.claim_due(limit=1)] == [first]
+    assert other.claim_due(in_order=True) == []           # behind the held one: given back
+    holder.delivered(first)
+    assert [i.id for i in other.claim_due(in_order=True)] == [second, third]
+
+
 def test_two_zalo_replicas_retrying_the_outbox_send_each_message_once(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'dvcbot.sqlite3'}"
     monkeypatch.setenv("DVCBOT_DATABASE_URL", url)
@@ -123,3 +135,40 @@ def test_two_zalo_replicas_retrying_the_outbox_send_each_message_once(tmp_path, 
     texts = [b["message"]["text"] for b in api.sent]
     assert sum(sent) == 20 and sorted(texts) == sorted(f"tin {i}" for i in range(20))
     assert len(set(texts)) == 20
+
+
+def test_two_telegram_replicas_retrying_the_outbox_send_each_message_once_in_order(tmp_path,
+                                                                                  monkeypatch):
+    from bot.channels.telegram import TelegramInput
+    from tests.channels.messaging_fakes import FakeTelegramApi
+
+    url = f"sqlite:///{tmp_path / 'dvcbot.sqlite3'}"
+    monkeypatch.setenv("DVCBOT_DATABASE_URL", url)
+    outbox = Outbox(url, channel="telegram")
+    due = time.time() - 1
+    for chat in range(5):
+        for part in range(4):
+            outbox.add(str(7000 + chat), {"method": "sendMessage", "chat_id": 7000 + chat,
+                                          "text": f"chat {chat} phần {part}"}, None,
+                       "flood control", due)
+    api = FakeTelegramApi()
+
+    async def scenario():
+        async with serve_aiohttp(api.app()) as api_url:
+            replicas = [TelegramInput(api.token, "s" * 40, api_url + "/bot", database_url=url)
+                        for _ in range(2)]
+            try:
+                return await asyncio.gather(*(r.retry_due() for r in replicas))
+            finally:
+                for replica in replicas:
+                    await replica.bot.shutdown()
+
+    try:
+        sent = asyncio.run(scenario())
+    finally:
+        channel_store.dispose_all()
+    texts = [p["text"] for p in api.delivered]
+    assert sum(sent) == 20 and len(texts) == 20 and len(set(texts)) == 20
+    for chat in range(5):
+        assert [t for t in texts if t.startswith(f"chat {chat} ")] == [
+            f"chat {chat} phần {part}" for part in range(4)]
