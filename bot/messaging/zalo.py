@@ -241,7 +241,7 @@ def image_message(url: str) -> dict[str, Any]:
 
 def retry_policy(error: ZaloApiError, attempts: int, now: float) -> tuple[str, Optional[float]]:
     """(status, next attempt time) for an undelivered answer after `attempts` tries."""
-    if error.kind == "window":
+    if error.kind in ("window", "unreachable"):
         return "pending", None                      # wait for the citizen to write again
     if error.kind in ("transient", "network", "auth"):
         if attempts >= 12:
