@@ -32,7 +32,8 @@ the hand-off first, before the rate gate and before a button is decoded; group c
 buttons, registered members' commands and thread replies are the volunteers' and never reach the
 assistant. A citizen's private text (after the gate, /start and /help, before /huy becomes
 "/deny") goes to the volunteer while a hand-off is in progress; "/huy" then cancels the
-request. Volunteers' answers reach Telegram citizens through this channel's Bot.
+request. Volunteers' answers reach Telegram citizens through the same sender
+(bot.messaging.telegram), configured from the same token and base URL.
 """
 
 from __future__ import annotations

@@ -29,7 +29,6 @@ from bot.messaging.config import DEFAULT_TELEGRAM_API_BASE_URL, TelegramSettings
 from bot.paths import REPO_ROOT, state_dir
 
 
-
 class SettingError(ValueError):
     """A setting is malformed; the message names the variable."""
 
