@@ -35,7 +35,7 @@ from actions.portal.client import PortalError, default_adapter
 from actions.portal.codes import example_code, looks_like_code_attempt, parse_dossier_code
 from actions.portal.guesses import GuessGuard
 from actions.portal.models import Dossier, format_date, local_date
-from actions.portal.subscriptions import SubscriptionStore, subscription_days
+from actions.portal.subscriptions import SubscriptionStore, subscription_days, zalo_window_only
 from actions.portal.wording import messages, statuses
 from bot.core import tz
 from bot.core.settings import settings
@@ -474,6 +474,8 @@ async def subscribe(dispatcher: CollectingDispatcher, tracker: Tracker, code: st
     days = subscription_days()
     dispatcher.utter_message(text=render_status_answer(dossier, offer=False))
     dispatcher.utter_message(text=say.get("subscribed", code=code, days=days))
+    if _channel(tracker) == "zalo" and zalo_window_only():
+        dispatcher.utter_message(text=say.get("subscribed_zalo_window"))
     return events + [SlotSet("dossier_code", code), SlotSet("pending_offer", None)]
 
 

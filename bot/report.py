@@ -336,7 +336,7 @@ def read_telegram_delivery(figures: Figures, database_url: Optional[str]) -> Non
     sent again: Telegram has no idempotency key), and those still waiting in the outbox."""
     try:
         from bot.channels import store
-        from bot.channels.zalo_api import Outbox
+        from bot.messaging.outbox import Outbox
 
         repeats = store.counts("telegram", figures.since.isoformat(), figures.until.isoformat(),
                                database_url).get("possible_repeat", 0)

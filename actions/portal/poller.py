@@ -14,7 +14,12 @@ Each cycle:
    ?output_channel=<channel> with intent EXTERNAL_dossier_status_changed and entities
    code, status, status_key, kind, notification_id (+ procedure, appointment_date, final).
    Rasa runs action_notify_dossier_change, which renders the message, and the channel the
-   citizen used delivers it.
+   citizen used delivers it. A Zalo citizen's notice is routed first (bot.messaging.zalo):
+   within 48 hours of their last message it goes through Rasa as above (a consultation
+   message); later it goes straight to Zalo as a ZBS template message when one is configured
+   (ZALO_TEMPLATE_STATUS_ID, ZALO_TEMPLATE_REMINDER_ID for kind "reminder"); without one it
+   goes through Rasa up to 7 days and is dropped after that (state "dropped", logged), since
+   Zalo would refuse it (-230) and a notice kept for weeks would arrive stale.
 
 Why no change is missed and none is sent twice, across crashes and restarts:
 - The change and its outbox row are committed together *before* anything is sent. If the
@@ -42,7 +47,8 @@ import random
 import signal
 import sys
 from dataclasses import dataclass, field
-from typing import Optional
+from datetime import date, datetime
+from typing import Any, Optional
 from urllib.parse import quote
 
 import httpx
@@ -50,6 +56,8 @@ import httpx
 from actions.portal.client import (CircuitOpen, PortalAdapter, PortalError, PortalNotConfigured,
                                    PortalUnavailable, make_adapter)
 from actions.portal.subscriptions import Notification, SubscriptionStore, observation_of
+from actions.portal.wording import messages, statuses
+from bot.core import tz
 from bot.core.settings import PollerSettings, settings
 
 logger = logging.getLogger("dvcbot.poller")
@@ -135,15 +143,38 @@ class PollReport:
     portal_errors: int = 0
     skipped: int = 0
     expired: int = 0
+    dropped: int = 0          # Zalo notices that could not reach the citizen in time
     notes: list[str] = field(default_factory=list)
+
+
+def template_values(notification: Notification, today: Optional[date] = None) -> dict[str, str]:
+    """The fields a Zalo template notice fills in: code, status (in plain words), date
+    (dd/mm/yyyy: the appointment for a reminder, else the day of the notice)."""
+    today = today or tz.today()
+    if notification.kind == "expired":
+        status = messages().get("zalo_status_expired")
+    elif notification.kind == "not_found":
+        status = messages().get("zalo_status_not_found")
+    else:
+        status = statuses().info(notification.status_text, notification.status_key).label
+    shown = today
+    if notification.kind == "reminder" and notification.appointment_date:
+        try:
+            shown = date.fromisoformat(notification.appointment_date)
+        except ValueError:
+            pass
+    return {"code": notification.code, "status": status, "date": shown.strftime("%d/%m/%Y")}
 
 
 class Poller:
     def __init__(self, store: SubscriptionStore, adapter: Optional[PortalAdapter],
                  notifier: RasaNotifier, config: PollerConfig = PollerConfig(),
-                 rng: Optional[random.Random] = None):
+                 rng: Optional[random.Random] = None, zalo: Any = None):
+        """`zalo`: a bot.messaging.zalo.ZaloNotices routing Zalo citizens' notices (None: every
+        notice goes through Rasa)."""
         self.store, self.adapter, self.notifier, self.config = store, adapter, notifier, config
         self.rng = rng or random.Random()
+        self.zalo = zalo
 
     def next_delay(self) -> float:
         spread = self.config.interval * self.config.jitter
@@ -201,6 +232,9 @@ class Poller:
             async with gate:
                 if unreachable.is_set():
                     return
+                if self.zalo is not None and notification.channel == "zalo":
+                    if await self._zalo_route(notification, report):
+                        return
                 result = await self.notifier.send(notification)
                 if result.ok:
                     await asyncio.to_thread(self.store.mark_sent, notification.id)
@@ -230,6 +264,35 @@ class Poller:
                 break
         return report
 
+    async def _zalo_route(self, notification: Notification, report: PollReport) -> bool:
+        """Send a Zalo notice as a template, or drop it; False when it should go through Rasa
+        as a consultation message."""
+        outcome = await self.zalo.deliver(notification.sender_id, notification.kind,
+                                          template_values(notification),
+                                          tracking_id=f"dvcbot-{notification.id}")
+        if outcome.way == "cs":
+            return False
+        if outcome.way == "drop":
+            await asyncio.to_thread(self.store.mark_dropped, notification.id, outcome.error)
+            report.dropped += 1
+            logger.warning("notification %d dropped: %s", notification.id, outcome.error)
+            return True
+        if outcome.sent:
+            await asyncio.to_thread(self.store.mark_sent, notification.id)
+            report.sent += 1
+            return True
+        report.send_failures += 1
+        if outcome.retry:
+            state = await asyncio.to_thread(self.store.mark_attempt_failed, notification.id,
+                                            outcome.error, unclaim=False)
+        else:
+            state = "failed"
+            await asyncio.to_thread(self.store.mark_dropped, notification.id, outcome.error,
+                                    state=state)
+        logger.warning("notification %d not sent (%s)%s", notification.id, outcome.error,
+                       "; giving up" if state == "failed" else "; will retry")
+        return True
+
     async def run_forever(self, stop: asyncio.Event) -> None:
         logger.info("dossier poller started: every %.0f s (+-%.0f %%), Rasa at %s",
                     self.config.interval, self.config.jitter * 100, self.config.rasa_url)
@@ -237,12 +300,12 @@ class Poller:
             try:
                 report = await self.poll_once()
                 busy = any((report.checked, report.queued, report.sent, report.send_failures,
-                            report.portal_errors, report.skipped, report.expired))
+                            report.portal_errors, report.skipped, report.expired, report.dropped))
                 logger.log(logging.INFO if busy else logging.DEBUG,
                            "poll: %d checked, %d changes queued, %d sent, %d send failures, "
-                           "%d portal errors, %d skipped, %d expired%s", report.checked,
-                           report.queued, report.sent, report.send_failures, report.portal_errors,
-                           report.skipped, report.expired,
+                           "%d portal errors, %d skipped, %d expired, %d dropped%s",
+                           report.checked, report.queued, report.sent, report.send_failures,
+                           report.portal_errors, report.skipped, report.expired, report.dropped,
                            "; " + "; ".join(report.notes) if report.notes else "")
             except Exception:  # noqa: BLE001 - a poller that dies notifies nobody
                 logger.exception("poll cycle failed; trying again next cycle")
@@ -260,7 +323,24 @@ def build_poller(config: Optional[PollerConfig] = None, database_url: Optional[s
     except PortalNotConfigured:
         adapter = None
     notifier = RasaNotifier(config.rasa_url, config.rasa_token, config.send_timeout)
-    return Poller(SubscriptionStore(database_url), adapter, notifier, config)
+    return Poller(SubscriptionStore(database_url), adapter, notifier, config,
+                  zalo=zalo_notices(database_url))
+
+
+def zalo_notices(database_url: Optional[str] = None) -> Any:
+    """The Zalo notice router when a Zalo OA is configured (ZALO_APP_ID), else None; says at
+    start-up what happens without ZBS templates."""
+    from bot.messaging.config import ZaloConfig
+
+    settings = ZaloConfig.from_env()
+    if not settings.app_id:
+        return None
+    note = settings.startup_note()
+    if note:
+        logger.warning(note)
+    from bot.messaging.zalo import ZaloNotices, ZaloSender  # imports Rasa: only with Zalo on
+
+    return ZaloNotices(ZaloSender(settings, database_url))
 
 
 async def _run(once: bool, config: PollerConfig) -> int:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from bot import storage
 from bot.core.settings import DossierSettings, settings
+from bot.messaging.config import ZaloConfig
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ notifications = Table(
     Column("procedure", String(500)),
     Column("appointment_date", String(10)),      # YYYY-MM-DD, Việt Nam date
     Column("final", Boolean, nullable=False, default=False),
-    Column("state", String(16), nullable=False, default="pending"),  # pending|sent|superseded|failed
+    Column("state", String(16), nullable=False, default="pending"),  # pending|sent|superseded|failed|dropped
     Column("attempts", Integer, nullable=False, default=0),
     Column("created_at", DateTime, nullable=False),
     Column("last_attempt_at", DateTime),
@@ -95,6 +96,13 @@ def database_url(url: Optional[str] = None) -> str:
 
 def subscription_days() -> int:
     return settings().dossier.subscription_days
+
+
+def zalo_window_only() -> bool:
+    """True when a Zalo citizen's notices can only be consultation messages (no ZBS template
+    configured, bot.messaging.config): Zalo then delivers them only within 7 days of the
+    citizen's last message, which the citizen is told when they follow a dossier."""
+    return ZaloConfig.from_env().template_for("changed") is None
 
 
 def engine_for(url: Optional[str] = None) -> Engine:
@@ -333,6 +341,16 @@ class SubscriptionStore:
             session.execute(update(notifications).where(notifications.c.id == notification_id)
                             .values(**values))
             return values["state"]
+
+    def mark_dropped(self, notification_id: int, reason: str, *, state: str = "dropped",
+                     now: Optional[datetime] = None) -> None:
+        """Give a notification up now: it cannot reach the citizen in time (e.g. Zalo's window
+        closed and no template is configured) or was refused for good."""
+        now = now or utcnow()
+        with self._session() as session, session.begin():
+            session.execute(update(notifications).where(notifications.c.id == notification_id)
+                            .values(state=state, last_attempt_at=now, last_error=reason[:200],
+                                    attempts=notifications.c.attempts + 1))
 
     def claim_render(self, notification_id: int, now: Optional[datetime] = None) -> Optional[bool]:
         """For the notify action: True = render it now; False = already rendered (a

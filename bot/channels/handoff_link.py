@@ -12,9 +12,10 @@ Each channel calls the hand-off service exactly where its engineer specified:
   - Telegram, Zalo and the web chat, for a citizen's message after the rate limit and before
     it goes to Rasa: `await get_service().route_citizen_message(sender, channel, text)`; True
     means a hand-off is in progress (or the citizen just rated it) and the bot stays quiet;
-  - at server start each channel registers its own way to reach a citizen with
-    `get_service().set_sender(channel, CallableSender(...))`, so that volunteer answers use the
-    channel's configured token, base URL, Zalo token refresh and outbox.
+  - at server start each channel calls `start(channel)` so the service is built off the event
+    loop; volunteer answers reach Telegram and Zalo citizens through bot.messaging's shared
+    senders (the same token, base URL, Zalo token store and outbox as the channels), so no
+    channel needs to register its own (`start(channel, send)` still accepts one).
 
 The functions here add one thing to those calls: a hand-off that cannot start (bad setting,
 database down) is logged and the citizen is answered by the bot as if there were no hand-off;

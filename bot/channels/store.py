@@ -2,8 +2,9 @@
 
 - `zalo_oa_tokens`: the Zalo OA access token and its one-time refresh token, with a lease so
   that only one process refreshes at a time.
-- `channel_outbox`: answers that could not be delivered (Zalo 7-day window, quota, network),
-  kept for a later retry and for the volunteers' hand-off report.
+- `channel_outbox`: answers that could not be delivered (Zalo window, quota, network), kept for
+  a later retry and for the volunteers' hand-off report; each row is claimed by one sender with
+  a lease (`claimed_by`, `claimed_until`: bot.messaging.outbox).
 - `telegram_callbacks`: button payloads under an opaque key (bot.channels.buttons), so that a
   button still works after a restart and on every replica.
 - `channel_counts`: daily counters the operator report shows, e.g. Telegram answers that may
@@ -50,6 +51,9 @@ channel_outbox = Table(
     Column("created_at", Float, nullable=False),
     Column("next_attempt_at", Float, nullable=True),  # NULL: wait until the citizen writes
     Column("delivered_at", Float, nullable=True),
+    # the sender working on the row (bot.messaging.outbox): nobody else sends it before then
+    Column("claimed_by", String(32), nullable=True),
+    Column("claimed_until", Float, nullable=True),
 )
 Index("ix_channel_outbox_pending", channel_outbox.c.channel, channel_outbox.c.status,
       channel_outbox.c.recipient_id)

@@ -33,10 +33,10 @@ from telegram import Bot, BotCommand
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError, TimedOut
 
 from bot.core.settings import settings
+from bot.messaging.config import TelegramConfig
 
 logger = logging.getLogger("bot.channels.telegram_polling")
 
-DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/webhooks/telegram/webhook"
 ALLOWED_UPDATES = ["message", "callback_query"]
@@ -136,10 +136,9 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
 
 
 def _settings() -> tuple[str, str, str]:
-    telegram = settings().telegram
-    token = telegram.bot_token or ""
-    secret = telegram.webhook_secret or ""
-    base = telegram.api_base_url or DEFAULT_API_BASE_URL
+    bot = TelegramConfig.from_env()
+    token, base = bot.token or "", bot.api_base_url
+    secret = settings().telegram.webhook_secret or ""
     missing = [name for name, value in (("TELEGRAM_BOT_TOKEN", token),
                                         ("TELEGRAM_WEBHOOK_SECRET", secret)) if not value]
     if missing:

@@ -22,19 +22,20 @@ volunteer offered); other user_send_* (sticker, file, location...) -> the "text 
 assistant receives "/greet" (its greeting is the welcome message); the OA's own echoes and
 delivery receipts are ignored quietly; any other event is logged and ignored.
 
-Answers go to POST /v3.0/oa/message/cs, split at 2,000 characters, as replies to the citizen's
-message (recipient message_id: free within 48 h) and by user_id after that. An expired access
-token is refreshed and the message sent once more (see zalo_tokens). A message Zalo will not take
-now (7-day window, quota) is kept in the outbox table: sent when the citizen writes again or by
-the periodic retry; never lost.
+Answers go out through bot.messaging.zalo (the one Zalo client: token from the store at each
+send, refreshed once when refused; splitting at 2,000 characters; the outbox), as replies to the
+citizen's message (recipient message_id: free within 48 h) and by user_id after that. An answer
+Zalo will not take now (window, quota) waits in the outbox: sent when the citizen writes again or
+by the periodic retry, each row claimed by one replica at a time.
 
 Conversation ids are "zalo:<Zalo user id>".
 
 Volunteer hand-off (bot.handoff, through bot.channels.handoff_link): while a volunteer has the
 citizen's ticket, the citizen's messages (text, caption, or a note that a sticker/file came) go to
-the volunteer's group thread instead of the assistant. Volunteers' answers, and proactive messages
-Rasa sends (trigger_intent?output_channel=zalo: dossier notifications), go out through this
-channel's client and outbox, so token refresh and the 7-day window apply to them too.
+the volunteer's group thread instead of the assistant. Volunteers' answers go out through the
+same Zalo client (bot.messaging.zalo.ZaloSender). Proactive messages Rasa sends
+(trigger_intent?output_channel=zalo: dossier notices the poller routed as consultation messages)
+are dropped with a log line when Zalo refuses them for the window, never parked.
 """
 
 from __future__ import annotations
@@ -46,36 +47,34 @@ import json
 import logging
 import time
 from typing import Any, Awaitable, Callable
-from urllib.parse import unquote
 
 import httpx
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import handoff_link
-from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, TextOutputMixin,
-                               answer_in_time, entry_point_metadata, preview, safe_user_text,
-                               sender_ref, setting, split_text, texts, typed_text)
+from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, answer_in_time,
+                               entry_point_metadata, preview, safe_user_text, sender_ref, setting,
+                               texts, typed_text)
 from bot.channels.buttons import ButtonPayloads
-from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
-                                   buttons_message, image_message, retry_policy, text_message)
 from bot.channels.zalo_tokens import TokenManager, TokenStore
 from bot.handoff import CitizenMedia, MediaAnswer
+from bot.messaging.config import ZaloConfig
+from bot.messaging.outbox import Outbox
+from bot.messaging.zalo import (SENDER_PREFIX, ZaloClient, ZaloOutput, send_outbox_items,
+                                text_message)
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "zalo"
-SENDER_PREFIX = "zalo:"
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 TIMESTAMP_HEADER = "X-ZEvent-Timestamp"
 MAX_EVENT_AGE = 3600.0          # seconds; older signed events are refused (replay)
 MAX_EVENT_BYTES = 64 * 1024   # Zalo's events are a few hundred bytes
 MAX_QUEUED_PER_USER = 30      # events of one user waiting their turn; more are dropped
-REPLIES_PER_MESSAGE = 8         # Zalo counts at most 8 answers to one message as replies
-QUICK_RETRIES = (0.5, 1.5)      # seconds, for quota/network errors before using the outbox
 MAINTENANCE_EVERY = 60.0        # seconds: token check and outbox retry
 
 IGNORED_QUIETLY = {"user_received_message", "user_seen_message", "oa_send_text",
@@ -88,110 +87,10 @@ NON_TEXT_EVENTS = {"user_send_sticker", "user_send_audio", "user_send_video", "u
                    "user_send_location", "user_send_link", "user_send_business_card"}
 
 
-def user_id_of(recipient_id: str) -> str:
-    """Zalo user id from a conversation id ("zalo:123"; a percent-encoded "zalo%3A123" from
-    Rasa's HTTP API is decoded, see telegram.chat_id_of)."""
-    raw = unquote(str(recipient_id))
-    return raw[len(SENDER_PREFIX):] if raw.startswith(SENDER_PREFIX) else raw
-
-
 def expected_signature(app_id: str, raw_body: bytes, timestamp: str, oa_secret_key: str) -> str:
     digest = hashlib.sha256(app_id.encode("utf-8") + raw_body + timestamp.encode("utf-8")
                             + oa_secret_key.encode("utf-8")).hexdigest()
     return "mac=" + digest
-
-
-# --------------------------------------------------------------------------- output
-
-
-class ZaloOutput(TextOutputMixin, OutputChannel):
-    """Sends answers to one citizen; undeliverable ones go to the outbox."""
-
-    @classmethod
-    def name(cls) -> str:
-        return CHANNEL
-
-    def __init__(self, client: ZaloClient, outbox: Outbox, reply_to: str | None = None,
-                 buttons: ButtonPayloads | None = None):
-        self.client = client
-        self.outbox = outbox
-        self.buttons = buttons or ButtonPayloads(outbox.database_url)
-        self.reply_to = reply_to
-        self.replies = 0
-        self.delivered = 0
-        self.kept = 0
-
-    def _recipient(self, user_id: str) -> dict[str, str]:
-        if self.reply_to and self.replies < REPLIES_PER_MESSAGE:
-            self.replies += 1
-            return {"message_id": self.reply_to}
-        return {"user_id": user_id}
-
-    async def deliver(self, recipient_id: str, message: dict[str, Any]) -> bool:
-        """Send one message; on failure keep it in the outbox. True if Zalo took it."""
-        user_id = user_id_of(recipient_id)
-        error = await self.attempt(user_id, message)
-        if error is None:
-            self.delivered += 1
-            return True
-        now = time.time()
-        status, retry_at = retry_policy(error, 1, now)
-        await asyncio.to_thread(self.outbox.add, user_id, message, error.code,
-                                f"{error.kind}: {WHY.get(error.code, error.message)}",
-                                retry_at, status)
-        self.kept += 1
-        logger.warning("zalo: answer to %s not delivered (error %s, %s); kept in the outbox (%s)",
-                       sender_ref(user_id), error.code, WHY.get(error.code, error.kind), status)
-        return False
-
-    async def attempt(self, user_id: str, message: dict[str, Any]) -> ZaloApiError | None:
-        """Send with short retries for quota/network errors; the last error, or None if sent."""
-        recipient = self._recipient(user_id)
-        waits = list(QUICK_RETRIES)
-        while True:
-            try:
-                await self.client.send(recipient, message)
-                return None
-            except ZaloApiError as exc:
-                if "message_id" in recipient and exc.kind == "permanent":
-                    # The citizen's message is too old to answer: write to the user instead.
-                    recipient = {"user_id": user_id}
-                    self.reply_to = None
-                    continue
-                if exc.kind in ("transient", "network") and waits:
-                    await asyncio.sleep(waits.pop(0))
-                    continue
-                return exc
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        for piece in split_text(text, TEXT_LIMIT):
-            await self.deliver(recipient_id, text_message(piece))
-
-    async def deliver_text(self, recipient_id: str, text: str) -> bool:
-        """Like send_text_message, but says whether Zalo took every piece now (False: kept in
-        the outbox, sent when the citizen writes again or by the periodic retry)."""
-        delivered = True
-        for piece in split_text(text, TEXT_LIMIT):
-            delivered = await self.deliver(recipient_id, text_message(piece)) and delivered
-        return delivered
-
-    async def send_text_with_buttons(self, recipient_id: str, text: str,
-                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
-        pieces = split_text(text, TEXT_LIMIT) or ["👇"]
-        for piece in pieces[:-1]:
-            await self.deliver(recipient_id, text_message(piece))
-        # intent payloads travel as opaque keys (sent hidden): a tap sends the key back
-        buttons = [dict(b, payload=await self.buttons.encode(str(b["payload"])))
-                   if isinstance(b, dict) and b.get("payload") is not None and not b.get("url")
-                   else b for b in buttons]
-        groups = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] or [[]]
-        await self.deliver(recipient_id, buttons_message(pieces[-1], groups[0]))
-        for group in groups[1:]:
-            await self.deliver(recipient_id, buttons_message("👇", group))
-
-    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        await self.deliver(recipient_id, image_message(image))
-
 
 
 # --------------------------------------------------------------------------- input
@@ -261,14 +160,10 @@ class ZaloInput(InputChannel):
         return self._client
 
     def get_output_channel(self) -> ZaloOutput:
-        """Also what Rasa uses for proactive messages (trigger_intent?output_channel=zalo, e.g.
-        dossier notifications): sent by user id, kept in the outbox when Zalo refuses."""
-        return ZaloOutput(self.client, self.outbox)
-
-    async def send_to_citizen(self, recipient_id: str, text: str) -> bool:
-        """The hand-off's way to a Zalo citizen: this channel's client (token refresh) and
-        outbox (7-day window, quota)."""
-        return await ZaloOutput(self.client, self.outbox).deliver_text(recipient_id, text)
+        """What Rasa uses for proactive messages (trigger_intent?output_channel=zalo, e.g.
+        dossier notifications): sent by user id; one Zalo refuses for the window is dropped
+        (the poller chose a consultation message because the citizen wrote recently)."""
+        return ZaloOutput(self.client, self.outbox, proactive=True)
 
     # ----------------------------------------------------------------------- signature
 
@@ -345,10 +240,13 @@ class ZaloInput(InputChannel):
 
         @bp.listener("before_server_start")
         async def start_handoff(app: Any, _loop: Any) -> None:
-            await handoff_link.start(CHANNEL, self.send_to_citizen)
+            await handoff_link.start(CHANNEL)  # the hand-off sends through bot.messaging.zalo
 
         @bp.listener("after_server_start")
         async def start_maintenance(app: Any, _loop: Any) -> None:
+            note = ZaloConfig.from_env().startup_note()
+            if note:
+                logger.warning(note)
             if self.maintenance:
                 self._maintenance_task = asyncio.ensure_future(self._maintain())
 
@@ -460,44 +358,20 @@ class ZaloInput(InputChannel):
 
     async def flush_outbox(self, user_id: str, output: ZaloOutput) -> int:
         """The citizen wrote: send what could not be sent before (they are reachable now)."""
-        waiting = await asyncio.to_thread(self.outbox.pending_for, user_id)
+        waiting = await asyncio.to_thread(self.outbox.claim_pending_for, user_id)
         if not waiting:
             return 0
         logger.info("zalo: %d earlier answer(s) waiting for %s, sending", len(waiting),
                     sender_ref(user_id))
-        sent = 0
-        intro_sent = False
-        for item in waiting:
-            if not intro_sent:
-                await output.attempt(user_id, text_message(texts()["undelivered_intro"]))
-                intro_sent = True
-            error = await output.attempt(user_id, item.message)
-            if error is None:
-                await asyncio.to_thread(self.outbox.delivered, item.id)
-                sent += 1
-            else:
-                status, retry_at = retry_policy(error, item.attempts + 1, time.time())
-                await asyncio.to_thread(self.outbox.failed_again, item.id, error.code,
-                                        f"{error.kind}: {WHY.get(error.code, error.message)}",
-                                        retry_at, status)
-                break
-        return sent
+        await output.attempt(user_id, text_message(texts()["undelivered_intro"]))
+        return await send_outbox_items(output, waiting, stop_at_first_error=True)
 
     async def retry_due(self, now: float | None = None) -> int:
-        """Retry outbox messages whose time has come (quota, network, token problems)."""
-        due = await asyncio.to_thread(self.outbox.due, now if now is not None else time.time())
-        sent = 0
-        for item in due:
-            output = ZaloOutput(self.client, self.outbox)
-            error = await output.attempt(item.recipient_id, item.message)
-            if error is None:
-                await asyncio.to_thread(self.outbox.delivered, item.id)
-                sent += 1
-                continue
-            status, retry_at = retry_policy(error, item.attempts + 1, time.time())
-            await asyncio.to_thread(self.outbox.failed_again, item.id, error.code,
-                                    f"{error.kind}: {WHY.get(error.code, error.message)}",
-                                    retry_at, status)
+        """Retry outbox messages whose time has come (quota, network, token problems); each
+        row is claimed first, so another replica never sends it too."""
+        due = await asyncio.to_thread(self.outbox.claim_due, now)
+        sent = await send_outbox_items(ZaloOutput(self.client, self.outbox), due,
+                                       stop_at_first_error=False)
         if due:
             logger.info("zalo: outbox retry sent %d of %d", sent, len(due))
         return sent

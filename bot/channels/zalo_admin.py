@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 
 from bot.channels.base import sender_ref
 from bot.channels.store import database_url
-from bot.channels.zalo_api import Outbox
+from bot.messaging.outbox import Outbox
 from bot.channels.zalo_tokens import TokenManager, TokenStore, ZaloAuthError
 from bot.core.settings import settings
 

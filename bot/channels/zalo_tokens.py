@@ -11,6 +11,9 @@ Official Account until someone authorizes it again by hand. Hence:
   - one refresh at a time: an asyncio lock inside a process, and a lease row in the database
     across processes (the Rasa server, `dvcbot zalo`, a second server...). Whoever does not hold
     the lease waits for the new pair instead of refreshing;
+  - every sender (the Rasa server's channel, the action server and the hand-off watcher, the
+    dossier poller: bot.messaging.zalo) reads the row at each send, never a copy taken at its
+    start-up, so a token one process refreshed is the one all of them use next;
   - ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN only seed an empty table; after that the database
     is the truth (`dvcbot zalo --set-tokens` replaces the pair after a new authorization).
 

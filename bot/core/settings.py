@@ -343,6 +343,21 @@ class ZaloSettings:
                                         shown_default="https://oauth.zaloapp.com")
     oa_id: Optional[str] = var("DVCBOT_ZALO_OA_ID", TEXT, None,
                                "the OA's id, for the QR leaflet and the web chat's Zalo link")
+    business_api_base_url: Optional[str] = var(
+        "ZALO_BUSINESS_API_BASE_URL", TEXT, None, "ZBS template-message API base URL",
+        shown_default="https://business.openapi.zalo.me")
+    template_status_id: Optional[str] = var(
+        "ZALO_TEMPLATE_STATUS_ID", TEXT, None,
+        "approved ZBS template for dossier status changes (without it, Zalo notices only within "
+        "7 days of the citizen's last message)")
+    template_status_params: str = var(
+        "ZALO_TEMPLATE_STATUS_PARAMS", TEXT, "code=ma_ho_so,status=trang_thai,date=ngay_cap_nhat",
+        "which dvcbot field (code, status, date) fills which parameter of the status template")
+    template_reminder_id: Optional[str] = var(
+        "ZALO_TEMPLATE_REMINDER_ID", TEXT, None, "approved ZBS template for appointment reminders")
+    template_reminder_params: str = var(
+        "ZALO_TEMPLATE_REMINDER_PARAMS", TEXT, "code=ma_ho_so,date=ngay_hen",
+        "which dvcbot field (code, date) fills which parameter of the reminder template")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
@@ -30,16 +30,19 @@ from telegram.error import TelegramError
 from bot.core.tz import VN_TZ
 from bot.handoff import kb
 from bot.handoff.media import AudioUpload, CitizenMedia
-from bot.handoff.senders import CitizenSender, TelegramBots, split_text
+from bot.handoff.senders import CitizenSender
 from bot.handoff.store import Ticket
 from bot.handoff.teams import Team, Teams
 from bot.handoff.texts import text
 from bot.handoff.tickets import Tickets
+from bot.messaging.split import TELEGRAM_LIMIT, split_text, utf16_len
+
+if TYPE_CHECKING:  # bot.messaging.telegram imports the channels package, which imports the hand-off
+    from bot.messaging.telegram import BotPool
 
 logger = logging.getLogger(__name__)
 
 CLAIM_PREFIX = "claim:"
-GROUP_MESSAGE_LIMIT = 4000
 ANNOUNCEMENT_LIMIT = 3900
 MAX_ANNOUNCED_MESSAGES = 8
 CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo", "webchat": "Web chat"}
@@ -134,7 +137,7 @@ class CitizenChat:
 class VolunteerChat:
     """The volunteers' side: the commune groups and members' private chats on Telegram."""
 
-    def __init__(self, bots: Optional[TelegramBots], tickets: Tickets, teams: Callable[[], Teams]):
+    def __init__(self, bots: Optional["BotPool"], tickets: Tickets, teams: Callable[[], Teams]):
         self.bots = bots
         self.tickets = tickets
         self.teams = teams
@@ -152,7 +155,7 @@ class VolunteerChat:
             return None
         bot = self.bots.get()
         message = None
-        parts = split_text(body, GROUP_MESSAGE_LIMIT)
+        parts = split_text(body, TELEGRAM_LIMIT, utf16_len) or [""]
         try:
             for index, part in enumerate(parts):
                 message = await bot.send_message(

@@ -66,10 +66,10 @@ from bot.handoff.assisted import Assisted
 from bot.handoff.chats import CitizenChat, VolunteerChat
 from bot.handoff.config import HandoffSettings
 from bot.handoff.media import CitizenMedia, MediaError, fetch_audio
-from bot.handoff.senders import (CitizenSender, TelegramBots, TelegramCitizenSender,
-                                 WebChatOutbox, ZaloCitizenSender)
+from bot.handoff.senders import CitizenSender, WebChatOutbox
 from bot.handoff.store import Ticket, TicketStore, utcnow
 from bot.handoff.teams import Team, Teams, TeamsCache
+from bot.messaging.config import TelegramConfig
 from bot.handoff.texts import text
 from bot.handoff.tickets import DueResult, Tickets, is_button_payload, is_cancel
 from bot.handoff.volunteer_telegram import VolunteerTelegram, is_volunteer_update
@@ -116,16 +116,22 @@ class HandoffService:
         if known_communes is None:
             known_communes = kb.commune_keys()
         self._teams = TeamsCache(self.settings.teams_file, known_communes)
-        self.telegram: Optional[TelegramBots] = None
+        # bot.messaging's senders import the channels package, which imports the hand-off
+        from bot.messaging.telegram import BotPool, TelegramCitizenSender
+        from bot.messaging.zalo import ZaloSender
+
+        self.telegram: Optional[BotPool] = None
         if self.settings.telegram_token:
-            self.telegram = TelegramBots(self.settings.telegram_token,
-                                         self.settings.telegram_base_url)
+            self.telegram = BotPool(TelegramConfig(self.settings.telegram_token,
+                                                     self.settings.telegram_base_url))
         self.senders: dict[str, CitizenSender] = {
-            "zalo": ZaloCitizenSender(self.settings.zalo_base_url, transport=zalo_transport),
+            "zalo": ZaloSender(self.settings.zalo, self.settings.database_url,
+                               transport=zalo_transport),
             "webchat": WebChatOutbox(self.store),
         }
         if self.telegram is not None:
-            self.senders["telegram"] = TelegramCitizenSender(self.telegram)
+            self.senders["telegram"] = TelegramCitizenSender(self.telegram,
+                                                             self.settings.database_url)
         self.senders.update(senders or {})
         self.media_transport = media_transport
         self.tickets = Tickets(self.store, self.settings, self.teams, clock)

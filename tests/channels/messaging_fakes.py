@@ -7,8 +7,8 @@
   `Collector` standing in for Rasa's Agent.handle_message.
 - `FakeTelegramApi`: a local Telegram Bot API server (https://api.telegram.org/bot<token>/<method>):
   form or JSON parameters in, {"ok": true, "result": ...} out.
-- `FakeZaloApi`: a local Zalo OpenAPI (POST /v3.0/oa/message/cs with header access_token) and
-  OAuth server (POST /v4/oa/access_token, form fields, header secret_key).
+- `FakeZaloApi`: Zalo's OA OpenAPI (consultation messages, quota / last interaction), ZBS
+  template messages and OAuth, as a local server or an httpx transport handler.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Awaitable, Callable
+from urllib.parse import parse_qsl
 
+import httpx
 from aiohttp import web
 from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
@@ -280,17 +282,40 @@ def zalo_signature(app_id: str, raw_body: bytes, timestamp: str, oa_secret_key: 
 
 
 class FakeZaloApi:
-    """openapi.zalo.me (messages) and oauth.zaloapp.com (tokens) on one local server."""
+    """Zalo's OA OpenAPI, ZBS template API and OAuth, in their wire format and error codes, as a
+    local aiohttp server (`app()`) or an httpx transport handler (`handler`, for
+    `httpx.MockTransport`: no port). Both share the state below.
+
+    Copied from (read 2026-12-01):
+      - consultation POST /v3.0/oa/message/cs and OAuth POST /v4/oa/access_token: the official
+        SDK github.com/zaloplatform/zalo-java-sdk (SendTextCSMessage.java,
+        GetAccessTokenByRefreshToken.java);
+      - ZBS template by user id POST https://business.openapi.zalo.me/message/template
+        {"user_id", "template_id", "template_data", "tracking_id"} -> data {"msg_id",
+        "sent_time", "quota"}, the 48 h / 7 days window and the error codes (-216, -220 token;
+        -230, -232 window; -201 invalid parameter): github.com/hoangnd25/monorepo
+        wip/zalo-platform-integration.md ("Last Updated: 2026-01-10"; third-party notes, as
+        developers.zalo.me was not reachable);
+      - quota POST /v3.0/oa/quota/message: the path from @warriorteam/redai-zalo-sdk 1.32.17
+        (dist/services/oa.service.js); its `last_interaction` field (unix milliseconds) follows
+        the ecosystem review 2026-12 (1.2 b), no public page showing that answer was found.
+    The window: a consultation message to a user whose last interaction (`last_interaction`,
+    unix seconds) is older than 7 days gets -230; templates go through at any time.
+    """
 
     def __init__(self, app_id: str, app_secret: str, access_token: str, refresh_token: str):
         self.app_id = app_id
         self.app_secret = app_secret
         self.valid_access = {access_token}
         self.refresh_token = refresh_token
-        self.sent: list[dict[str, Any]] = []          # accepted message bodies
+        self.sent: list[dict[str, Any]] = []          # accepted consultation bodies
         self.attempts: list[dict[str, Any]] = []      # every POST /message/cs (body + token)
+        self.templates_sent: list[dict[str, Any]] = []   # accepted template bodies
+        self.template_attempts: list[dict[str, Any]] = []  # every POST /message/template
         self.refreshes: list[dict[str, str]] = []     # every POST /v4/oa/access_token form
         self.errors: list[int] = []                   # Zalo error codes to answer next, in order
+        self.approved_templates: set[str] = set()
+        self.last_interaction: dict[str, float] = {}  # user id -> unix seconds
         self.refresh_delay = 0.0
         self._counter = itertools.count(1)
 
@@ -299,44 +324,77 @@ class FakeZaloApi:
 
     def app(self) -> web.Application:
         app = web.Application()
-        app.router.add_post("/v3.0/oa/message/cs", self._send)
-        app.router.add_post("/v2.0/oa/message", self._send)
+        app.router.add_post("/v3.0/oa/message/cs", self._aio)
+        app.router.add_post("/v3.0/oa/quota/message", self._aio)
+        app.router.add_post("/message/template", self._aio)
         app.router.add_post("/v4/oa/access_token", self._token)
         return app
 
-    async def _send(self, request: web.Request) -> web.Response:
-        token = request.headers.get("access_token", "")
-        body = await request.json()
-        self.attempts.append({"token": token, "body": body, "path": request.path})
-        if token not in self.valid_access:
-            return web.json_response({"error": -216, "message": "Access token is invalid"})
-        if self.errors:
-            code = self.errors.pop(0)
-            return web.json_response({"error": code, "message": f"error {code}"})
-        text = (body.get("message") or {}).get("text") or ""
-        if len(text) > 2000:
-            return web.json_response({"error": -201, "message": "text is too long"})
-        self.sent.append(body)
-        recipient = body.get("recipient") or {}
-        return web.json_response({"error": 0, "message": "Success", "data": {
-            "message_id": f"oa{next(self._counter)}",
-            "user_id": recipient.get("user_id", "u-from-message"),
-            "quota": {"quota_type": "reply"}}})
+    async def _aio(self, request: web.Request) -> web.Response:
+        return web.json_response(self.answer(request.path, request.headers.get("access_token", ""),
+                                             await request.json()))
 
     async def _token(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
-        self.refreshes.append(form)
         if self.refresh_delay:
             await asyncio.sleep(self.refresh_delay)
-        if request.headers.get("secret_key") != self.app_secret or form.get("app_id") != self.app_id:
-            return web.json_response({"error": -14002, "error_name": "Invalid app",
-                                      "error_description": "secret_key is invalid"})
+        return web.json_response(self.oauth(request.headers.get("secret_key"), form))
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        """httpx.MockTransport(fake.handler): the same API without a server."""
+        if request.url.path == "/v4/oa/access_token":
+            form = dict(parse_qsl(request.content.decode()))
+            return httpx.Response(200, json=self.oauth(request.headers.get("secret_key"), form))
+        body = json.loads(request.content or b"{}")
+        return httpx.Response(200, json=self.answer(request.url.path,
+                                                    request.headers.get("access_token", ""), body))
+
+    def answer(self, path: str, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        if path == "/v3.0/oa/message/cs":
+            self.attempts.append({"token": token, "body": body, "path": path})
+        elif path == "/message/template":
+            self.template_attempts.append({"token": token, "body": body})
+        if token not in self.valid_access:
+            return {"error": -216, "message": "Access token is invalid"}
+        if path == "/v3.0/oa/quota/message":
+            last = self.last_interaction.get(str(body.get("user_id")))
+            data: dict[str, Any] = {"quota_type": "reply"}
+            if last is not None:
+                data["last_interaction"] = int(last * 1000)
+            return {"error": 0, "message": "Success", "data": data}
+        if self.errors:
+            code = self.errors.pop(0)
+            return {"error": code, "message": f"error {code}"}
+        if path == "/message/template":
+            if body.get("template_id") not in self.approved_templates:
+                return {"error": -201, "message": "template_id is invalid"}
+            self.templates_sent.append(body)
+            return {"error": 0, "message": "Success", "data": {
+                "msg_id": f"zbs{next(self._counter)}", "sent_time": str(int(time.time() * 1000)),
+                "quota": {"dailyQuota": "500", "remainingQuota": "499"}}}
+        recipient = body.get("recipient") or {}
+        last = self.last_interaction.get(str(recipient.get("user_id")))
+        if last is not None and time.time() - last > 7 * 24 * 3600:
+            return {"error": -230, "message": "User has not interacted with OA in past 7 days"}
+        text = (body.get("message") or {}).get("text") or ""
+        if len(text) > 2000:
+            return {"error": -201, "message": "text is too long"}
+        self.sent.append(body)
+        return {"error": 0, "message": "Success", "data": {
+            "message_id": f"oa{next(self._counter)}",
+            "user_id": recipient.get("user_id", "u-from-message"),
+            "quota": {"quota_type": "reply"}}}
+
+    def oauth(self, secret_key: str | None, form: dict[str, str]) -> dict[str, Any]:
+        self.refreshes.append(form)
+        if secret_key != self.app_secret or form.get("app_id") != self.app_id:
+            return {"error": -14002, "error_name": "Invalid app",
+                    "error_description": "secret_key is invalid"}
         if form.get("grant_type") != "refresh_token" or form.get("refresh_token") != self.refresh_token:
-            return web.json_response({"error": -14014, "error_name": "Invalid refresh token",
-                                      "error_description": "Refresh token is invalid"})
+            return {"error": -14014, "error_name": "Invalid refresh token",
+                    "error_description": "Refresh token is invalid"}
         n = next(self._counter)
         access, refresh = f"access-{n}", f"refresh-{n}"
         self.valid_access = {access}
         self.refresh_token = refresh  # the old refresh token is now spent
-        return web.json_response({"access_token": access, "refresh_token": refresh,
-                                  "expires_in": "90000"})
+        return {"access_token": access, "refresh_token": refresh, "expires_in": "90000"}

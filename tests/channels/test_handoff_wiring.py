@@ -125,7 +125,8 @@ def apis(fake_apis: FakeApis, tmp_path: Path, monkeypatch) -> FakeApis:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN)
     monkeypatch.setenv("TELEGRAM_API_BASE_URL", fake_apis.url + "/bot")
     monkeypatch.setenv("ZALO_API_BASE_URL", fake_apis.url)
-    # No ZALO_ACCESS_TOKEN: only the Zalo channel (token kept in its table) can reach citizens.
+    monkeypatch.setenv("ZALO_APP_ID", ZALO_APP_ID)
+    # No ZALO_ACCESS_TOKEN: the hand-off reaches Zalo citizens with the token kept in the table.
     monkeypatch.delenv("ZALO_ACCESS_TOKEN", raising=False)
     monkeypatch.delenv("DVCBOT_RATE_LIMIT_PER_MINUTE", raising=False)
     monkeypatch.delenv("DVCBOT_MAX_MESSAGE_CHARS", raising=False)

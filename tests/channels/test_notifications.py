@@ -34,7 +34,7 @@ from bot.channels import store as channel_store
 from bot.channels.telegram import TelegramInput
 from bot.channels.webchat import WebChatInput
 from bot.channels.zalo import ZaloInput
-from bot.channels.zalo_api import Outbox
+from bot.messaging.outbox import Outbox
 from bot.handoff import reset_service
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, FakeZaloApi, serve_aiohttp,
                                             serve_sanic, zalo_signature)
@@ -160,20 +160,20 @@ def test_a_zalo_citizen_gets_the_notification_even_when_the_access_token_expired
     run(scenario())
 
 
-def test_a_zalo_notification_outside_the_7_day_window_waits_and_arrives_when_the_citizen_writes():
+def test_a_zalo_notification_zalo_refuses_for_the_window_is_dropped_not_kept_for_later(caplog):
     async def scenario():
         async with stack() as s:
             s.zalo_api.errors = [-230]                   # no interaction for 7 days
             result = await s.notifier.send(notification("zalo:77001", "zalo"))
             assert result.ok and s.zalo_api.sent == []
-            [kept] = Outbox().all("pending")
-            assert kept.recipient_id == "77001" and CODE in kept.message["text"]
+            assert Outbox().all("pending") == []         # not parked: it would arrive stale
 
             await s.zalo_says("77001", "chao ban")
             texts = [b["message"]["text"] for b in s.zalo_api.sent]
-            assert any(CODE in t for t in texts)
-            assert Outbox().all("pending") == []
+            assert not any(CODE in t for t in texts)     # no old notice when the citizen writes
     run(scenario())
+    assert "proactive message to" in caplog.text and "dropped" in caplog.text
+    assert "77001" not in caplog.text
 
 
 async def web_session(http) -> str:

@@ -371,7 +371,7 @@ def test_the_channel_refuses_to_start_without_a_usable_secret(monkeypatch):
 
 
 def test_splitting_prefers_sentences_and_counts_emoji_as_telegram_does():
-    from bot.channels.base import split_text, utf16_len
+    from bot.messaging.split import split_text, utf16_len
     text = "Câu một rất dài. Câu hai cũng dài! Câu ba? Câu bốn."
     assert split_text(text, 20) == ["Câu một rất dài.", "Câu hai cũng dài!", "Câu ba? Câu bốn."]
     emoji = "📄" * 10  # 10 characters, 20 UTF-16 units

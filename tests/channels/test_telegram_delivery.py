@@ -12,7 +12,7 @@ import asyncio
 import time
 
 from bot.channels import store
-from bot.channels.telegram import POSSIBLE_REPEAT
+from bot.messaging.telegram import POSSIBLE_REPEAT
 from tests.channels.messaging_fakes import flood_error
 from tests.channels.test_telegram import CITIZEN, channel_env, run, telegram_stack  # noqa: F401
 
@@ -72,7 +72,7 @@ def test_every_answer_arrives_under_flood_control_and_dropped_connections():
 def test_a_notification_telegram_does_not_take_is_not_counted_as_sent():
     """A proactive send (Rasa's trigger_intent) that fails raises, so Rasa answers 500 and the
     poller keeps the notification pending; nothing waits in the outbox to repeat it."""
-    from bot.channels.telegram import Undelivered
+    from bot.messaging.telegram import Undelivered
 
     async def scenario():
         async with telegram_stack() as s:

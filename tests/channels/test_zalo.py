@@ -20,7 +20,7 @@ import pytest
 
 from bot.channels.base import texts
 from bot.channels.zalo import ZaloInput
-from bot.channels.zalo_api import Outbox
+from bot.messaging.outbox import Outbox
 from bot.channels.zalo_tokens import TokenStore
 from tests.channels.messaging_fakes import (Collector, FakeZaloApi, rasa_app, serve_aiohttp,
                                             serve_sanic, zalo_signature)
@@ -428,15 +428,16 @@ def test_a_quota_error_is_retried_later_from_the_outbox():
     run(scenario())
 
 
-def test_a_state_agency_oa_refused_on_v3_falls_back_to_v2():
+def test_an_answer_zalo_refuses_for_good_is_recorded_as_failed_not_sent_elsewhere():
     async def scenario():
         async with zalo_stack(echo()) as s:
-            s.zalo.errors = [-235]
-            await s.deliver(text_event("xin chao"))
-            await s.deliver(text_event("cam on"))
-            assert [a["path"] for a in s.zalo.attempts] == [
-                "/v3.0/oa/message/cs", "/v2.0/oa/message", "/v2.0/oa/message"]
-            assert len(s.zalo.sent) == 2
+            s.zalo.errors = [-235, -235]    # "this API does not support this type of OA"
+            await s.deliver(text_event("xin chao", msg_id="m1"))
+            assert [a["path"] for a in s.zalo.attempts] == ["/v3.0/oa/message/cs"] * 2
+            assert [a["body"]["recipient"] for a in s.zalo.attempts] == [
+                {"message_id": "m1"}, {"user_id": CITIZEN}]
+            [failed] = Outbox().all("failed")
+            assert failed.error_code == -235 and s.zalo.sent == []
     run(scenario())
 
 

@@ -16,13 +16,15 @@ import httpx
 import pytest
 
 from bot.handoff.config import HandoffSettings
-from bot.handoff.senders import ZaloCitizenSender
+from bot.channels.zalo_tokens import TokenStore
 from bot.handoff.service import HandoffService
+from bot.messaging.config import ZaloConfig
 from bot.handoff.store import utcnow
 from bot.paths import REPO_ROOT
 
 TELEGRAM_TOKEN = "123456:TEST-token"
 ZALO_TOKEN = "zalo-access-token"
+ZALO_APP_ID = "4460000000000000001"
 HERE = Path(__file__).resolve().parent
 
 # Thạnh Phong: two volunteers and an official; An Qui: one volunteer; Đại Điền: no team.
@@ -148,7 +150,7 @@ def settings(tmp_path: Path, apis: FakeApis, teams_file: Path) -> HandoffSetting
         teams_file=teams_file,
         telegram_token=TELEGRAM_TOKEN,
         telegram_base_url=apis.url + "/bot",
-        zalo_base_url=apis.url,
+        zalo=ZaloConfig(app_id=ZALO_APP_ID, api_base_url=apis.url),
         reannounce_minutes=15,
         escalate_after=2,
         expire_hours=24,
@@ -157,8 +159,8 @@ def settings(tmp_path: Path, apis: FakeApis, teams_file: Path) -> HandoffSetting
 
 
 def make_service(settings: HandoffSettings, clock=utcnow) -> HandoffService:
-    zalo = ZaloCitizenSender(settings.zalo_base_url, token=lambda: ZALO_TOKEN)
-    return HandoffService(settings, clock=clock, senders={"zalo": zalo})
+    TokenStore(ZALO_APP_ID, settings.database_url).seed(ZALO_TOKEN, None)
+    return HandoffService(settings, clock=clock)
 
 
 @pytest.fixture()

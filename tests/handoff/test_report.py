@@ -127,7 +127,7 @@ def seed_telegram_delivery(url: str) -> None:
     from sqlalchemy import insert
 
     from bot.channels import store
-    from bot.channels.zalo_api import Outbox
+    from bot.messaging.outbox import Outbox
 
     with store.engine(url).begin() as conn:
         for day, n in (("2026-11-03", 2), ("2026-10-20", 5)):

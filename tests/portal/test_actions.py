@@ -249,6 +249,21 @@ def test_following_a_dossier_stores_the_conversation_channel_and_status(portal_e
     assert "Tôi đang theo dõi hồ sơ này" in texts[0] and slots["pending_offer"] is None
 
 
+def test_a_zalo_citizen_following_a_dossier_is_told_zalo_only_notifies_within_7_days(
+        portal_env, database_url, monkeypatch):
+    monkeypatch.delenv("ZALO_TEMPLATE_STATUS_ID", raising=False)
+    texts, _, _ = subscribe(code=NEED_PAPERS, sender="zalo:2512523625412515", channel="zalo")
+    assert "Đã bật theo dõi hồ sơ" in texts[-2]
+    assert "7 ngày" in texts[-1] and "Telegram" in texts[-1] and "web chat" in texts[-1]
+    # with a ZBS template the notices reach Zalo citizens at any time: no such warning
+    monkeypatch.setenv("ZALO_TEMPLATE_STATUS_ID", "418362")
+    texts, _, _ = subscribe(code=NEED_PAPERS, sender="zalo:2512523625412516", channel="zalo")
+    assert "Đã bật theo dõi hồ sơ" in texts[-1] and not any("7 ngày" in t for t in texts)
+    # and a Telegram citizen is never told
+    texts, _, _ = subscribe(code=NEED_PAPERS, sender="tg:77", channel="telegram")
+    assert not any("7 ngày" in t for t in texts)
+
+
 def test_following_by_naming_the_code_in_the_message(portal_env, database_url):
     subscribe(text=f"theo doi ho so {NEED_PAPERS.lower()} giup toi",
               phone_suffix=right_digits(NEED_PAPERS))
