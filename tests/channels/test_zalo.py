@@ -147,13 +147,10 @@ def test_missing_wrong_or_foreign_signatures_are_refused_and_nothing_reaches_the
                                          headers=headers)
             other_app = dict(event, app_id="1111111111111111111")
             foreign = await s.deliver(other_app)
-            stale = dict(event, timestamp=str(int((time.time() - 2 * 3600) * 1000)))
-            replayed = await s.deliver(stale)
             not_json = await s.http.post("/webhooks/zalo/webhook", content=b"\xff\xfe",
                                          headers={"X-ZEvent-Signature": "mac=00"})
             assert unsigned.status_code == 401
-            assert [r.status_code for r in (wrong_key, tampered, foreign, replayed, not_json)] \
-                == [403] * 5
+            assert [r.status_code for r in (wrong_key, tampered, foreign, not_json)] == [403] * 4
             await s.channel.background.wait()
             assert s.assistant.messages == []
             assert s.zalo.attempts == []
@@ -288,7 +285,7 @@ def test_unknown_and_echo_events_are_acknowledged_and_ignored(caplog):
     assert "oa_send_text" not in caplog.text
 
 
-def test_a_sticker_gets_the_text_only_answer_and_a_captioned_photo_is_read():
+def test_a_sticker_or_voice_note_gets_the_text_only_answer_and_a_captioned_photo_is_read():
     attachment = [{"type": "image", "payload": {"thumbnail": "https://x/t.jpg",
                                                 "url": "https://x/p.jpg"}}]
 
@@ -296,10 +293,9 @@ def test_a_sticker_gets_the_text_only_answer_and_a_captioned_photo_is_read():
         async with zalo_stack(echo()) as s:
             await s.deliver(text_event(None, event_name="user_send_sticker", attachments=[
                 {"type": "sticker", "payload": {"id": "abc", "url": "https://x/s.png"}}]))
-            await s.deliver(text_event(None, event_name="user_send_image", attachments=attachment))
             await s.deliver(text_event(None, event_name="user_send_audio"))
             assert s.assistant.messages == []
-            assert s.texts_sent() == [texts()["non_text"]] * 3
+            assert s.texts_sent() == [texts()["non_text"]] * 2
             await s.deliver(text_event("bien nhan ho so 38.98.H29-210519-0013",
                                        event_name="user_send_image", attachments=attachment))
             assert [m.text for m in s.assistant.messages] == [
