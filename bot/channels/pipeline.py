@@ -263,10 +263,14 @@ class Pipeline:
             return Outcome.REPLIED
         # 6. entry point
         if m.command == "start" or m.argument:
-            m.metadata.update(await asyncio.to_thread(entry_point_metadata, m.argument,
-                                                      self.channel, m.sender))
+            m.metadata.update(await self.entry_point(m))
         # 7-9. admission, Rasa, reply
         return await self.answer(m, text, on_new_message)
+
+    async def entry_point(self, m: CitizenMessage) -> dict[str, Any]:
+        """{"entry_point": {"source", "commune", "team", "channel"}} of a leaflet's link (the
+        fields None without one); the visit is counted."""
+        return await asyncio.to_thread(entry_point_metadata, m.argument, self.channel, m.sender)
 
     async def on_voice(self, m: CitizenMessage) -> Outcome:
         """A voice note (after the hand-off had its look): the "text only" answer."""
