@@ -14,6 +14,8 @@ one with one line there.
     dvcbot bench catalog         # national catalogue search on held-out phrasings: top-1/top-3, latency
     dvcbot bench receipt         # dossier codes read from generated receipt photos
                                  # (bot/benchmarks/receipt.py)
+    dvcbot bench webhooks        # p95 time-to-200 of the Telegram and Zalo webhooks
+                                 # (bot/channels/bench.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -340,6 +342,7 @@ BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "fuzz": "bot.benchmarks.fuzz:main",
     "catalog": "bot.benchmarks.catalog:main",
     "receipt": "bot.benchmarks.receipt:main",
+    "webhooks": "bot.channels.bench:main",
 }
 
 

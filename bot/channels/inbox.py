@@ -32,6 +32,7 @@ import json
 import logging
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Optional
 
@@ -45,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 WINDOW_SECONDS = 60
+_INTAKE = ThreadPoolExecutor(max_workers=4, thread_name_prefix="inbox-intake")
 
 
 @dataclass(frozen=True)
@@ -111,19 +113,16 @@ class Inbox:
         t = store.channel_inbox
         return or_(t.c.lease_until.is_(None), t.c.lease_until < now)
 
-    def claim(self, row_id: int, mine: bool = False) -> Optional[InboxRow]:
-        """The row, if this process now holds it: `mine` for a row put() just claimed, else
-        only when its lease has run out. None: answered already, or another process has it."""
+    def claim(self, row_id: int) -> Optional[InboxRow]:
+        """The row, if this process now holds it (its lease had run out). None: answered
+        already, or another process has it."""
         t = store.channel_inbox
         now = self.clock()
-        held = (t.c.lease_owner == self.owner) if mine else self._free(now)
-        values: dict[str, Any] = {"lease_owner": self.owner,
-                                  "lease_until": now + self.settings.lease_seconds}
-        if not mine:
-            values["attempts"] = t.c.attempts + 1
         with self._engine().begin() as conn:
             taken = conn.execute(update(t).where(
-                t.c.id == row_id, t.c.answered_at.is_(None), held).values(**values)).rowcount
+                t.c.id == row_id, t.c.answered_at.is_(None), self._free(now)).values(
+                    lease_owner=self.owner, lease_until=now + self.settings.lease_seconds,
+                    attempts=t.c.attempts + 1)).rowcount
             if not taken:
                 return None
             row = conn.execute(select(t).where(t.c.id == row_id)).one()
@@ -196,20 +195,33 @@ class InboxWorker:
         self._active: set[int] = set()
 
     async def accept(self, platform_id: str, sender_id: str, payload: dict[str, Any]) -> bool:
-        """Store the message (off the event loop) and start answering it; False: a repeat."""
-        row_id = await asyncio.to_thread(self.inbox.put, platform_id, sender_id, payload)
+        """Store the message (off the event loop, in threads of its own so that the 200 never
+        waits behind the answers' database work) and start answering it; False: a repeat."""
+        received_at = time.time()
+        row_id = await asyncio.get_running_loop().run_in_executor(
+            _INTAKE, self.inbox.put, platform_id, sender_id, payload)
         if row_id is None:
             return False
         self._active.add(row_id)
-        self.start(self.process(row_id, mine=True))
+        self.start(self._answer(InboxRow(row_id, self.inbox.channel, platform_id, sender_id,
+                                         payload, received_at, 1)))
         return True
 
-    async def process(self, row_id: int, mine: bool = False) -> None:
+    async def process(self, row_id: int) -> None:
+        """Claim a row left unanswered and answer it."""
         self._active.add(row_id)
+        row = None
         try:
-            row = await asyncio.to_thread(self.inbox.claim, row_id, mine)
+            row = await asyncio.to_thread(self.inbox.claim, row_id)
+        finally:
             if row is None:
-                return
+                self._active.discard(row_id)
+        if row is not None:
+            await self._answer(row)
+
+    async def _answer(self, row: InboxRow) -> None:
+        row_id = row.id
+        try:
             if row.attempts > MAX_ATTEMPTS:
                 logger.error("%s: inbox row %s failed %d times, given up", self.inbox.channel,
                              row_id, row.attempts - 1)

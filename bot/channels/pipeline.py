@@ -121,6 +121,18 @@ class Reply:
         raise NotImplementedError(f"{type(self).__name__} cannot download files")
 
 
+class CollectingReply(Reply):
+    """Answers collected for an HTTP response (web chat, REST), in Rasa's REST shape."""
+
+    def __init__(self, sender: str):
+        from rasa.core.channels.channel import CollectingOutputChannel
+
+        super().__init__(CollectingOutputChannel(), sender)
+
+    async def text(self, text: str) -> None:
+        self.output.messages.append({"recipient_id": self.sender, "text": text})
+
+
 @dataclass
 class CitizenMessage:
     sender: str                          # conversation id: "tg:<chat>", "zalo:<user>", "web:<hex>"

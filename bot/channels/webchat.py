@@ -73,8 +73,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, OutputChannel,
-                                        UserMessage)
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 
 from bot.channels import handoff_link, store
 from bot.channels.base import (GREETING, ConfigError, Gate, KeyedLocks, Limits, RateLimiter, Verdict,
@@ -82,8 +81,8 @@ from bot.channels.base import (GREETING, ConfigError, Gate, KeyedLocks, Limits, 
                                trusted_proxies)
 from bot.channels.buttons import ButtonPayloads
 from bot.channels.inbox import Inbox
-from bot.channels.pipeline import (Attachment, CitizenMessage, Kind, Outcome, Pipeline, Reply,
-                                   TooLarge)
+from bot.channels.pipeline import (Attachment, CitizenMessage, CollectingReply, Kind, Outcome,
+                                   Pipeline, TooLarge)
 from bot.channels.webchat_history import WebChatHistory
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
@@ -567,15 +566,12 @@ class WebChatPipeline(Pipeline):
         return {"entry_point": {**entry.to_dict(), "channel": self.channel}}
 
 
-class WebChatReply(Reply):
+class WebChatReply(CollectingReply):
     """Answers collected for the HTTP response; an upload's bytes held for the pipeline."""
 
     def __init__(self, sender: str):
-        super().__init__(CollectingOutputChannel(), sender)
+        super().__init__(sender)
         self.upload: Optional[bytes] = None
-
-    async def text(self, text: str) -> None:
-        self.output.messages.append(_bot_text(self.sender, text))
 
     async def failed(self) -> None:
         """The HTTP answer says it (503 and the polite text)."""

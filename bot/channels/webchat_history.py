@@ -128,12 +128,14 @@ class WebChatHistory:
         return answer
 
 
-def purge(database_url: Optional[str] = None, settings: Optional[HistorySettings] = None) -> int:
+def purge(database_url: Optional[str] = None, now: Optional[float] = None,
+          settings: Optional[HistorySettings] = None) -> int:
+    """Turns older than DVCBOT_WEBCHAT_HISTORY_HOURS deleted (`dvcbot purge`)."""
     settings = settings or HistorySettings.from_env()
     t = store.webchat_turns
     with store.engine(database_url).begin() as conn:
         return conn.execute(delete(t).where(
-            t.c.created_at < time.time() - settings.hours * 3600)).rowcount or 0
+            t.c.created_at < (now or time.time()) - settings.hours * 3600)).rowcount or 0
 
 
 def erase(conversation: str, database_url: Optional[str] = None) -> int:

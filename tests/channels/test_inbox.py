@@ -15,7 +15,7 @@ from bot.channels.inbox import Inbox, InboxSettings
 from bot.channels.telegram import TelegramInput
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, rasa_app, serve_aiohttp,
                                             serve_sanic, wait_until)
-from tests.channels.test_telegram import (CITIZEN, HEADER, SECRET, Stack, answer_with,  # noqa: F401
+from tests.channels.test_telegram import (CITIZEN, Stack, answer_with,  # noqa: F401
                                           channel_env)
 
 

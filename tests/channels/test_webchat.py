@@ -470,3 +470,31 @@ def test_the_page_waits_longer_than_the_server(server):
     page = httpx.get(server.base + "/webhooks/webchat/", timeout=5).text
     waits = int(re.search(r'name="dvcbot-timeout-ms" content="(\d+)"', page).group(1))
     assert waits > 2000   # the test server answers "busy" after 2 s
+
+
+def test_a_photo_from_the_camera_button_reaches_the_bot_as_its_reading_and_a_bad_file_does_not(
+        server):
+    import base64
+    import io
+
+    from bot.receipt import UNSUPPORTED_TYPE, ReceiptReading
+    from bot.receipt.synth import draw_receipt
+
+    buffer = io.BytesIO()
+    draw_receipt("000.00.12.H05-211020-0001", symbol="qr", seed=5).convert("RGB").save(
+        buffer, "JPEG", quality=85)
+    sender = "web-photo-0001"
+    url = server.base + "/webhooks/webchat/upload"
+    image = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
+    answer = httpx.post(url, timeout=30, json={"session": session_for(server, sender),
+                                               "image": image, "client_id": "photo-0001-abc",
+                                               "shown": "📷 Ảnh giấy hẹn"}).json()
+    expected = ('/receipt_photo{"receipt_code": "000.00.12.H05-211020-0001", '
+                '"receipt_confidence": "high", "receipt_reason": ""}')
+    assert [m["text"] for m in answer] == [f"(bot thử) bạn vừa gửi: {expected}"]
+    not_image = "data:image/jpeg;base64," + base64.b64encode(b"GIF89a...").decode()
+    refused = httpx.post(url, timeout=30, json={"session": session_for(server, sender),
+                                                "image": not_image}).json()
+    assert [m["text"] for m in refused] == [ReceiptReading(reason=UNSUPPORTED_TYPE).message()]
+    assert [m["text"] for m in server.received()
+            if m["sender_id"] == conv(server, sender)] == [expected]
