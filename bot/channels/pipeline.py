@@ -15,7 +15,9 @@ happens here, in this order:
                 here, reach Rasa as "/intent".
  4. hand-off    a citizen's own message (text, photo, voice...) goes to the volunteer while a
                 hand-off is in progress, and "xóa dữ liệu của tôi" erases the conversation
-                (bot.channels.handoff_link.route_citizen). Buttons and events do not.
+                (bot.channels.handoff_link.route_citizen). Buttons, events and the "start"
+                and "help" commands always get the assistant; "cancel" goes to the hand-off
+                first (it cancels the request for a person).
  5. commands    the channel's own: "start" (a conversation opens: "/greet"), "help",
                 "cancel" ("/deny" with metadata {"command": "cancel"}).
  6. entry point "start" and a page's first message carry a leaflet's payload:
@@ -74,6 +76,8 @@ class Kind(str, enum.Enum):
 
 # what a citizen wrote themselves: offered to the hand-off
 CITIZEN_WRITTEN = {Kind.TEXT, Kind.IMAGE, Kind.VOICE, Kind.FILE, Kind.STICKER, Kind.LOCATION}
+# commands that always get the assistant, even during a hand-off
+ALWAYS_ASSISTANT = {"start", "help"}
 
 
 class TooLarge(Exception):
@@ -238,8 +242,8 @@ class Pipeline:
             await m.reply.text(verdict.reply or "")
             return Outcome.REPLIED
         # 4. hand-off
-        if self.handoff and m.kind in CITIZEN_WRITTEN and await handoff_link.route_citizen(
-                m.sender, self.channel, m.text):
+        if (self.handoff and m.kind in CITIZEN_WRITTEN and m.command not in ALWAYS_ASSISTANT
+                and await handoff_link.route_citizen(m.sender, self.channel, m.text)):
             logger.info("%s: %s from %s relayed to the hand-off", self.channel, m.kind.value,
                         sender_ref(m.sender))
             return Outcome.HANDED_OFF
