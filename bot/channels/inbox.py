@@ -94,17 +94,19 @@ class Inbox:
     def _engine(self):
         return store.engine(self.database_url)
 
-    def put(self, platform_id: str, sender_id: str, payload: dict[str, Any]) -> Optional[int]:
-        """Store a message and claim it for this process; None when it was stored already."""
+    def put(self, platform_id: str, sender_id: str, payload: dict[str, Any],
+            lease_seconds: Optional[float] = None) -> Optional[int]:
+        """Store a message and claim it for this process (for `lease_seconds`, default the
+        settings'); None when it was stored already."""
         now = self.clock()
+        lease = self.settings.lease_seconds if lease_seconds is None else lease_seconds
         try:
             with self._engine().begin() as conn:
                 result = conn.execute(insert(store.channel_inbox).values(
                     channel=self.channel, platform_id=str(platform_id)[:160],
                     sender_id=str(sender_id)[:128],
                     payload=json.dumps(payload, ensure_ascii=False), received_at=now,
-                    lease_owner=self.owner, lease_until=now + self.settings.lease_seconds,
-                    attempts=1))
+                    lease_owner=self.owner, lease_until=now + lease, attempts=1))
                 return int(result.inserted_primary_key[0])
         except IntegrityError:
             return None
@@ -128,6 +130,19 @@ class Inbox:
             row = conn.execute(select(t).where(t.c.id == row_id)).one()
         return InboxRow(row.id, row.channel, row.platform_id, row.sender_id,
                         json.loads(row.payload or "{}"), row.received_at, row.attempts)
+
+    def take_over(self, platform_id: str, lease_seconds: float) -> Optional[int]:
+        """The id of the unanswered row `platform_id` whose holder died (its lease ran out), now
+        held by this process; None when it is answered or still held."""
+        t = store.channel_inbox
+        now = self.clock()
+        key = and_(t.c.channel == self.channel, t.c.platform_id == str(platform_id)[:160])
+        with self._engine().begin() as conn:
+            if not conn.execute(update(t).where(key, t.c.answered_at.is_(None), self._free(now))
+                                .values(lease_owner=self.owner, lease_until=now + lease_seconds,
+                                        attempts=t.c.attempts + 1)).rowcount:
+                return None
+            return conn.execute(select(t.c.id).where(key)).scalar_one()
 
     def renew(self, row_id: int) -> bool:
         t = store.channel_inbox

@@ -482,7 +482,7 @@ class TelegramInput(InputChannel):
                                update.update_id, MAX_QUEUED_PER_CHAT)
                 return response.json({"status": "dropped"})
             # 2. dedupe: stored (off the event loop) before the 200; a repeat stores nothing
-            if not await self.worker.accept(str(update.update_id), key, data):
+            if not await self.worker.accept(str(update.update_id), key, _without_names(data)):
                 logger.info("telegram: update %s delivered twice, ignored", update.update_id)
                 return response.json({"status": "duplicate"})
             return response.json({"status": "ok"})
@@ -640,6 +640,22 @@ class TelegramReply(Reply):
         if len(data) > limit:
             raise TooLarge(len(data))
         return data
+
+
+_NAMES = ("last_name", "username")
+
+
+def _without_names(data: Any) -> Any:
+    """The update as the inbox keeps it: people's names and usernames are not needed to answer
+    (first_name, which the Bot API always has, is kept empty)."""
+    if isinstance(data, list):
+        return [_without_names(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    kept = {key: _without_names(value) for key, value in data.items() if key not in _NAMES}
+    if "first_name" in kept:
+        kept["first_name"] = ""
+    return kept
 
 
 def _command(text: str | None) -> tuple[str | None, str | None]:

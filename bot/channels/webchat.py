@@ -461,7 +461,11 @@ class WebChatInput(InputChannel):
         # 2. dedupe: "Gửi lại" of a question answered (or being answered) gets that answer
         row_id = None
         if client_id is not None:
-            row_id = await asyncio.to_thread(self.inbox.put, f"{sender}:{client_id}", sender, {})
+            key, lease = f"{sender}:{client_id}", self.answer_timeout_seconds + PAGE_TIMEOUT_MARGIN
+            row_id = await asyncio.to_thread(self.inbox.put, key, sender, {}, lease)
+            if row_id is None:
+                # the request that stored it died before answering: this one answers it
+                row_id = await asyncio.to_thread(self.inbox.take_over, key, lease)
             if row_id is None:
                 return response.json(await self._earlier_answer(sender, client_id, body))
         try:

@@ -86,3 +86,59 @@ def test_an_answered_update_keeps_only_its_key_and_the_purge_removes_it():
     assert inbox.purge(time.time() + 1) >= 1
     with store.engine().connect() as conn:
         assert conn.execute(select(t.c.id)).all() == []
+
+
+def test_the_inbox_keeps_no_name_of_the_citizen():
+    import json
+
+    from sqlalchemy import select
+
+    from bot.channels import store
+
+    stored: list[dict] = []
+
+    async def scenario():
+        fake = FakeTelegramApi()
+
+        async def look(message):
+            with store.engine().connect() as conn:
+                stored.extend(json.loads(row[0]) for row in conn.execute(
+                    select(store.channel_inbox.c.payload)) if row[0])
+
+        async with serve_aiohttp(fake.app()) as api_url:
+            async with replica(fake, api_url, look) as s:
+                update = fake.text_update(CITIZEN, "xin chao")
+                update["message"]["from"].update(last_name="Nguyễn", username="nguyen_van_a")
+                await s.deliver(update)
+                assert [m.text for m in s.assistant.messages] == ["xin chao"]
+    asyncio.run(scenario())
+    [payload] = stored   # while it was being answered
+    text = json.dumps(payload, ensure_ascii=False)
+    assert "Nguyễn" not in text and "nguyen_van_a" not in text and "Công dân" not in text
+    assert payload["message"]["text"] == "xin chao"
+
+
+def test_of_two_replicas_sweeping_the_same_abandoned_row_exactly_one_takes_it():
+    now = [1000.0]
+    settings = InboxSettings(lease_seconds=30)
+    dead, one, two = (Inbox("zalo", settings=settings, clock=lambda: now[0]) for _ in range(3))
+    row = dead.put("msg:abandoned", "zalo:1", {"event_name": "user_send_text"})
+    assert one.waiting() == [] and one.claim(row) is None          # still held by its replica
+    now[0] += 31                                                    # that replica died
+    assert one.waiting() == two.waiting() == [row]
+    taken = [one.claim(row), two.claim(row)]
+    assert [t is not None for t in taken] == [True, False]
+    assert taken[0].payload == {"event_name": "user_send_text"} and taken[0].attempts == 2
+    one.done(row)
+    now[0] += 31
+    assert two.waiting() == [] and two.claim(row) is None           # answered: never again
+    assert two.state("msg:abandoned") == "answered"
+
+
+def test_a_web_chat_question_whose_request_died_is_taken_over_by_its_resend():
+    now = [1000.0]
+    first, resend = (Inbox("webchat", clock=lambda: now[0]) for _ in range(2))
+    assert first.put("web:1:abc", "web:1", {}, lease_seconds=75) is not None
+    assert resend.take_over("web:1:abc", 75) is None     # still being answered
+    now[0] += 76                                          # the server restarted meanwhile
+    assert resend.take_over("web:1:abc", 75) is not None
