@@ -107,8 +107,8 @@ class Reply:
     async def help(self) -> None:
         await self.text(texts()["help"])
 
-    async def before_answer(self) -> None:
-        """Just before Rasa is asked (Zalo sends what waited in its outbox)."""
+    async def reachable(self) -> None:
+        """The citizen wrote and is answered (Zalo sends what waited in its outbox)."""
 
     async def answering(self) -> None:
         """While Rasa works (Telegram shows "typing..."); cancelled when done."""
@@ -227,15 +227,18 @@ class Pipeline:
     async def handle(self, m: CitizenMessage,
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Outcome:
         # 3. rate limit and size
-        checked = m.payload if m.kind is Kind.BUTTON else (m.text if m.text is not None else (
-            m.command or None))
-        if m.kind is Kind.EVENT:
-            checked = m.command or "event"
+        if m.kind is Kind.BUTTON:
+            checked = m.payload
+        elif m.kind is Kind.EVENT:
+            checked = m.command or m.kind.value
+        else:
+            checked = m.text
         verdict = await asyncio.to_thread(self.gate.check, m.sender, checked)
         if verdict.action is Action.DROP:
             logger.info("%s: message from %s dropped (%s)", self.channel, sender_ref(m.sender),
                         verdict.reason)
             return Outcome.DROPPED
+        await m.reply.reachable()
         if verdict.action is Action.REPLY and verdict.reason != "non_text":
             logger.info("%s: message from %s answered here (%s)", self.channel,
                         sender_ref(m.sender), verdict.reason)
@@ -298,7 +301,6 @@ class Pipeline:
         logger.info("%s: %s from %s (%d chars)", self.channel, m.kind.value, sender_ref(m.sender),
                     len(text))
         logger.debug("%s: preview %r", self.channel, preview(text))
-        await m.reply.before_answer()
         if m.sent_at is not None and self.clock() - m.sent_at > self.late_after:
             await m.reply.text(texts()["late_apology"])
         indicator = asyncio.ensure_future(m.reply.answering())

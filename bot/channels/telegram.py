@@ -607,7 +607,9 @@ class TelegramInput(InputChannel):
             return CitizenMessage(kind=kind, text=caption, attachment=Attachment(
                 document.file_id, mime, document.file_size), **made)
         if message.voice is not None or message.audio is not None:
-            return CitizenMessage(kind=Kind.VOICE, text=caption, **made)
+            audio = message.voice or message.audio
+            return CitizenMessage(kind=Kind.VOICE, text=caption, attachment=Attachment(
+                audio.file_id, audio.mime_type, audio.file_size), **made)
         if message.location is not None or message.venue is not None:
             return CitizenMessage(kind=Kind.LOCATION, text=caption, **made)
         # stickers, videos, contacts, polls...: not text (a caption, if any, is read)

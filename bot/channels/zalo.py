@@ -525,7 +525,7 @@ class ZaloReply(Reply):
         super().__init__(output, sender)
         self.channel, self.user_id = channel, user_id
 
-    async def before_answer(self) -> None:
+    async def reachable(self) -> None:
         await self.channel.flush_outbox(self.user_id, self.output)
 
     async def download(self, attachment: Attachment, limit: int) -> bytes:
