@@ -142,3 +142,26 @@ def test_a_web_chat_question_whose_request_died_is_taken_over_by_its_resend():
     assert resend.take_over("web:1:abc", 75) is None     # still being answered
     now[0] += 76                                          # the server restarted meanwhile
     assert resend.take_over("web:1:abc", 75) is not None
+
+
+def test_erase_and_purge_remove_the_inbox_rows_and_web_chat_turns(tmp_path):
+    import datetime as dt
+
+    from bot import privacy
+    from bot.channels import inbox, webchat_history
+
+    tracker = f"sqlite:///{tmp_path / 'tracker.sqlite3'}"
+    history = webchat_history.WebChatHistory()
+    history.add_user("web:aa", "lam cccd o dau", "c1-aaaaaaaa")
+    history.add_user("web:bb", "lam cccd o dau", "c1-bbbbbbbb")
+    Inbox("webchat").put("web:aa:c1-aaaaaaaa", "web:aa", {})
+    Inbox("webchat").put("web:bb:c1-bbbbbbbb", "web:bb", {})
+    privacy.erase("web:aa", "webchat", tracker_url=tracker)
+    assert history.turns("web:aa") == [] and len(history.turns("web:bb")) == 1
+    assert Inbox("webchat").state("web:aa:c1-aaaaaaaa") is None
+    assert Inbox("webchat").state("web:bb:c1-bbbbbbbb") == "waiting"
+    # three days later the purge removes the rest
+    privacy.purge(dt.datetime.utcnow() + dt.timedelta(days=3), tracker_url=tracker)
+    assert Inbox("webchat").state("web:bb:c1-bbbbbbbb") is None
+    assert webchat_history.purge(now=None) == 0 and history.turns("web:bb") == []
+    assert inbox.purge(0) == 0
