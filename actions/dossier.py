@@ -251,8 +251,8 @@ def render_notification(entities: dict[str, str]) -> Optional[str]:
     info = statuses().info(entities.get("status"), entities.get("status_key"))
     lines = [say.get("notify.first" if kind == "first" else "notify.changed", code=code,
                      status=info.label, explanation=info.explanation)]
-    if entities.get("procedure"):
-        lines.append(say.get("notify.procedure", procedure=entities["procedure"]))
+    if entities.get("dossier_procedure"):
+        lines.append(say.get("notify.procedure", procedure=entities["dossier_procedure"]))
     appointment = entities.get("appointment_date")
     if appointment and info.key not in {"result_ready", "returned", "rejected", "cancelled"}:
         try:

@@ -14,6 +14,8 @@ one with one line there.
     dvcbot bench catalog         # national catalogue search on held-out phrasings: top-1/top-3, latency
     dvcbot bench receipt         # dossier codes read from generated receipt photos
                                  # (bot/ops/bench/receipt.py)
+    dvcbot bench webhooks        # p95 time-to-200 of the Telegram and Zalo webhooks
+                                 # (bot/ops/bench/webhooks.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -340,6 +342,7 @@ BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "fuzz": "bot.ops.bench.fuzz:main",
     "catalog": "bot.ops.bench.catalog:main",
     "receipt": "bot.ops.bench.receipt:main",
+    "webhooks": "bot.ops.bench.webhooks:main",
 }
 
 

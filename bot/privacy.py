@@ -24,7 +24,10 @@ README "Security and privacy" / "Personal data" says what is kept and for how lo
   * closed hand-off tickets after 365 days: their citizen id, messages and volunteer are
     removed (commune, procedure, times, outcome and rating stay for the report), their
     Telegram thread mappings deleted; the assisted look-up log after 365 days;
-  * dossier guess counters after their window, security alerts after a year.
+  * dossier guess counters after their window, security alerts after a year;
+  * the channels' inbox (bot.channels.inbox) after DVCBOT_INBOX_RETENTION_HOURS (48 h: an
+    answered message is only its platform id by then), the web chat's visible turns after
+    DVCBOT_WEBCHAT_HISTORY_HOURS (72 h).
 Kept: entry-point counts (per day, commune, source and channel: no person in them) and the
 stored button payloads (`telegram_callbacks`: the server's own buttons under a hash key written
 once and reused, so their number is bounded by the distinct buttons; deleting an old row would
@@ -262,7 +265,9 @@ def erase(sender_id: str, channel: Optional[str] = None, *, url: Optional[str] =
           tracker_url: Optional[str] = None) -> Erased:
     """Everything kept about one conversation, deleted (the citizen's command)."""
     from actions.portal.subscriptions import SubscriptionStore
+    from bot.channels import inbox as channel_inbox
     from bot.channels import store as channel_store
+    from bot.channels import webchat_history
     from bot.handoff.store import TicketStore
 
     result = Erased()
@@ -284,6 +289,7 @@ def erase(sender_id: str, channel: Optional[str] = None, *, url: Optional[str] =
         if channel:
             query = query.where(outbox.c.channel == channel)
         result.outbox = conn.execute(query).rowcount or 0
+    result.outbox += channel_inbox.erase(sender_id, url) + webchat_history.erase(sender_id, url)
     with storage.engine_for(url, metadata).begin() as conn:
         conn.execute(delete(notices).where(notices.c.conversation_key == _key(sender_id)))
     logger.info("erase: a conversation's data was erased on request (%d events, %d follows, "
@@ -317,7 +323,9 @@ def purge(now: Optional[dt.datetime] = None, *, days: Optional[int] = None,
     """One purge of everything past its lifetime (see the module docstring)."""
     from actions.portal.guesses import GuessGuard
     from actions.portal.subscriptions import SubscriptionStore
+    from bot.channels import inbox as channel_inbox
     from bot.channels import store as channel_store
+    from bot.channels import webchat_history
     from bot.handoff.store import TicketStore
 
     now = now or utcnow()
@@ -350,11 +358,15 @@ def purge(now: Optional[dt.datetime] = None, *, days: Optional[int] = None,
         result.outbox = conn.execute(delete(outbox).where(
             ((outbox.c.status == "delivered") & (outbox.c.delivered_at < delivered_before))
             | (outbox.c.created_at < any_before))).rowcount or 0
+    unix_now = now.replace(tzinfo=dt.timezone.utc).timestamp()
+    inbox_before = unix_now - 3600 * settings().inbox.retention_hours
+    result.other += (channel_inbox.purge(inbox_before, url)
+                     + webchat_history.purge(url, unix_now))
     result.notifications = SubscriptionStore(url).purge(
         delivered_before=now - dt.timedelta(days=OUTBOX_DELIVERED_DAYS), ended_before=before)
     tickets = TicketStore(storage.database_url(url))
     result.tickets = tickets.redact_closed(now - dt.timedelta(days=TICKET_RETENTION_DAYS))
-    result.other = GuessGuard(url).purge(now)
+    result.other += GuessGuard(url).purge(now)
     logger.info(result.summary())
     return result
 

@@ -47,7 +47,7 @@ import random
 import signal
 import sys
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Optional
 from urllib.parse import quote
 

@@ -125,9 +125,12 @@ class Notification:
     attempts: int
 
     def entities(self) -> dict[str, str]:
-        """What travels with EXTERNAL_dossier_status_changed (no personal data)."""
+        """What travels with EXTERNAL_dossier_status_changed (no personal data). The dossier's
+        procedure travels as "dossier_procedure", an entity no slot maps: as "procedure" it
+        would overwrite the conversation's own `procedure` slot."""
         values = {"code": self.code, "status": self.status_text or "", "status_key": self.status_key,
-                  "kind": self.kind, "notification_id": str(self.id), "procedure": self.procedure,
+                  "kind": self.kind, "notification_id": str(self.id),
+                  "dossier_procedure": self.procedure,
                   "appointment_date": self.appointment_date, "final": "1" if self.final else None}
         return {k: v for k, v in values.items() if v}
 

@@ -117,6 +117,27 @@ async def citizen_media(sender_id: str, channel: str, media: CitizenMedia) -> Me
     return await found.citizen_media(sender_id, channel, media)
 
 
+async def citizen_left(sender_id: str, channel: str) -> None:
+    """The citizen unfollowed (Zalo `unfollow`): their dossier follows end and an open
+    hand-off is closed, so nothing more is relayed or pushed to them."""
+    from actions.portal.subscriptions import SubscriptionStore
+
+    try:
+        codes = await asyncio.to_thread(SubscriptionStore().unsubscribe, str(sender_id), channel)
+    except Exception as exc:  # noqa: BLE001 - the hand-off is still closed below
+        logger.error("%s: follows not ended after unfollow (%s)", channel, type(exc).__name__)
+        codes = []
+    closed = False
+    found = await _service()
+    if found is not None:
+        ticket = await asyncio.to_thread(found.store.active_for, channel, str(sender_id))
+        if ticket is not None:
+            closed = await asyncio.to_thread(found.store.close, ticket.id, "citizen_left",
+                                             ask_rating=False)
+    logger.info("%s: a citizen left: %d follow(s) ended, hand-off %s", channel, len(codes),
+                "closed" if closed else "none open")
+
+
 async def erase_citizen(sender_id: str, channel: str) -> None:
     """"xóa dữ liệu của tôi": erase, then confirm in a short reply (or say it failed)."""
     found = await _service()

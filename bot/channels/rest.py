@@ -22,19 +22,18 @@ Telegram, Zalo and the web chat, which do rate-limit).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, Awaitable, Callable
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.base import (GREETING, Action, Gate, Limits, RateLimiter, handle_in_turn, preview,
-                               safe_user_text, sender_ref, texts, typed_text)
+from bot.channels.base import GREETING, Gate, Limits, RateLimiter, preview, sender_ref, texts
 from bot.channels.buttons import ButtonPayloads
+from bot.channels.pipeline import CitizenMessage, CollectingReply, Kind, Outcome, Pipeline
 
 from bot.tokens import REST_TOKEN, bearer_refusal, read_token
 
@@ -46,7 +45,6 @@ ENTRY_POINT_FIELDS = ("source", "commune", "team", "channel")
 REFUSALS = {401: "missing bearer token (Authorization: Bearer <DVCBOT_REST_TOKEN>)",
             403: "wrong bearer token"}
 
-BUSY = "Xin lỗi, hệ thống đang bận. Bạn vui lòng nhắn lại sau ít phút nhé."
 NO_ANSWER = ("Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
              "hoặc hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé.")
 
@@ -59,13 +57,27 @@ class CitizenRestInput(RestInput):
         return "rest"
 
     def __init__(self, token: str | None = None) -> None:
-        limits = Limits.from_env()
-        self.gate = Gate(limits, limiter=RateLimiter(0))
+        self.pipeline = RestPipeline(self.name(), Gate(Limits.from_env(), limiter=RateLimiter(0)),
+                                     handoff=False)
         self.buttons = ButtonPayloads()
         self.token = token or read_token(REST_TOKEN)
         if not self.token:
             logger.error("rest: no %s (set %s, or start with `dvcbot run`): every REST call "
                          "is refused", REST_TOKEN.what, REST_TOKEN.env)
+
+    async def citizen_message(self, text: str | None, sender_id: str,
+                              metadata: dict[str, Any] | None,
+                              reply: CollectingReply) -> CitizenMessage:
+        """The caller's message: a pressed button sends back the key it was given, "/greet"
+        opens a conversation, anything else is typed text."""
+        made = dict(sender=sender_id, channel=self.name(), reply=reply,
+                    metadata=dict(metadata or {}))
+        pressed = await self.buttons.decode(text.strip()) if text and text.strip() else None
+        if pressed is not None:
+            return CitizenMessage(kind=Kind.BUTTON, payload=pressed, **made)
+        if (text or "").strip() == GREETING:
+            return CitizenMessage(kind=Kind.EVENT, command="start", **made)
+        return CitizenMessage(kind=Kind.TEXT, text=text, **made)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("dvcbot_rest_webhook", __name__)
@@ -90,40 +102,24 @@ class CitizenRestInput(RestInput):
             raw = body.get("message")
             text = raw if isinstance(raw, str) else None
             metadata = allowed_metadata(body.get("metadata"))
-            wording = texts()
 
-            verdict = self.gate.check(sender_id, text)
-            if verdict.action is not Action.FORWARD:
-                logger.info("rest: %s from %s answered by the channel", verdict.reason, sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": verdict.reply}] if verdict.reply else [])
-
-            # a pressed button sends back the key it was given; anything else is typed text
-            pressed = await self.buttons.decode(verdict.text or "")
-            if pressed is not None:
-                handed = safe_user_text(pressed)
-            elif (verdict.text or "").strip() == GREETING:  # a caller opening a conversation
-                handed = GREETING
-            else:
-                handed = typed_text(verdict.text or "")
-            if not handed:
-                return response.json([{"recipient_id": sender_id, "text": wording["non_text"]}])
-            collector = CollectingOutputChannel()
-            message = UserMessage(handed, collector, sender_id,
-                                  input_channel=self.name(), metadata=metadata)
-            try:
-                await handle_in_turn(on_new_message, message)
-            except asyncio.CancelledError:
-                logger.error("rest: timed out on %r from %s", preview(text), sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": wording.get("busy", BUSY)}])
-            except Exception:  # noqa: BLE001 - a citizen never gets silence or a 500
-                logger.exception("rest: failed on %r from %s", preview(text), sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": wording.get("busy", BUSY)}])
-            if not collector.messages:
+            reply = CollectingReply(sender_id)
+            message = await self.citizen_message(text, sender_id, metadata, reply)
+            outcome = await self.pipeline.handle(message, on_new_message)
+            if outcome is Outcome.ANSWERED and not reply.output.messages:
                 logger.warning("rest: no answer to %r from %s", preview(text), sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": wording.get("no_answer", NO_ANSWER)}])
-            return response.json(await self.buttons.encode_buttons(collector.messages))
+                return response.json([{"recipient_id": sender_id,
+                                       "text": texts().get("no_answer", NO_ANSWER)}])
+            return response.json(await self.buttons.encode_buttons(reply.output.messages))
 
         return webhook
+
+
+class RestPipeline(Pipeline):
+    """REST callers give their entry point in the metadata themselves (allowed_metadata)."""
+
+    async def entry_point(self, m: CitizenMessage) -> dict[str, Any]:
+        return {}
 
 
 def rest_sender(given: Any) -> str:

@@ -11,6 +11,13 @@
   have reached a citizen twice (Telegram has no idempotency key).
 - `channel_secrets`: secrets the replicas must share and nobody has to configure (the web chat's
   session signing key when DVCBOT_WEBCHAT_SECRET is unset).
+- `channel_inbox`: every citizen message a webhook accepted, written before the 200 (unique on
+  channel and the platform's update/message id, so a platform retry is a no-op), claimed by
+  one worker with a lease, its payload cleared once answered (bot.channels.inbox).
+- `channel_rate_windows`: one counter per sender and minute window (the rate limit shared by
+  every replica).
+- `webchat_turns`: the last turns of each web chat conversation, masked, so that a reload
+  shows the conversation again (bot.channels.inbox.WebChatHistory).
 
 SQLAlchemy Core, 2.0 style. The tables are created on first use.
 """
@@ -18,7 +25,8 @@ SQLAlchemy Core, 2.0 style. The tables are created on first use.
 from __future__ import annotations
 
 
-from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (Column, Float, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
 from sqlalchemy.engine import Engine
 
 from bot import storage
@@ -79,6 +87,41 @@ channel_secrets = Table(
     Column("value", Text, nullable=False),
     Column("created_at", Float, nullable=False),
 )
+
+channel_inbox = Table(
+    "channel_inbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(16), nullable=False),
+    Column("platform_id", String(160), nullable=False),  # update id, msg_id, page's message id
+    Column("sender_id", String(128), nullable=False),
+    Column("payload", Text, nullable=True),               # the update; NULL once answered
+    Column("received_at", Float, nullable=False),
+    Column("answered_at", Float, nullable=True),          # NULL: not answered yet
+    Column("lease_owner", String(64), nullable=True),
+    Column("lease_until", Float, nullable=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    UniqueConstraint("channel", "platform_id", name="uq_channel_inbox_platform_id"),
+)
+Index("ix_channel_inbox_unanswered", channel_inbox.c.answered_at, channel_inbox.c.lease_until)
+
+channel_rate_windows = Table(
+    "channel_rate_windows", metadata,
+    Column("key", String(200), primary_key=True),        # "<scope>:<sender or address>"
+    Column("window_start", Integer, nullable=False),     # unix minute start
+    Column("count", Integer, nullable=False, default=0),
+)
+
+webchat_turns = Table(
+    "webchat_turns", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), nullable=False),
+    Column("role", String(8), nullable=False),            # "user" or "bot"
+    Column("message_json", Text, nullable=False),         # {"text", "buttons"?}, masked
+    Column("client_id", String(64), nullable=True),       # the page's message id (user turns)
+    Column("created_at", Float, nullable=False),
+    Column("answered_at", Float, nullable=True),          # bot turn whose button was pressed
+)
+Index("ix_webchat_turns_conversation", webchat_turns.c.conversation_id, webchat_turns.c.id)
 
 
 def database_url(url: str | None = None) -> str:

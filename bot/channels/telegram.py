@@ -8,11 +8,16 @@ credentials.yml:
 
 Route: POST /webhooks/telegram/webhook. Telegram (or `dvcbot telegram --polling`) sends each
 Update there with the header X-Telegram-Bot-Api-Secret-Token; a missing header gets 401, a wrong
-one 403, and nothing reaches the assistant. A valid update is acknowledged at once and handled in
-the background, one at a time per chat, in arrival order.
+one 403, and nothing reaches the assistant. A valid update is written to the durable inbox
+(bot.channels.inbox, unique on update_id: a resent update is a no-op on every replica) and
+then acknowledged; it is handled in the background, one at a time per chat, in arrival order,
+through bot.channels.pipeline (this module only translates Telegram's Update to and from a
+CitizenMessage).
 
 What a citizen can send:
   - text, or a photo/document with a caption (the caption is read: it may carry a dossier code);
+  - a photo without caption (its largest size) or an image document: a receipt photo, fetched
+    with getFile and decoded in the pipeline (never kept; the inbox holds only its file_id);
   - a tap on an inline button: the payload behind its opaque key goes to the assistant
     (bot.channels.buttons; a forged or unknown key gets the "button expired" answer);
   - /start <payload>: a leaflet's deep link; the assistant receives "/greet" with metadata
@@ -22,9 +27,10 @@ What a citizen can send:
   - a menu button (texts.yml `menu`): its payload goes to the assistant.
 Any other text, even one that begins with "/", reaches the assistant as words, never as Rasa's
 `/intent{entities}` syntax (base.typed_text).
-A voice note or audio file goes to the hand-off (`_voice_note`): relayed to the volunteers
-during a hand-off, else a volunteer is offered. Anything else (stickers, photos without
-caption) gets the "text only" answer.
+A photo (or an image document) is read as a receipt: the dossier code found goes to Rasa
+(bot.channels.pipeline). A voice note or audio file goes to the hand-off (Pipeline.on_voice):
+relayed to the volunteers during a hand-off, else a volunteer is offered. Anything else
+(stickers, locations) gets the "text only" answer.
 
 Conversation ids are "tg:<chat id>". Answers are split under Telegram's 4096 characters; the
 chat shows "typing..." while the assistant prepares an answer.
@@ -56,13 +62,12 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 
 from bot.channels import handoff_link
-from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks, SeenCache,
-                               answer_in_time, entry_point_metadata, preview, safe_user_text,
-                               sender_ref, setting, texts, typed_text)
+from bot.channels.base import Background, ConfigError, Gate, KeyedLocks, setting, texts, typed_text
 from bot.channels.buttons import ButtonPayloads
-from bot.handoff import CitizenMedia
-from bot.messaging.outbox import Outbox
+from bot.channels.inbox import Inbox, InboxRow, InboxWorker
+from bot.channels.pipeline import Attachment, CitizenMessage, Kind, Pipeline, Reply, TooLarge
 from bot.messaging.config import TelegramConfig
+from bot.messaging.outbox import Outbox
 from bot.messaging.telegram import CHANNEL, SENDER_PREFIX, TelegramOutput, make_bot, retry_outbox
 
 logger = logging.getLogger(__name__)
@@ -113,13 +118,15 @@ class TelegramInput(InputChannel):
         self.token = token
         self.secret_token = secret_token
         self.api_base_url = api_base_url
-        self.gate = gate or Gate()
+        self.pipeline = Pipeline(CHANNEL, gate or Gate(database_url=database_url))
         self.callbacks = ButtonPayloads(database_url)
         self.outbox = Outbox(database_url, channel=CHANNEL)
         self._maintenance: asyncio.Task | None = None
-        self.seen_updates = SeenCache(ttl=3600)
         self.locks = KeyedLocks()
         self.background = Background("telegram")
+        self.worker = InboxWorker(Inbox(CHANNEL, database_url), self._answer_row,
+                                  self.background.start)
+        self.on_new_message: Callable[[UserMessage], Awaitable[Any]] | None = None
         self._bot: Bot | None = None
 
     # The Bot (and its HTTP connection pool) is made on first use, inside the server's loop.
@@ -162,6 +169,7 @@ class TelegramInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("dvcbot_telegram_webhook", __name__)
+        self.on_new_message = on_new_message
 
         @bp.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -169,6 +177,7 @@ class TelegramInput(InputChannel):
 
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            # 1. verify
             presented = request.headers.get(SECRET_HEADER)
             if presented is None:
                 logger.warning("telegram: update without secret token refused")
@@ -189,25 +198,28 @@ class TelegramInput(InputChannel):
                 logger.warning("telegram: update %s could not be parsed, dropped",
                                data.get("update_id"))
                 return response.json({"status": "unreadable update dropped"})
-            if not self.seen_updates.first_time(str(update.update_id)):
-                logger.info("telegram: update %s delivered twice, ignored", update.update_id)
-                return response.json({"status": "duplicate"})
             chat = update.effective_chat
-            if chat is not None and self.locks.waiting(str(chat.id)) >= MAX_QUEUED_PER_CHAT:
+            key = str(chat.id) if chat is not None else "?"
+            if self.locks.waiting(key) >= MAX_QUEUED_PER_CHAT:
                 # one chat flooding: acknowledged (so Telegram does not resend) but not queued (M8)
                 logger.warning("telegram: update %s dropped, %d already waiting for that chat",
                                update.update_id, MAX_QUEUED_PER_CHAT)
                 return response.json({"status": "dropped"})
-            self.background.start(self.handle_update(update, on_new_message, raw=data))
+            # 2. dedupe: stored (off the event loop) before the 200; a repeat stores nothing
+            if not await self.worker.accept(str(update.update_id), key, _without_names(data)):
+                logger.info("telegram: update %s delivered twice, ignored", update.update_id)
+                return response.json({"status": "duplicate"})
             return response.json({"status": "ok"})
 
         @bp.listener("before_server_start")
         async def start_handoff(*_: Any) -> None:
             await self.connect_handoff()
             self._maintenance = asyncio.ensure_future(self._maintain())
+            self.worker.run()
 
         @bp.listener("after_server_stop")
         async def close_bot(*_: Any) -> None:
+            self.worker.stop()
             if self._maintenance is not None:
                 self._maintenance.cancel()
             await self.background.wait(10)
@@ -220,6 +232,11 @@ class TelegramInput(InputChannel):
         return bp
 
     # ----------------------------------------------------------------------- handling
+
+    async def _answer_row(self, row: InboxRow) -> None:
+        """An inbox row (stored by this or another replica): its update, handled."""
+        update = Update.de_json(row.payload, self.bot)
+        await self.handle_update(update, self.on_new_message, raw=row.payload)
 
     async def handle_update(self, update: Update,
                             on_new_message: Callable[[UserMessage], Awaitable[Any]],
@@ -235,24 +252,27 @@ class TelegramInput(InputChannel):
                 logger.debug("telegram: update %s taken by the hand-off", update.update_id)
                 return
             if update.callback_query is not None:
-                await self._handle_button(update, on_new_message)
+                message = await self._button_message(update)
             elif update.message is not None:
-                await self._handle_message(update, on_new_message)
+                message = self._citizen_message(update)
             else:
                 # edited messages (the answer was already given), channel posts, member updates
                 logger.debug("telegram: update %s of another kind ignored", update.update_id)
+                return
+            if message is not None:
+                await self.pipeline.handle(message, on_new_message)
 
-    async def _handle_button(self, update: Update, on_new_message: Callable) -> None:
+    async def _button_message(self, update: Update) -> CitizenMessage | None:
         query = update.callback_query
-        output = self.output()
         message = query.message
         try:
             await self.bot.answer_callback_query(query.id)
         except TelegramError as exc:
             logger.debug("telegram: answerCallbackQuery failed: %s", type(exc).__name__)
         if message is None or message.chat.type != ChatType.PRIVATE:
-            return
+            return None
         sender = SENDER_PREFIX + str(message.chat.id)
+        reply = TelegramReply(self.output(), sender, self.bot)
         # Take the buttons away so that an old question is not answered twice.
         try:
             await self.bot.edit_message_reply_markup(chat_id=message.chat.id,
@@ -261,138 +281,107 @@ class TelegramInput(InputChannel):
         except TelegramError as exc:
             logger.debug("telegram: could not remove the buttons: %s", type(exc).__name__)
         data = query.data or ""
-        if data.startswith("k:"):
-            payload = await self.callbacks.decode(data)
-            if payload is None:  # not (or no longer) a key this server issued
-                await output.send_text_message(sender, texts()["button_expired"])
-                return
-            text = safe_user_text(payload)
-        else:
+        metadata = {"channel": CHANNEL, "button": True}
+        if not data.startswith("k:"):
             # a plain-text button (or callback_data forged by a modified client): typed text
-            text = typed_text(data)
-        await self._forward(sender, text, {"channel": CHANNEL, "button": True},
-                            on_new_message, output)
+            return CitizenMessage(sender, CHANNEL, Kind.BUTTON, reply, payload=typed_text(data),
+                                  metadata=metadata)
+        payload = await self.callbacks.decode(data)
+        if payload is None:  # not (or no longer) a key this server issued
+            await reply.text(texts()["button_expired"])
+            return None
+        return CitizenMessage(sender, CHANNEL, Kind.BUTTON, reply, payload=payload,
+                              metadata=metadata)
 
-    async def _handle_message(self, update: Update, on_new_message: Callable) -> None:
+    def _citizen_message(self, update: Update) -> CitizenMessage | None:
         message = update.message
         if message.chat.type != ChatType.PRIVATE:
             logger.debug("telegram: message in a %s chat ignored", message.chat.type)
-            return
+            return None
         sender = SENDER_PREFIX + str(message.chat.id)
-        output = self.output()
-        raw_text = message.text if message.text is not None else message.caption
-        metadata: dict[str, Any] = {"channel": CHANNEL}
-
-        # The gate once per message: rate limit and size first; "not text" is answered only
-        # after the hand-off had its look (a photo sent to a volunteer is reported to them).
-        verdict = self.gate.check(sender, raw_text)
-        if verdict.action is not Action.FORWARD and verdict.reason != "non_text":
-            await self._refuse(sender, verdict, output)
-            return
-
-        command, argument = _command(raw_text) if message.text is not None else (None, None)
-        if command == "start":
-            metadata.update(await asyncio.to_thread(entry_point_metadata, argument,
-                                                    CHANNEL, sender))
-            await self._forward(sender, "/greet", metadata, on_new_message, output,
-                                then_menu=True, gated=True)
-            return
-        if command in HELP_COMMANDS:
-            await output.send_menu(sender, texts()["help"])
-            return
-
+        reply = TelegramReply(self.output(), sender, self.bot)
+        sent_at = message.date.timestamp() if message.date is not None else None
+        made = dict(sender=sender, channel=CHANNEL, reply=reply, metadata={"channel": CHANNEL},
+                    message_id=str(message.message_id), sent_at=sent_at)
+        if message.text is not None:
+            command, argument = _command(message.text)
+            if command is not None:
+                command = {"start": "start", "huy": "cancel",
+                           "cancel": "cancel"}.get(command, "help")
+                return CitizenMessage(kind=Kind.TEXT, text=message.text, command=command,
+                                      argument=argument, **made)
+            for item in texts()["menu"]:
+                if message.text.strip() == str(item["label"]).strip():
+                    if item["payload"] == "help":
+                        return CitizenMessage(kind=Kind.TEXT, text=message.text,
+                                              command="help", **made)
+                    made["metadata"]["menu"] = True
+                    return CitizenMessage(kind=Kind.BUTTON, text=message.text,
+                                          payload=str(item["payload"]), **made)
+            return CitizenMessage(kind=Kind.TEXT, text=message.text, **made)
+        caption = message.caption
+        if message.photo:
+            largest = max(message.photo, key=lambda size: (size.width or 0) * (size.height or 0))
+            return CitizenMessage(kind=Kind.IMAGE, text=caption, attachment=Attachment(
+                largest.file_id, "image/jpeg", largest.file_size), **made)
+        if message.document is not None:
+            document = message.document
+            mime = document.mime_type or None
+            kind = Kind.IMAGE if (mime or "").startswith("image/") else Kind.FILE
+            return CitizenMessage(kind=kind, text=caption, attachment=Attachment(
+                document.file_id, mime, document.file_size), **made)
         if message.voice is not None or message.audio is not None:
-            await self._voice_note(sender, message, output)
-            return
-        # A hand-off in progress (or its rating) takes the message; "/huy" cancels it there.
-        if await handoff_link.route_citizen(sender, CHANNEL, raw_text):
-            logger.info("telegram: message from %s relayed to the hand-off", sender_ref(sender))
-            return
-        if verdict.action is not Action.FORWARD:
-            await self._refuse(sender, verdict, output)
-            return
+            audio = message.voice or message.audio
+            return CitizenMessage(kind=Kind.VOICE, text=caption, attachment=Attachment(
+                audio.file_id, audio.mime_type, audio.file_size), **made)
+        if message.location is not None or message.venue is not None:
+            return CitizenMessage(kind=Kind.LOCATION, text=caption, **made)
+        # stickers, videos, contacts, polls...: not text (a caption, if any, is read)
+        return CitizenMessage(kind=Kind.STICKER, text=caption, **made)
 
-        text = verdict.text or ""
-        if command in CANCEL_COMMANDS:
-            metadata["command"] = "cancel"
-            await self._forward(sender, "/deny", metadata, on_new_message, output, gated=True)
-            return
-        # Any other "/word": the intent filter below decides.
-        for item in texts()["menu"]:
-            if text == str(item["label"]).strip():
-                if item["payload"] == "help":
-                    await output.send_menu(sender, texts()["help"])
-                    return
-                text = str(item["payload"])
-                metadata["menu"] = True
-                break
-        else:
-            text = typed_text(text)  # never Rasa's /intent{entities} syntax
-        await self._forward(sender, text, metadata, on_new_message, output, gated=True)
 
-    async def _voice_note(self, sender: str, message: Any, output: TelegramOutput) -> None:
-        """Hand-off voice-note relay (bot.handoff, HandoffService.citizen_media): a voice note
-        or audio file goes to the volunteers of the citizen's ticket (by file id), or a
-        volunteer is offered; without volunteers, the usual "text only" answer."""
-        audio = message.voice or message.audio
-        media = CitizenMedia("voice" if message.voice is not None else "audio",
-                             file_id=audio.file_id, mime_type=audio.mime_type)
-        answer = await handoff_link.citizen_media(sender, CHANNEL, media)
-        logger.info("telegram: voice note from %s (%s)", sender_ref(sender), answer.status)
-        if answer.status == "unavailable":
-            await output.send_text_message(sender, texts()["non_text"])
-        elif answer.buttons:
-            await output.send_text_with_buttons(sender, answer.text or "", answer.buttons)
-        elif answer.text:
-            await output.send_text_message(sender, answer.text)
+class TelegramReply(Reply):
+    """Answers in a Telegram chat: menu keyboard, "typing...", file downloads (getFile)."""
 
-    async def _gate(self, sender: str, text: str | None, output: TelegramOutput) -> str | None:
-        """The text to hand over, or None when the gate answered (or dropped) the message."""
-        result = self.gate.check(sender, text)
-        if result.action is Action.FORWARD:
-            return result.text
-        logger.info("telegram: message from %s not forwarded (%s)", sender_ref(sender),
-                    result.reason)
-        if result.action is Action.REPLY:
-            await output.send_text_message(sender, result.reply or "")
-        return None
+    def __init__(self, output: TelegramOutput, sender: str, bot: Bot):
+        super().__init__(output, sender)
+        self.bot = bot
 
-    async def _refuse(self, sender: str, verdict: Any, output: TelegramOutput) -> None:
-        logger.info("telegram: message from %s not forwarded (%s)", sender_ref(sender),
-                    verdict.reason)
-        if verdict.action is Action.REPLY:
-            await output.send_text_message(sender, verdict.reply or "")
+    async def help(self) -> None:
+        await self.output.send_menu(self.sender, texts()["help"])
 
-    async def _forward(self, sender: str, text: str | None, metadata: dict[str, Any],
-                       on_new_message: Callable, output: TelegramOutput,
-                       then_menu: bool = False, gated: bool = False) -> None:
-        """Hand `text` to the assistant. `gated`: the message already passed the gate."""
-        if gated:
-            admitted = (text or "").strip() or None
-            if admitted is None:  # e.g. a lone "/" once the intent filter dropped the slash
-                await output.send_text_message(sender, texts()["non_text"])
-                return
-        else:
-            admitted = await self._gate(sender, text, output)
-        if admitted is None:
-            return
-        logger.info("telegram: message from %s (%d chars)", sender_ref(sender), len(admitted))
-        logger.debug("telegram: preview %r", preview(admitted))
-        await output.typing(sender)  # before the assistant starts, so it shows at once
-        typing = asyncio.ensure_future(_keep_typing(output, sender))
-        try:
-            if not await answer_in_time(on_new_message, UserMessage(admitted, output, sender,
-                                                                    input_channel=CHANNEL,
-                                                                    metadata=metadata)):
-                logger.error("telegram: no answer in time to a message from %s", sender_ref(sender))
-                await output.send_text_message(sender, texts()["busy"])
-        except Exception:
-            logger.exception("telegram: the assistant failed on a message from %s",
-                             sender_ref(sender))
-        finally:
-            typing.cancel()
-        if then_menu:
-            await output.send_menu(sender, texts()["menu_hint"])
+    async def answering(self) -> None:
+        while True:
+            await self.output.typing(self.sender)
+            await asyncio.sleep(TYPING_EVERY)
+
+    async def after_greeting(self) -> None:
+        await self.output.send_menu(self.sender, texts()["menu_hint"])
+
+    async def download(self, attachment: Attachment, limit: int) -> bytes:
+        file = await self.bot.get_file(attachment.reference)
+        if file.file_size is not None and file.file_size > limit:
+            raise TooLarge(file.file_size)
+        data = bytes(await file.download_as_bytearray())
+        if len(data) > limit:
+            raise TooLarge(len(data))
+        return data
+
+
+_NAMES = ("last_name", "username")
+
+
+def _without_names(data: Any) -> Any:
+    """The update as the inbox keeps it: people's names and usernames are not needed to answer
+    (first_name, which the Bot API always has, is kept empty)."""
+    if isinstance(data, list):
+        return [_without_names(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    kept = {key: _without_names(value) for key, value in data.items() if key not in _NAMES}
+    if "first_name" in kept:
+        kept["first_name"] = ""
+    return kept
 
 
 def _command(text: str | None) -> tuple[str | None, str | None]:
@@ -406,9 +395,3 @@ def _command(text: str | None) -> tuple[str | None, str | None]:
     if name not in {"start"} | HELP_COMMANDS | CANCEL_COMMANDS:
         return None, None
     return name, rest.strip() or None
-
-
-async def _keep_typing(output: TelegramOutput, sender: str) -> None:
-    while True:
-        await asyncio.sleep(TYPING_EVERY)
-        await output.typing(sender)

@@ -62,6 +62,7 @@ import html
 import logging
 import re
 import secrets
+import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional
 from urllib.parse import unquote
@@ -71,14 +72,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, OutputChannel,
-                                        UserMessage)
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 
 from bot.channels import handoff_link, store
-from bot.channels.base import (GREETING, Action, ConfigError, Gate, KeyedLocks, Limits, RateLimiter, Verdict,
-                               client_address, handle_in_turn, preview, safe_user_text,
-                               sender_ref, texts, trusted_proxies, typed_text)
+from bot.channels.base import (GREETING, ConfigError, Gate, KeyedLocks, Limits, RateLimiter, Verdict,
+                               client_address, preview, sender_ref, texts,
+                               trusted_proxies)
 from bot.channels.buttons import ButtonPayloads
+from bot.channels.inbox import Inbox
+from bot.channels.pipeline import (Attachment, CitizenMessage, CollectingReply, Kind, Outcome,
+                                   Pipeline, TooLarge)
+from bot.channels.webchat_history import WebChatHistory
 from bot.core.settings import settings
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
@@ -92,6 +96,7 @@ STATIC_FILES = {
 QUICK_REPLIES_FILE = STATIC_DIR / "quick_replies.yml"
 
 SESSION_RE = re.compile(r"^(web:[0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")   # the page's id of one message
 SESSION_SECRET_NAME = "webchat-session"
 SESSION_REFUSED_TEXT = ("Phiên trò chuyện này không còn hợp lệ. Bạn vui lòng tải lại trang "
                         "để bắt đầu lại nhé.")
@@ -154,9 +159,14 @@ class Sessions:
         return conversation
 
 
-def render_page(quick_replies: list[dict[str, str]], static_prefix: str, session: str = "") -> str:
-    """The chat page with the chips rendered server-side (they work before JS runs) and a new
-    signed session for a visitor who has none yet."""
+PAGE_TIMEOUT_MARGIN = 15.0   # seconds the page waits beyond the server's own time limit
+
+
+def render_page(quick_replies: list[dict[str, str]], static_prefix: str, session: str = "",
+                answer_timeout_seconds: float = 60.0) -> str:
+    """The chat page with the chips rendered server-side (they work before JS runs), a new
+    signed session for a visitor who has none yet, and the page's time limit: longer than the
+    server's, so the server's polite answer arrives before the page gives up."""
     template = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
     chips = "\n".join(
         '      <button type="button" class="chip" data-message="{m}">{t}</button>'.format(
@@ -165,7 +175,9 @@ def render_page(quick_replies: list[dict[str, str]], static_prefix: str, session
         for item in quick_replies
     )
     return (template.replace("{{QUICK_REPLIES}}", chips).replace("{{STATIC}}", static_prefix)
-            .replace("{{SESSION}}", html.escape(session, quote=True)))
+            .replace("{{SESSION}}", html.escape(session, quote=True))
+            .replace("{{TIMEOUT_MS}}",
+                     str(int((answer_timeout_seconds + PAGE_TIMEOUT_MARGIN) * 1000))))
 
 
 class WebChatOutput(OutputChannel):
@@ -255,8 +267,13 @@ class WebChatInput(InputChannel):
             rate_per_minute=defaults.rate_per_minute if rate_limit_per_minute is None else rate_limit_per_minute,
             max_message_chars=defaults.max_message_chars if max_message_chars is None else max_message_chars,
         )
-        self.gate = Gate(self.limits, wording=texts())
         self.database_url = database_url
+        self.pipeline = WebChatPipeline(self, Gate(self.limits, wording=texts(),
+                                                   database_url=database_url),
+                                        timeout=answer_timeout_seconds)
+        self.inbox = Inbox(self.name(), database_url)
+        self.history = WebChatHistory(database_url)
+        self.on_new_message: Optional[Callable[[UserMessage], Awaitable[Any]]] = None
         self.quick_replies_file = quick_replies_file
         self.answer_timeout_seconds = answer_timeout_seconds
         self.outbox_locks = KeyedLocks()  # one outbox read at a time per sender
@@ -264,7 +281,7 @@ class WebChatInput(InputChannel):
         per_address = (settings().webchat.rate_per_address_per_minute
                        if rate_limit_per_address_per_minute is None
                        else rate_limit_per_address_per_minute)
-        self.address_limiter = RateLimiter(per_address)
+        self.address_limiter = RateLimiter(per_address, scope="address", database_url=database_url)
         self.trusted = trusted_proxies()
         self._secret = secret or settings().webchat.secret
         self._sessions: Optional[Sessions] = Sessions(self._secret) if self._secret else None
@@ -293,13 +310,6 @@ class WebChatInput(InputChannel):
             return None, response.json({"error": "session not valid",
                                         "messages": [_bot_text("", SESSION_REFUSED_TEXT)]}, status=403)
         return conversation, None
-
-    async def text_for_rasa(self, text: str) -> str:
-        """A pressed button's payload, the page's own command, or what the citizen typed."""
-        pressed = await self.buttons.decode(text)
-        if pressed is not None:
-            return safe_user_text(pressed)
-        return GREETING if text.strip() == GREETING else typed_text(text)
 
     def get_output_channel(self) -> WebChatOutput:
         """What Rasa uses for proactive messages: they wait in the outbox for the page."""
@@ -330,6 +340,7 @@ class WebChatInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("webchat", __name__)
         channel = self
+        self.on_new_message = on_new_message
 
         @bp.route("/", methods=["GET"])
         async def page(request: Request) -> HTTPResponse:
@@ -339,7 +350,8 @@ class WebChatInput(InputChannel):
                 return response.redirect(request.path + "/" + query)
             # relative links keep working behind a reverse proxy with a path prefix
             body = render_page(load_quick_replies(channel.quick_replies_file), "static/",
-                               (await channel.sessions()).issue())
+                               (await channel.sessions()).issue(),
+                               channel.answer_timeout_seconds)
             return response.html(
                 body,
                 headers={
@@ -403,6 +415,30 @@ class WebChatInput(InputChannel):
                 )
             return response.redirect(f"https://zalo.me/{oa_id}")
 
+        @bp.route("/history", methods=["POST"])
+        async def history(request: Request) -> HTTPResponse:
+            """The visible conversation, for the page after a reload."""
+            body, refused = _json_body(request)
+            if refused is not None:
+                return refused
+            sender, refused = await channel.conversation_of(body)
+            if refused is not None:
+                return refused
+            turns = await asyncio.to_thread(channel.history.turns, sender)
+            return response.json({"turns": turns}, headers={"Cache-Control": "no-store"})
+
+        @bp.route("/upload", methods=["POST"])
+        async def upload(request: Request) -> HTTPResponse:
+            """A photo from the page's camera button: {"session", "image": base64,
+            "client_id"?}; decoded in memory, never kept."""
+            body, refused = _json_body(request)
+            if refused is not None:
+                return refused
+            sender, refused = await channel.conversation_of(body)
+            if refused is not None:
+                return refused
+            return await channel.receive(request, body, sender, upload=True)
+
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             body, refused = _json_body(request)
@@ -411,78 +447,153 @@ class WebChatInput(InputChannel):
             sender, refused = await channel.conversation_of(body)
             if refused is not None:
                 return refused
-            raw = body.get("message")
-            raw = raw if isinstance(raw, str) else None
-            # per client address first: new sessions from one address share its allowance
-            by_address = channel.address_limiter.check(channel.client(request))
-            if by_address is Verdict.REFUSE_SILENTLY:
-                return response.json([])
-            if by_address is Verdict.REFUSE_AND_TELL:
-                logger.info("webchat: rate limited by address for %s", sender_ref(sender))
-                return response.json([_bot_text(sender, texts()["rate_limited"])])
-            verdict = channel.gate.check("webchat:" + sender, raw)
-            if verdict.action is Action.DROP:
-                return response.json([])
-            if verdict.action is Action.REPLY and verdict.reason != "non_text":
-                logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
-                return response.json([_bot_text(sender, verdict.reply)])
-            # A hand-off in progress (or its rating) takes the message; the bot stays quiet and
-            # the page gets whatever waits for it (e.g. the thanks for a rating).
-            if await handoff_link.route_citizen(sender, channel.name(), raw):
-                logger.info("webchat: message from %s relayed to the hand-off", sender_ref(sender))
-                return response.json(await channel.take_outbox(sender, body))
-            if verdict.action is Action.REPLY:
-                logger.info("webchat: %s from %s", verdict.reason, sender_ref(sender))
-                return response.json([_bot_text(sender, verdict.reply)])
-            text = await channel.text_for_rasa(verdict.text)
-            if not text:
-                return response.json([_bot_text(sender, texts()["non_text"])])
-
-            metadata: dict[str, Any] = {}
-            payload = body.get("entry_point")
-            entry = parse_payload(payload) if payload else None
-            if entry is not None:
-                metadata["entry_point"] = {**entry.to_dict(), "channel": channel.name()}
-                try:
-                    await channel._count_entry(sender, entry)
-                except Exception:  # noqa: BLE001 - counting never blocks a conversation
-                    logger.exception("webchat: entry point not counted")
-            elif payload:
-                logger.info("webchat: unknown entry point %s", preview(str(payload)))
-
-            collector = CollectingOutputChannel()
-            message = UserMessage(
-                text,
-                collector,
-                sender,
-                input_channel=channel.name(),
-                metadata=metadata or None,
-            )
-            try:
-                await asyncio.wait_for(handle_in_turn(on_new_message, message),
-                                       channel.answer_timeout_seconds)
-            except Exception as exc:  # noqa: BLE001 - the page shows a polite message
-                logger.error(
-                    "webchat: message from %s not answered (%s): %s",
-                    sender_ref(sender),
-                    exc.__class__.__name__,
-                    preview(text),
-                )
-                return response.json(
-                    {"error": "not answered", "messages": [_bot_text(sender, SERVER_ERROR_TEXT)]},
-                    status=503,
-                )
-            # Anything that arrived for this page meanwhile comes along with the answer.
-            answer = (await channel.buttons.encode_buttons(collector.messages)
-                      + await channel.take_outbox(sender, body))
-            if not answer:
-                # Rasa carries on silently when a custom action fails (action server down):
-                # the citizen is asked to write again rather than left waiting.
-                logger.warning("webchat: no answer to %s from %s", preview(text), sender_ref(sender))
-                answer = [_bot_text(sender, texts().get("no_answer", NO_ANSWER_TEXT))]
-            return response.json(answer)
+            return await channel.receive(request, body, sender)
 
         return bp
+
+    # ------------------------------------------------------------------ one message
+    async def receive(self, request: Request, body: dict[str, Any], sender: str,
+                      upload: bool = False) -> HTTPResponse:
+        """One message of the page, through the pipeline (verify: the session, done)."""
+        client_id = body.get("client_id")
+        client_id = client_id if isinstance(client_id, str) and CLIENT_ID.match(client_id) else None
+        # 2. dedupe: "Gửi lại" of a question answered (or being answered) gets that answer
+        row_id = None
+        if client_id is not None:
+            key, lease = f"{sender}:{client_id}", self.answer_timeout_seconds + PAGE_TIMEOUT_MARGIN
+            row_id = await asyncio.to_thread(self.inbox.put, key, sender, {}, lease)
+            if row_id is None:
+                # the request that stored it died before answering: this one answers it
+                row_id = await asyncio.to_thread(self.inbox.take_over, key, lease)
+            if row_id is None:
+                return response.json(await self._earlier_answer(sender, client_id, body))
+        try:
+            return await self._receive(request, body, sender, client_id, upload)
+        finally:
+            if row_id is not None:
+                await asyncio.to_thread(self.inbox.done, row_id)
+
+    async def _earlier_answer(self, sender: str, client_id: str,
+                              body: dict[str, Any]) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + self.answer_timeout_seconds
+        while True:
+            state = await asyncio.to_thread(self.inbox.state, f"{sender}:{client_id}")
+            if state != "waiting" or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.25)   # the first request is still being answered
+        logger.info("webchat: message from %s sent again, its answer given again",
+                    sender_ref(sender))
+        return (await asyncio.to_thread(self.history.answer_of, sender, client_id)
+                + await self.take_outbox(sender, body))
+
+    async def _receive(self, request: Request, body: dict[str, Any], sender: str,
+                       client_id: Optional[str], upload: bool) -> HTTPResponse:
+        # rate limit per client address first: new sessions from one address share it
+        by_address = await asyncio.to_thread(self.address_limiter.check, self.client(request))
+        if by_address is Verdict.REFUSE_SILENTLY:
+            return response.json([])
+        if by_address is Verdict.REFUSE_AND_TELL:
+            logger.info("webchat: rate limited by address for %s", sender_ref(sender))
+            return response.json([_bot_text(sender, texts()["rate_limited"])])
+        reply = WebChatReply(sender)
+        message = await self.citizen_message(body, sender, reply, upload)
+        if message is None:
+            return response.json(reply.output.messages)
+        shown = body.get("shown") if isinstance(body.get("shown"), str) else message.text
+        if shown and message.command != "start":
+            await asyncio.to_thread(self.history.add_user, sender, shown, client_id)
+        outcome = await self.pipeline.handle(message, self.on_new_message)
+        if outcome is Outcome.FAILED:
+            return response.json({"error": "not answered",
+                                  "messages": [_bot_text(sender, SERVER_ERROR_TEXT)]}, status=503)
+        if outcome is Outcome.HANDED_OFF:
+            # the bot stays quiet; the page gets whatever waits for it (e.g. a rating's thanks)
+            return response.json(await self.take_outbox(sender, body))
+        answer = await self.buttons.encode_buttons(reply.output.messages)
+        if outcome is Outcome.ANSWERED and not answer:
+            # Rasa carries on silently when a custom action fails (action server down):
+            # the citizen is asked to write again rather than left waiting.
+            logger.warning("webchat: no answer to a message from %s", sender_ref(sender))
+            answer = [_bot_text(sender, texts().get("no_answer", NO_ANSWER_TEXT))]
+        answer = await asyncio.to_thread(self.history.add_bot, sender, answer, client_id)
+        # Anything that arrived for this page meanwhile comes along with the answer.
+        return response.json(answer + await self.take_outbox(sender, body))
+
+    async def citizen_message(self, body: dict[str, Any], sender: str, reply: "WebChatReply",
+                              upload: bool) -> Optional[CitizenMessage]:
+        """The page's JSON as a CitizenMessage; None when answered here (a button pressed
+        twice)."""
+        made = dict(sender=sender, channel=self.name(), reply=reply)
+        payload = body.get("entry_point")
+        argument = payload if isinstance(payload, str) and payload else None
+        if upload:
+            data = _decoded(body.get("image"))
+            reply.upload = data
+            return CitizenMessage(kind=Kind.IMAGE, attachment=Attachment(
+                "upload", None, len(data) if data is not None else None), argument=argument,
+                **made)
+        raw = body.get("message")
+        raw = raw if isinstance(raw, str) else None
+        if raw is not None and raw.strip() == GREETING:
+            return CitizenMessage(kind=Kind.EVENT, command="start", argument=argument, **made)
+        pressed = await self.buttons.decode(raw) if raw else None
+        if pressed is not None:
+            if not await asyncio.to_thread(self.history.press, sender, body.get("turn_id")):
+                logger.info("webchat: a button of an answered question pressed again by %s",
+                            sender_ref(sender))
+                await reply.text(texts()["button_answered"])
+                return None
+            return CitizenMessage(kind=Kind.BUTTON, text=body.get("shown"), payload=pressed,
+                                  argument=argument, **made)
+        return CitizenMessage(kind=Kind.TEXT, text=raw, argument=argument, **made)
+
+
+class WebChatPipeline(Pipeline):
+    """The web chat keeps entry-point metadata only for a payload it could read (and counts
+    it in the channel's database)."""
+
+    def __init__(self, channel: "WebChatInput", gate: Gate, timeout: float):
+        super().__init__(channel.name(), gate, timeout=timeout)
+        self.webchat = channel
+
+    async def entry_point(self, m: CitizenMessage) -> dict[str, Any]:
+        entry = parse_payload(m.argument) if m.argument else None
+        if entry is None:
+            if m.argument:
+                logger.info("webchat: unknown entry point %s", preview(str(m.argument)))
+            return {}
+        try:
+            await self.webchat._count_entry(m.sender, entry)
+        except Exception:  # noqa: BLE001 - counting never blocks a conversation
+            logger.exception("webchat: entry point not counted")
+        return {"entry_point": {**entry.to_dict(), "channel": self.channel}}
+
+
+class WebChatReply(CollectingReply):
+    """Answers collected for the HTTP response; an upload's bytes held for the pipeline."""
+
+    def __init__(self, sender: str):
+        super().__init__(sender)
+        self.upload: Optional[bytes] = None
+
+    async def failed(self) -> None:
+        """The HTTP answer says it (503 and the polite text)."""
+
+    async def download(self, attachment: Attachment, limit: int) -> bytes:
+        data = self.upload or b""
+        if len(data) > limit:
+            raise TooLarge(len(data))
+        return data
+
+
+def _decoded(image: Any) -> Optional[bytes]:
+    """The page's base64 image ("data:image/jpeg;base64,..." or bare), None if not base64."""
+    if not isinstance(image, str):
+        return None
+    try:
+        return base64.b64decode(image.split(",", 1)[-1], validate=True)
+    except (ValueError, TypeError):
+        return None
 
 
 def _json_body(request: Request) -> tuple[Any, Optional[HTTPResponse]]:

@@ -11,16 +11,23 @@ credentials.yml:
 Route: POST /webhooks/zalo/webhook. Zalo signs each event with the header
     X-ZEvent-Signature: mac=<sha256 hex of app_id + raw body + timestamp + OA secret key>
 (app_id and timestamp are the event's own fields; a plain SHA-256, not an HMAC). The signature is
-checked on the raw bytes in constant time: missing -> 401, wrong, foreign app or stale (over an
-hour old) -> 403, and nothing reaches the assistant. A good event is acknowledged at once (Zalo
-waits 2 seconds at most) and handled in the background; a msg_id seen in the last 2 hours is
-ignored (memory only: a redelivery across a restart would be answered again).
+checked on the raw bytes in constant time: missing -> 401, wrong or foreign app -> 403, and
+nothing reaches the assistant. A good event is written to the durable inbox (bot.channels.inbox,
+unique on msg_id: a redelivery is a no-op, on every replica and across restarts) and then
+acknowledged (Zalo waits 2 seconds at most); it is handled in the background through
+bot.channels.pipeline. A late but correctly signed event (Zalo retrying after an outage) gets
+200 and is answered once, the answer starting with an apology (texts.yml `late_apology`); one
+older than the inbox remembers (DVCBOT_INBOX_RETENTION_HOURS) gets 200 and is dropped.
 
-Events: user_send_text -> the assistant; user_send_image/gif with a caption -> the caption;
-user_send_audio (a voice note) -> the hand-off (`_voice_note`: relayed to the volunteers, or a
-volunteer offered); other user_send_* (sticker, file, location...) -> the "text only" answer; follow -> the
-assistant receives "/greet" (its greeting is the welcome message); the OA's own echoes and
-delivery receipts are ignored quietly; any other event is logged and ignored.
+Events: user_send_text -> the assistant (a button's key -> its payload); user_send_image with a
+caption -> the caption, without one -> a receipt photo (its payload URL downloaded and decoded
+in the pipeline, never kept); user_send_file -> read as a photo, or the polite reason;
+user_send_audio (a voice note) -> the hand-off (Pipeline.on_voice: relayed to the volunteers, or
+a volunteer offered); other user_send_* (sticker, location...) -> the
+"text only" answer; follow -> the assistant receives "/greet" (its greeting is the welcome
+message); unfollow -> the citizen's dossier follows end and an open hand-off is closed
+(handoff_link.citizen_left); the OA's own echoes and delivery receipts are ignored quietly; any
+other event is logged and ignored.
 
 Answers go out through bot.messaging.zalo (the one Zalo client: token from the store at each
 send, refreshed once when refused; splitting at 2,000 characters; the outbox), as replies to the
@@ -56,12 +63,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import handoff_link
-from bot.channels.base import (Action, Background, Gate, KeyedLocks, SeenCache, answer_in_time,
-                               entry_point_metadata, preview, safe_user_text, sender_ref, setting,
-                               texts, typed_text)
+from bot.channels.base import Background, Gate, KeyedLocks, sender_ref, setting, texts
 from bot.channels.buttons import ButtonPayloads
+from bot.channels.inbox import Inbox, InboxRow, InboxWorker
+from bot.channels.pipeline import Attachment, CitizenMessage, Kind, Pipeline, Reply, TooLarge
 from bot.channels.zalo_tokens import TokenManager, TokenStore
-from bot.handoff import CitizenMedia, MediaAnswer
 from bot.messaging.config import ZaloConfig
 from bot.messaging.outbox import Outbox
 from bot.messaging.zalo import (SENDER_PREFIX, ZaloClient, ZaloOutput, send_outbox_items,
@@ -72,19 +78,19 @@ logger = logging.getLogger(__name__)
 CHANNEL = "zalo"
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 TIMESTAMP_HEADER = "X-ZEvent-Timestamp"
-MAX_EVENT_AGE = 3600.0          # seconds; older signed events are refused (replay)
 MAX_EVENT_BYTES = 64 * 1024   # Zalo's events are a few hundred bytes
 MAX_QUEUED_PER_USER = 30      # events of one user waiting their turn; more are dropped
 MAINTENANCE_EVERY = 60.0        # seconds: token check and outbox retry
 
 IGNORED_QUIETLY = {"user_received_message", "user_seen_message", "oa_send_text",
                    "oa_send_image", "oa_send_gif", "oa_send_list", "oa_send_file",
-                   "oa_send_sticker", "oa_send_template", "unfollow"}
-TEXT_EVENTS = {"user_send_text"}
-CAPTIONED_EVENTS = {"user_send_image", "user_send_gif"}
-VOICE_EVENTS = {"user_send_audio"}   # to the hand-off (ZaloInput._voice_note)
-NON_TEXT_EVENTS = {"user_send_sticker", "user_send_audio", "user_send_video", "user_send_file",
-                   "user_send_location", "user_send_link", "user_send_business_card"}
+                   "oa_send_sticker", "oa_send_template"}
+MEDIA_KINDS = {"user_send_image": Kind.IMAGE, "user_send_gif": Kind.IMAGE,
+               "user_send_audio": Kind.VOICE, "user_send_file": Kind.FILE,
+               "user_send_location": Kind.LOCATION, "user_send_sticker": Kind.STICKER,
+               "user_send_video": Kind.STICKER, "user_send_link": Kind.STICKER,
+               "user_send_business_card": Kind.STICKER}
+HANDLED_EVENTS = {"follow", "unfollow", "user_send_text"} | set(MEDIA_KINDS)
 
 
 def expected_signature(app_id: str, raw_body: bytes, timestamp: str, oa_secret_key: str) -> str:
@@ -133,10 +139,13 @@ class ZaloInput(InputChannel):
         self.api_base_url = api_base_url
         self.oauth_base_url = oauth_base_url
         self.database_url = database_url
-        self.gate = gate or Gate()
-        self.seen = SeenCache(ttl=2 * MAX_EVENT_AGE)
+        self.pipeline = Pipeline(CHANNEL, gate or Gate(database_url=database_url))
         self.locks = KeyedLocks()
         self.background = Background("zalo")
+        inbox = Inbox(CHANNEL, database_url)
+        self.worker = InboxWorker(inbox, self._answer_row, self.background.start)
+        self.max_event_age = inbox.settings.retention_hours * 3600.0
+        self.on_new_message: Callable[[UserMessage], Awaitable[Any]] | None = None
         self.outbox = Outbox(database_url)
         self.buttons = ButtonPayloads(database_url)
         self.token_store = TokenStore(app_id, database_url)
@@ -145,6 +154,12 @@ class ZaloInput(InputChannel):
         self._client: ZaloClient | None = None
         self._seeded = False
 
+    @property
+    def http(self) -> httpx.AsyncClient:
+        if self._http is None:
+            self._http = httpx.AsyncClient(timeout=httpx.Timeout(15.0))
+        return self._http
+
     # Made on first use, inside the server's event loop.
     @property
     def client(self) -> ZaloClient:
@@ -152,8 +167,7 @@ class ZaloInput(InputChannel):
             if not self._seeded:
                 self.token_store.seed(*self.seed_tokens)
                 self._seeded = True
-            http = self._http or httpx.AsyncClient(timeout=httpx.Timeout(15.0))
-            self._http = http
+            http = self.http
             tokens = TokenManager(self.app_id, self.app_secret, self.token_store, http,
                                   self.oauth_base_url)
             self._client = ZaloClient(tokens, http, self.api_base_url)
@@ -169,7 +183,8 @@ class ZaloInput(InputChannel):
 
     def verify(self, raw: bytes, signature: str, event: dict[str, Any],
                header_timestamp: str | None) -> str | None:
-        """None when the event is authentic, else the reason it is refused."""
+        """None when the event is authentic, else the reason it is refused. A late event (a
+        retry after an outage) is authentic: `too_old` says whether to drop it."""
         app_id = str(event.get("app_id") or "")
         if not hmac.compare_digest(app_id.encode("utf-8"), self.app_id.encode("utf-8")):
             return "event for another app"
@@ -188,15 +203,20 @@ class ZaloInput(InputChannel):
         if matched is None:
             return "signature mismatch"
         try:
-            sent_at = int(matched) / 1000.0
+            int(matched)
         except ValueError:
             return "bad timestamp"
-        if abs(time.time() - sent_at) > MAX_EVENT_AGE:
-            return "event too old"
         return None
+
+    def too_old(self, event: dict[str, Any]) -> bool:
+        """Signed but older than the inbox remembers (so a replay could not be told from a
+        first delivery): acknowledged and dropped."""
+        sent_at = _sent_at(event)
+        return sent_at is not None and time.time() - sent_at > self.max_event_age
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("dvcbot_zalo_webhook", __name__)
+        self.on_new_message = on_new_message
 
         @bp.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -213,6 +233,7 @@ class ZaloInput(InputChannel):
                 event = json.loads(raw.decode("utf-8")) if raw else None
             except (UnicodeDecodeError, ValueError):
                 event = None
+            # 1. verify
             if signature is None:
                 if event == {}:
                     # Zalo checks a newly registered webhook URL with an empty, unsigned event.
@@ -226,16 +247,22 @@ class ZaloInput(InputChannel):
             if problem is not None:
                 logger.warning("zalo: event refused (%s)", problem)
                 return response.json({"error": "signature wrong"}, status=403)
-            if not self.seen.first_time(_event_key(event)):
-                logger.info("zalo: %s delivered twice, ignored", event.get("event_name"))
-                return response.json({"status": "duplicate"})
+            if self.too_old(event):
+                # 200 all the same: a refusal makes Zalo retry for hours
+                logger.warning("zalo: a signed %s older than %.0f h dropped",
+                               str(event.get("event_name"))[:40], self.max_event_age / 3600)
+                return response.json({"status": "too old, dropped"})
             who = (event.get("sender") or event.get("follower") or {}).get("id")
-            if who and self.locks.waiting(SENDER_PREFIX + str(who)) >= MAX_QUEUED_PER_USER:
+            sender = SENDER_PREFIX + str(who or "?")
+            if who and self.locks.waiting(sender) >= MAX_QUEUED_PER_USER:
                 # one user flooding: acknowledged (so Zalo does not resend) but not queued (M8)
                 logger.warning("zalo: event dropped, %d already waiting for that user",
                                MAX_QUEUED_PER_USER)
                 return response.json({"status": "dropped"})
-            self.background.start(self.handle_event(event, on_new_message))
+            # 2. dedupe: stored (off the event loop) before the 200; a repeat stores nothing
+            if not await self.worker.accept(_event_key(event), sender, event):
+                logger.info("zalo: %s delivered twice, ignored", event.get("event_name"))
+                return response.json({"status": "duplicate"})
             return response.json({"status": "ok"})
 
         @bp.listener("before_server_start")
@@ -247,11 +274,13 @@ class ZaloInput(InputChannel):
             note = ZaloConfig.from_env().startup_note()
             if note:
                 logger.warning(note)
+            self.worker.run()
             if self.maintenance:
                 self._maintenance_task = asyncio.ensure_future(self._maintain())
 
         @bp.listener("before_server_stop")
         async def stop_maintenance(app: Any, _loop: Any) -> None:
+            self.worker.stop()
             task = getattr(self, "_maintenance_task", None)
             if task is not None:
                 task.cancel()
@@ -263,11 +292,8 @@ class ZaloInput(InputChannel):
 
     # ----------------------------------------------------------------------- events
 
-    async def text_for_rasa(self, text: str) -> str:
-        """A tapped button's payload (its key comes back as the citizen's text), else what the
-        citizen typed, read as words (never Rasa's /intent{entities} syntax)."""
-        pressed = await self.buttons.decode(text)
-        return safe_user_text(pressed) if pressed is not None else typed_text(text)
+    async def _answer_row(self, row: InboxRow) -> None:
+        await self.handle_event(row.payload, self.on_new_message)
 
     async def handle_event(self, event: dict[str, Any],
                            on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
@@ -275,25 +301,9 @@ class ZaloInput(InputChannel):
         if name in IGNORED_QUIETLY:
             logger.debug("zalo: %s ignored", name)
             return
-        citizen_wrote = False  # a user_send_* event: the hand-off may take it
-        raw_text: str | None = None
-        if name == "follow":
-            user_id = str((event.get("follower") or {}).get("id") or "")
-            text, msg_id = "/greet", None
-            metadata = {"channel": CHANNEL, "zalo_event": "follow"}
-            metadata.update(entry_point_metadata(None, CHANNEL, SENDER_PREFIX + user_id))
-            if event.get("source"):
-                metadata["entry_point"]["zalo_follow_source"] = str(event["source"])[:40]
-        elif name in TEXT_EVENTS | CAPTIONED_EVENTS | NON_TEXT_EVENTS:
-            user_id = str((event.get("sender") or {}).get("id") or "")
-            message = event.get("message") or {}
-            msg_id = str(message.get("msg_id") or "") or None
-            text = message.get("text") if name in TEXT_EVENTS | CAPTIONED_EVENTS else None
-            raw_text = text if isinstance(text, str) else None
-            text = await self.text_for_rasa(text) if isinstance(text, str) and text.strip() else None
-            metadata = {"channel": CHANNEL, "zalo_event": name}
-            citizen_wrote = True
-        else:
+        who = (event.get("sender") or event.get("follower") or {}).get("id")
+        user_id = str(who or "")
+        if name not in HANDLED_EVENTS:
             logger.info("zalo: event %r not handled, ignored", name[:40])
             return
         if not user_id:
@@ -301,60 +311,46 @@ class ZaloInput(InputChannel):
             return
         sender = SENDER_PREFIX + user_id
         async with self.locks.hold(sender):
-            output = ZaloOutput(self.client, self.outbox, reply_to=msg_id)
-            result = self.gate.check(sender, text)
-            if result.action is Action.DROP:
-                logger.info("zalo: message from %s dropped (%s)", sender_ref(user_id), result.reason)
+            if name == "unfollow":
+                await handoff_link.citizen_left(sender, CHANNEL)
                 return
-            await self.flush_outbox(user_id, output)
-            if result.action is Action.REPLY and result.reason != "non_text":
-                logger.info("zalo: message from %s answered here (%s)", sender_ref(user_id),
-                            result.reason)
-                await output.send_text_message(sender, result.reply or "")
-                return
-            if name in VOICE_EVENTS:
-                await self._voice_note(sender, event.get("message") or {}, output)
-                return
-            # A hand-off in progress (or its rating) takes the message; the bot stays quiet.
-            if citizen_wrote and await handoff_link.route_citizen(sender, CHANNEL, raw_text):
-                logger.info("zalo: %s from %s relayed to the hand-off", name, sender_ref(user_id))
-                return
-            if result.action is Action.REPLY:
-                logger.info("zalo: message from %s answered here (%s)", sender_ref(user_id),
-                            result.reason)
-                await output.send_text_message(sender, result.reply or "")
-                return
-            logger.info("zalo: %s from %s (%d chars)", name, sender_ref(user_id), len(result.text))
-            logger.debug("zalo: preview %r", preview(result.text))
-            try:
-                if not await answer_in_time(on_new_message, UserMessage(
-                        result.text, output, sender, input_channel=CHANNEL, metadata=metadata,
-                        message_id=msg_id)):
-                    logger.error("zalo: no answer in time to a message from %s", sender_ref(user_id))
-                    await output.send_text_message(sender, texts()["busy"])
-            except Exception:
-                logger.exception("zalo: the assistant failed on a message from %s",
-                                 sender_ref(user_id))
+            message = await self.citizen_message(event, name, user_id)
+            await self.pipeline.handle(message, on_new_message)
 
-    async def _voice_note(self, sender: str, message: dict[str, Any], output: ZaloOutput) -> None:
-        """Hand-off voice-note relay (bot.handoff, HandoffService.citizen_media): the audio's
-        download address goes to the hand-off, which relays it to the volunteers of the
-        citizen's ticket or offers a volunteer; without volunteers (or without an address),
-        the usual "text only" answer."""
-        url = next((str((item.get("payload") or {}).get("url") or "")
-                    for item in message.get("attachments") or []
-                    if isinstance(item, dict) and item.get("type") in {"audio", "voice"}), "")
-        answer = MediaAnswer("unavailable")
-        if url:
-            answer = await handoff_link.citizen_media(sender, CHANNEL,
-                                                      CitizenMedia("voice", url=url))
-        logger.info("zalo: voice note from %s (%s)", sender_ref(sender), answer.status)
-        if answer.status == "unavailable":
-            await output.send_text_message(sender, texts()["non_text"])
-        elif answer.buttons:
-            await output.send_text_with_buttons(sender, answer.text or "", answer.buttons)
-        elif answer.text:
-            await output.send_text_message(sender, answer.text)
+    async def citizen_message(self, event: dict[str, Any], name: str,
+                              user_id: str) -> CitizenMessage:
+        """A Zalo event as a CitizenMessage (the translation; nothing is decided here)."""
+        sender = SENDER_PREFIX + user_id
+        body = event.get("message") or {}
+        body = body if isinstance(body, dict) else {}
+        msg_id = str(body.get("msg_id") or "") or None
+        reply = ZaloReply(ZaloOutput(self.client, self.outbox, reply_to=msg_id), sender, self,
+                          user_id)
+        made = dict(sender=sender, channel=CHANNEL, reply=reply, message_id=msg_id,
+                    sent_at=_sent_at(event), metadata={"channel": CHANNEL, "zalo_event": name})
+        if name == "follow":
+            metadata = made.pop("metadata")
+            if event.get("source"):
+                metadata["zalo_follow_source"] = str(event["source"])[:40]
+            return CitizenMessage(kind=Kind.EVENT, command="start", metadata=metadata, **made)
+        text = body.get("text") if isinstance(body.get("text"), str) else None
+        if name == "user_send_text":
+            pressed = await self.buttons.decode(text or "")
+            if pressed is not None:
+                return CitizenMessage(kind=Kind.BUTTON, text=text, payload=pressed, **made)
+            return CitizenMessage(kind=Kind.TEXT, text=text, **made)
+        kind = MEDIA_KINDS.get(name, Kind.STICKER)
+        attachment = None
+        for item in body.get("attachments") or []:
+            payload = item.get("payload") if isinstance(item, dict) else None
+            if isinstance(payload, dict) and payload.get("url"):
+                size = payload.get("size")
+                attachment = Attachment(str(payload["url"]), "image/*" if kind is Kind.IMAGE
+                                        else None, int(size) if str(size or "").isdigit() else None)
+                break
+        if name == "user_send_gif" and not (text or "").strip():
+            kind = Kind.STICKER
+        return CitizenMessage(kind=kind, text=text, attachment=attachment, **made)
 
     async def flush_outbox(self, user_id: str, output: ZaloOutput) -> int:
         """The citizen wrote: send what could not be sent before (they are reachable now)."""
@@ -387,6 +383,42 @@ class ZaloInput(InputChannel):
             except Exception:
                 logger.exception("zalo: outbox retry failed")
             await asyncio.sleep(MAINTENANCE_EVERY)
+
+
+def _sent_at(event: dict[str, Any]) -> float | None:
+    try:
+        return int(str(event.get("timestamp") or "")) / 1000.0
+    except ValueError:
+        return None
+
+
+class ZaloReply(Reply):
+    """Answers a Zalo citizen: what waited in the outbox first, attachments by URL."""
+
+    def __init__(self, output: ZaloOutput, sender: str, channel: "ZaloInput", user_id: str):
+        super().__init__(output, sender)
+        self.channel, self.user_id = channel, user_id
+
+    async def reachable(self) -> None:
+        await self.channel.flush_outbox(self.user_id, self.output)
+
+    async def download(self, attachment: Attachment, limit: int) -> bytes:
+        return await download_limited(self.channel.http, attachment.reference, limit)
+
+
+async def download_limited(http: httpx.AsyncClient, url: str, limit: int) -> bytes:
+    """GET `url`, stopping (TooLarge) past `limit` bytes."""
+    data = bytearray()
+    async with http.stream("GET", url, follow_redirects=True) as reply:
+        reply.raise_for_status()
+        declared = reply.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise TooLarge(int(declared))
+        async for chunk in reply.aiter_bytes():
+            data.extend(chunk)
+            if len(data) > limit:
+                raise TooLarge(len(data))
+    return bytes(data)
 
 
 def _event_key(event: dict[str, Any]) -> str:

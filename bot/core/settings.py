@@ -367,11 +367,28 @@ class WebchatSettings:
                                 shown_default="new for each process")
     timeout_seconds: int = var("DVCBOT_WEBCHAT_TIMEOUT_SECONDS", whole(1, unit="seconds"), 60,
                                "the longest the web chat waits for an answer")
+    history_turns: int = var("DVCBOT_WEBCHAT_HISTORY_TURNS", whole(1), 40,
+                             "web chat turns kept per conversation, shown again after a reload")
+    history_hours: int = var("DVCBOT_WEBCHAT_HISTORY_HOURS", whole(1, unit="hours"), 72,
+                             "how long those turns are kept")
     rate_per_address_per_minute: int = var(
         "DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE", whole(0), 60,
         "web chat messages per minute from one address (0: no limit)")
     public_url: str = var("DVCBOT_PUBLIC_URL", TEXT, "http://localhost:5005",
                           "the public address of the web chat, for QR codes")
+
+
+@dataclass(frozen=True)
+class InboxSettings:
+    lease_seconds: int = var("DVCBOT_INBOX_LEASE_SECONDS", whole(1, unit="seconds"), 30,
+                             "a replica's hold on an inbox message while it answers it")
+    sweep_seconds: int = var("DVCBOT_INBOX_SWEEP_SECONDS", whole(1, unit="seconds"), 5,
+                             "how often a replica looks for inbox messages left unanswered")
+    retention_hours: int = var("DVCBOT_INBOX_RETENTION_HOURS", whole(1, unit="hours"), 48,
+                               "how long an answered message's key is kept (dedupe); older "
+                               "signed Zalo events are dropped")
+    late_after_seconds: int = var("DVCBOT_LATE_ANSWER_SECONDS", whole(1, unit="seconds"), 120,
+                                  "answers later than this begin with an apology")
 
 
 @dataclass(frozen=True)
@@ -455,6 +472,7 @@ class Settings:
     zalo: ZaloSettings = field(default_factory=ZaloSettings)
     webchat: WebchatSettings = field(default_factory=WebchatSettings)
     limits: LimitsSettings = field(default_factory=LimitsSettings)
+    inbox: InboxSettings = field(default_factory=InboxSettings)
     handoff: HandoffSettings = field(default_factory=HandoffSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     tools: ToolsSettings = field(default_factory=ToolsSettings)

@@ -26,7 +26,6 @@ import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Protocol
 
-from bot.core.settings import settings
 
 logger = logging.getLogger(__name__)
 

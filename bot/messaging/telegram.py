@@ -74,8 +74,11 @@ def chat_id_of(recipient_id: str) -> int | str:
 
 
 def make_bot(token: str, base_url: str | None = None) -> Bot:
-    return Bot(token=token, base_url=api_base_url(base_url))
-
+    """A Bot for `base_url` ("https://api.telegram.org/bot"); files are downloaded from the
+    same server's "/file/bot" path, as Telegram serves them."""
+    base = api_base_url(base_url)
+    files = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base
+    return Bot(token=token, base_url=base, base_file_url=files)
 
 
 class Undelivered(RuntimeError):

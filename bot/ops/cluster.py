@@ -39,6 +39,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.core.settings import settings
 from bot.ops.process import Process, free_port, pid_alive, port_in_use, quiet_env
 from bot.paths import REPO_ROOT, latest_model
 from bot.runner import active_endpoints, project_credentials
@@ -632,6 +633,7 @@ def _config_from_args(args: argparse.Namespace) -> ClusterConfig:
 
 def main(argv: list[str] | None = None) -> int:
     scale = settings().scale
+    defaults = ClusterConfig()
     parser = argparse.ArgumentParser(prog="python -m bot.ops.cluster", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["up", "down", "status"])

@@ -105,6 +105,8 @@ async def serve_aiohttp(app: web.Application) -> AsyncIterator[str]:
 
 
 JSON_PARAMETERS = {"reply_markup", "allowed_updates", "commands"}
+# Telegram never gives two updates of a bot the same update_id, even across restarts
+_UPDATE_IDS = itertools.count(1)
 
 
 @dataclass
@@ -122,7 +124,8 @@ class FakeTelegramApi:
         self.updates: list[dict[str, Any]] = []
         self.webhook_url = ""
         self._message_ids = itertools.count(1000)
-        self._update_ids = itertools.count(1)
+        self._update_ids = _UPDATE_IDS
+        self.files: dict[str, bytes] = {}   # file_id -> the file (getFile, /file/bot<token>/...)
         self.failures: dict[str, list[dict[str, Any]]] = {}  # method -> error envelopes to return
         # A fault plan for one method: called with the 1-based count of its calls, returns None
         # (answer normally), an error envelope, or "drop": the message is delivered to the chat
@@ -168,7 +171,43 @@ class FakeTelegramApi:
         app = web.Application()
         app.router.add_route("POST", "/bot{token}/{method}", self._handle)
         app.router.add_route("GET", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._file)
         return app
+
+    def photo_update(self, chat_id: int, data: bytes, caption: str | None = None,
+                     as_document: str | None = None) -> dict[str, Any]:
+        """A photo (three sizes, as Telegram sends) or, with `as_document` (a MIME type), a file."""
+        file_id = f"file-{uuid.uuid4().hex[:12]}"
+        self.files[file_id] = data
+        extra: dict[str, Any] = {}
+        if as_document:
+            extra["document"] = {"file_id": file_id, "file_unique_id": file_id + "u",
+                                 "mime_type": as_document, "file_size": len(data),
+                                 "file_name": "giay-hen"}
+        else:
+            extra["photo"] = [
+                {"file_id": f"thumb-{file_id}", "file_unique_id": "t", "width": 90,
+                 "height": 120, "file_size": 1000},
+                {"file_id": file_id, "file_unique_id": "l", "width": 1200, "height": 1600,
+                 "file_size": len(data)},
+                {"file_id": f"mid-{file_id}", "file_unique_id": "m", "width": 600,
+                 "height": 800, "file_size": 9000}]
+        if caption is not None:
+            extra["caption"] = caption
+        return self.text_update(chat_id, None, **extra)
+
+    async def _file(self, request: web.Request) -> web.Response:
+        name = request.match_info["path"].rsplit("/", 1)[-1]
+        if request.match_info["token"] != self.token or name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], content_type="application/octet-stream")
+
+    async def _m_getFile(self, params):
+        file_id = params["file_id"]
+        if file_id not in self.files:
+            raise AssertionError(f"getFile of a file never sent: {file_id}")
+        return {"file_id": file_id, "file_unique_id": file_id + "u",
+                "file_size": len(self.files[file_id]), "file_path": f"photos/{file_id}"}
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -318,6 +357,7 @@ class FakeZaloApi:
         self.last_interaction: dict[str, float] = {}  # user id -> unix seconds
         self.refresh_delay = 0.0
         self._counter = itertools.count(1)
+        self.files: dict[str, bytes] = {}             # name -> bytes served at /files/<name>
 
     def expire_all_access_tokens(self) -> None:
         self.valid_access.clear()
@@ -328,11 +368,18 @@ class FakeZaloApi:
         app.router.add_post("/v3.0/oa/quota/message", self._aio)
         app.router.add_post("/message/template", self._aio)
         app.router.add_post("/v4/oa/access_token", self._token)
+        app.router.add_get("/files/{name}", self._file)
         return app
 
     async def _aio(self, request: web.Request) -> web.Response:
         return web.json_response(self.answer(request.path, request.headers.get("access_token", ""),
                                              await request.json()))
+
+    async def _file(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["name"])
+        if data is None:
+            return web.Response(status=404)
+        return web.Response(body=data, content_type="image/jpeg")
 
     async def _token(self, request: web.Request) -> web.Response:
         form = dict(await request.post())

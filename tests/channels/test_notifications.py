@@ -222,3 +222,31 @@ def test_rasa_runs_the_notification_in_the_citizens_own_conversation():
             await s.notifier.send(notification("tg:424242", "telegram"))
             assert s.conversation_ids == ["tg:424242"]
     run(scenario())
+
+
+def test_a_notification_keeps_the_procedure_the_citizen_was_asking_about():
+    """"còn lệ phí thì sao?" after a notice still means the procedure asked before: Rasa's own
+    slot extraction (the domain's mappings) on the notification the poller sends."""
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from actions.dossier import render_notification
+
+    domain = Domain.load("domain.yml")
+    tracker = DialogueStateTracker.from_events("tg:424242", [SlotSet("procedure", "khai_sinh")],
+                                               slots=domain.slots)
+    sent = Notification(id=8, sender_id="tg:424242", channel="telegram", code=CODE,
+                        kind="changed", status_text="Đang xử lý", status_key="in_progress",
+                        procedure="Đăng ký kết hôn", appointment_date=None, final=False,
+                        attempts=0).entities()
+    tracker.update(UserUttered.create_external(
+        "EXTERNAL_dossier_status_changed", [{"entity": k, "value": v} for k, v in sent.items()]),
+        domain)
+    events = asyncio.run(ActionExtractSlots(None).run(
+        CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses), tracker,
+        domain))
+    assert [e for e in events if isinstance(e, SlotSet) and e.key == "procedure"] == []
+    assert "Đăng ký kết hôn" in render_notification(sent)   # the notice still names it

@@ -1,59 +1,72 @@
-"""Abuse protection shared by the Telegram and Zalo channels: the per-sender token bucket, the
-gate every message goes through, and what logs may show."""
+"""Abuse protection shared by the channels: the per-sender limit counted in the database (so
+replicas count alike), the gate every message goes through, and what logs may show."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.channels.base import (Action, ConfigError, Gate, Limits, RateLimiter, SeenCache,
-                               Verdict, preview, safe_user_text, sender_ref, texts)
+from sqlalchemy import select
+
+from bot.channels import store
+from bot.channels.base import (Action, ConfigError, Gate, Limits, RateLimiter, Verdict, preview,
+                               safe_user_text, sender_ref, texts)
+
 from bot.core.settings import SettingsError
 
 
 class Clock:
     def __init__(self) -> None:
-        self.now = 1000.0
+        self.now = 1_000_020.0   # 20 s into a minute window
 
     def __call__(self) -> float:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def database(monkeypatch, tmp_path):
+    monkeypatch.setenv("DVCBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'dvcbot.sqlite3'}")
+    monkeypatch.delenv("DVCBOT_RATE_LIMIT_PER_MINUTE", raising=False)
+    yield
+    store.dispose_all()
+
+
 def test_a_sender_gets_the_configured_number_per_minute_then_one_polite_refusal():
-    clock = Clock()
-    limiter = RateLimiter(per_minute=4, clock=clock)
+    limiter = RateLimiter(per_minute=4, clock=Clock())
     verdicts = [limiter.check("tg:1") for _ in range(7)]
     assert verdicts == [Verdict.ALLOW] * 4 + [Verdict.REFUSE_AND_TELL] + \
         [Verdict.REFUSE_SILENTLY] * 2
 
 
-def test_tokens_come_back_with_time_and_a_new_burst_is_told_again():
+def test_two_replicas_share_one_count_per_sender():
     clock = Clock()
-    limiter = RateLimiter(per_minute=6, clock=clock)  # one token every 10 s
-    for _ in range(6):
-        assert limiter.check("zalo:1") is Verdict.ALLOW
-    assert limiter.check("zalo:1") is Verdict.REFUSE_AND_TELL
-    clock.now += 5
-    assert limiter.check("zalo:1") is Verdict.REFUSE_SILENTLY
-    clock.now += 10
-    assert limiter.check("zalo:1") is Verdict.ALLOW
-    assert limiter.check("zalo:1") is Verdict.REFUSE_AND_TELL  # a new burst: told once more
-    clock.now += 3600
-    assert [limiter.check("zalo:1") for _ in range(6)] == [Verdict.ALLOW] * 6  # capped at 6
+    first, second = RateLimiter(per_minute=4, clock=clock), RateLimiter(per_minute=4, clock=clock)
+    verdicts = [(first if i % 2 else second).check("zalo:1") for i in range(6)]
+    assert verdicts == [Verdict.ALLOW] * 4 + [Verdict.REFUSE_AND_TELL, Verdict.REFUSE_SILENTLY]
 
 
-def test_senders_are_limited_separately_and_memory_stays_bounded():
-    limiter = RateLimiter(per_minute=1, clock=Clock(), max_senders=100)
-    assert limiter.check("a") is Verdict.ALLOW
-    assert limiter.check("a") is Verdict.REFUSE_AND_TELL
-    assert limiter.check("b") is Verdict.ALLOW
-    for i in range(500):
-        limiter.check(f"flood-{i}")
-    assert len(limiter._buckets) == 100
+def test_the_next_minute_allows_again_and_a_new_burst_is_told_again():
+    clock = Clock()
+    limiter = RateLimiter(per_minute=2, clock=clock)
+    assert [limiter.check("zalo:1") for _ in range(4)] == [
+        Verdict.ALLOW, Verdict.ALLOW, Verdict.REFUSE_AND_TELL, Verdict.REFUSE_SILENTLY]
+    clock.now += 60
+    assert [limiter.check("zalo:1") for _ in range(3)] == [
+        Verdict.ALLOW, Verdict.ALLOW, Verdict.REFUSE_AND_TELL]
+
+
+def test_senders_are_limited_separately_and_the_database_holds_no_sender_id():
+    limiter = RateLimiter(per_minute=1, clock=Clock())
+    assert limiter.check("tg:424242") is Verdict.ALLOW
+    assert limiter.check("tg:424242") is Verdict.REFUSE_AND_TELL
+    assert limiter.check("tg:777") is Verdict.ALLOW
+    with store.engine().connect() as conn:
+        keys = [row[0] for row in conn.execute(select(store.channel_rate_windows.c.key))]
+    assert len(keys) == 2 and not any("424242" in key or "777" in key for key in keys)
 
 
 def test_zero_per_minute_turns_the_limit_off():
     limiter = RateLimiter(per_minute=0, clock=Clock())
-    assert all(limiter.check("x") is Verdict.ALLOW for _ in range(1000))
+    assert all(limiter.check("x") is Verdict.ALLOW for _ in range(100))
 
 
 def test_the_gate_answers_non_text_and_oversized_messages_in_vietnamese():
@@ -94,17 +107,6 @@ def test_typed_intents_cannot_reach_restart_or_external_events():
     assert safe_user_text('/EXTERNAL_dossier_status_changed{"status": "done"}') == \
         'EXTERNAL_dossier_status_changed{"status": "done"}'
     assert safe_user_text("1/7/2025 sap nhap xa") == "1/7/2025 sap nhap xa"
-
-
-def test_seen_cache_forgets_after_its_ttl_and_keeps_a_bounded_size():
-    clock = Clock()
-    seen = SeenCache(ttl=60, max_items=3, clock=clock)
-    assert seen.first_time("m1") and not seen.first_time("m1")
-    clock.now += 61
-    assert seen.first_time("m1")
-    for key in ("m2", "m3", "m4", "m5"):
-        seen.first_time(key)
-    assert len(seen) == 3
 
 
 def test_a_broken_texts_file_names_the_file_and_the_field(tmp_path):

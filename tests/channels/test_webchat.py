@@ -428,3 +428,73 @@ if __name__ == "__main__":
     else:
         print("usage: test_webchat.py --serve PORT DATABASE_URL RATE_LIMIT", file=sys.stderr)
         sys.exit(2)
+
+
+def test_a_question_sent_again_with_the_same_client_id_is_answered_once(server):
+    sender = "web-resend-0001"
+    body = {"sender": sender, "message": "le phi doi cccd", "client_id": "resend-0001-abcdef"}
+    first = post(server, body)
+    again = post(server, body)          # "Gửi lại" after the first answer was lost
+    assert first.status_code == again.status_code == 200
+    assert [m["text"] for m in again.json()] == [m["text"] for m in first.json()] == [
+        "(bot thử) bạn vừa gửi: le phi doi cccd"]
+    assert [m["text"] for m in server.received()
+            if m["sender_id"] == conv(server, sender)] == ["le phi doi cccd"]
+
+
+def test_history_gives_the_visible_conversation_masked_and_a_button_answers_once(server):
+    from bot.channels.base import texts
+
+    sender = "web-history-0001"
+    [greeting] = post(server, {"sender": sender, "message": "/greet",
+                               "client_id": "history-greet-0001"}).json()
+    post(server, {"sender": sender, "message": "so toi 0912345678", "client_id": "history-0002-x"})
+    key = greeting["buttons"][1]["payload"]
+    press = {"sender": sender, "message": key, "shown": "Căn cước",
+             "turn_id": greeting["turn_id"], "client_id": "history-0003-x"}
+    assert "can_cuoc" in post(server, press).json()[0]["text"]
+    twice = post(server, dict(press, client_id="history-0004-x")).json()
+    assert [m["text"] for m in twice] == [texts()["button_answered"]]
+    turns = httpx.post(server.base + "/webhooks/webchat/history", timeout=5,
+                       json={"session": session_for(server, sender)}).json()["turns"]
+    assert [(t["role"], t["text"]) for t in turns] == [
+        ("bot", "Xin chào! Tôi là trợ lý thử nghiệm."), ("user", "so toi ********78"),
+        ("bot", "(bot thử) bạn vừa gửi: so toi ********78"), ("user", "Căn cước"),
+        ("bot", "(bot thử) giấy tờ cho thủ tục can_cuoc\nXem thêm: https://dichvucong.gov.vn.")]
+    assert turns[0]["answered"] is True and turns[0]["buttons"][1]["title"] == "Căn cước"
+    asked = [m["text"] for m in server.received() if m["sender_id"] == conv(server, sender)]
+    assert asked.count('/ask_documents{"procedure": "can_cuoc"}') == 1
+
+
+def test_the_page_waits_longer_than_the_server(server):
+    page = httpx.get(server.base + "/webhooks/webchat/", timeout=5).text
+    waits = int(re.search(r'name="dvcbot-timeout-ms" content="(\d+)"', page).group(1))
+    assert waits > 2000   # the test server answers "busy" after 2 s
+
+
+def test_a_photo_from_the_camera_button_reaches_the_bot_as_its_reading_and_a_bad_file_does_not(
+        server):
+    import base64
+    import io
+
+    from bot.receipt import UNSUPPORTED_TYPE, ReceiptReading
+    from bot.receipt.synth import draw_receipt
+
+    buffer = io.BytesIO()
+    draw_receipt("000.00.12.H05-211020-0001", symbol="qr", seed=5).convert("RGB").save(
+        buffer, "JPEG", quality=85)
+    sender = "web-photo-0001"
+    url = server.base + "/webhooks/webchat/upload"
+    image = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
+    answer = httpx.post(url, timeout=30, json={"session": session_for(server, sender),
+                                               "image": image, "client_id": "photo-0001-abc",
+                                               "shown": "📷 Ảnh giấy hẹn"}).json()
+    expected = ('/receipt_photo{"receipt_code": "000.00.12.H05-211020-0001", '
+                '"receipt_confidence": "high", "receipt_reason": ""}')
+    assert [m["text"] for m in answer] == [f"(bot thử) bạn vừa gửi: {expected}"]
+    not_image = "data:image/jpeg;base64," + base64.b64encode(b"GIF89a...").decode()
+    refused = httpx.post(url, timeout=30, json={"session": session_for(server, sender),
+                                                "image": not_image}).json()
+    assert [m["text"] for m in refused] == [ReceiptReading(reason=UNSUPPORTED_TYPE).message()]
+    assert [m["text"] for m in server.received()
+            if m["sender_id"] == conv(server, sender)] == [expected]

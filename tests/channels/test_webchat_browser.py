@@ -384,3 +384,54 @@ def test_when_the_server_fails_or_the_network_drops_the_citizen_sees_a_polite_me
             await browser.close()
 
     run(scenario())
+
+
+def test_a_reload_keeps_the_conversation_and_an_answered_question_cannot_be_answered_again(
+    server, tmp_path
+):
+    import httpx
+
+    from bot.channels.base import texts
+
+    async def scenario():
+        browser = Browser(tmp_path / "profile")
+        try:
+            await browser.start()
+            await browser.goto(f"{server.base}/webhooks/webchat/")
+            await browser.wait_for(f"{BOT_TEXTS}.some(t => t.startsWith('Xin chào'))", what="greeting")
+            await browser.type_and_enter("lam giay khai sinh can gi")
+            await browser.wait_for(f"{BOT_TEXTS}.length >= 2", what="answer")
+            await browser.tap(
+                "Array.from(document.querySelectorAll('.buttons button')).find(b => b.textContent === 'Căn cước')"
+            )
+            await browser.wait_for(f"{BOT_TEXTS}.some(t => t.includes('thủ tục can_cuoc'))", what="button answer")
+            # pressed once: the question's buttons are disabled
+            assert await browser.eval(
+                "Array.from(document.querySelectorAll('.buttons button')).every(b => b.disabled)") is True
+            before_bot, before_user = await browser.eval(BOT_TEXTS), await browser.eval(USER_TEXTS)
+            session = await browser.eval("localStorage.getItem('dvcbot.session')")
+            sender = session.split(".")[0]
+
+            await browser.goto(f"{server.base}/webhooks/webchat/")   # the citizen reloads
+            await browser.wait_for(f"{USER_TEXTS}.length === {len(before_user)}", what="restored turns")
+            assert await browser.eval(USER_TEXTS) == before_user == ["lam giay khai sinh can gi", "Căn cước"]
+            assert await browser.eval(BOT_TEXTS) == before_bot
+            assert await browser.eval(
+                "Array.from(document.querySelectorAll('.buttons button')).every(b => b.disabled)") is True
+            # no second greeting: the conversation simply continues
+            assert [m["text"] for m in server.received() if m["sender_id"] == sender].count("/greet") == 1
+
+            # a press of the answered button (another tab, an old page) is refused politely
+            turns = httpx.post(server.base + "/webhooks/webchat/history", json={"session": session},
+                               timeout=5).json()["turns"]
+            greeting = turns[0]
+            again = httpx.post(server.base + "/webhooks/webchat/webhook", timeout=5, json={
+                "session": session, "message": greeting["buttons"][1]["payload"],
+                "turn_id": greeting["turn_id"], "shown": "Căn cước", "client_id": "second-press-01"})
+            assert [m["text"] for m in again.json()] == [texts()["button_answered"]]
+            asked = [m["text"] for m in server.received() if m["sender_id"] == sender]
+            assert asked.count('/ask_documents{"procedure": "can_cuoc"}') == 1
+        finally:
+            await browser.close()
+
+    run(scenario())

@@ -41,7 +41,7 @@ async def web_chat(per_address: int = 30, **kw) -> AsyncIterator[tuple[httpx.Asy
     assistant = Collector(answer)
     channel = WebChatInput(rate_limit_per_address_per_minute=per_address, **kw)
     # the attack happens within the same instant: no bucket refills while the test runs
-    channel.address_limiter = RateLimiter(per_address, clock=lambda: 0.0)
+    channel.address_limiter = RateLimiter(per_address, scope="address", clock=lambda: 0.0)
     async with serve_sanic(rasa_app(channel, assistant)) as url:
         async with httpx.AsyncClient(base_url=url, timeout=10) as http:
             yield http, assistant

@@ -138,6 +138,7 @@ ENVIRONMENT_PASSING = {
     "bot/training.py": "passes the environment to the `rasa train` child process",
     "bot/ops/cluster.py": "builds the environment of the cluster's child processes",
     "bot/ops/bench/stacks.py": "builds the environment of the benchmark stacks' child processes",
+    "bot/ops/bench/webhooks.py": "builds the environment of the channel servers it measures",
     "bot/bench.py": "points Rasa's own cache (RASA_CACHE_DIRECTORY) at a temporary folder",
     "bot/nlu/understand.py": "quiets TensorFlow and Rasa's libraries (their own variables)",
     "bot/action_server.py": "tells Sanic (SANIC_HOST) to listen on the loopback only",

@@ -321,7 +321,7 @@ def notify(entities: dict[str, str]):
 
 def test_a_change_notice_explains_the_new_status_and_what_to_do(database_url):
     (text,), _, _ = notify({"code": IN_PROGRESS, "status": "Đã có kết quả", "status_key": "result_ready",
-                            "kind": "changed", "procedure": "Đăng ký khai sinh"})
+                            "kind": "changed", "dossier_procedure": "Đăng ký khai sinh"})
     assert f"Hồ sơ {IN_PROGRESS} vừa thay đổi tình trạng: Đã có kết quả." in text
     assert "Đăng ký khai sinh" in text and "nhận kết quả" in text
     (text,), _, _ = notify({"code": IN_PROGRESS, "status": "Đã trả kết quả", "kind": "changed"})

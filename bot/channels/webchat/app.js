@@ -3,15 +3,21 @@
   "use strict";
 
   var ENDPOINT = "webhook";            /* relative to the page: /webhooks/webchat/webhook */
+  var UPLOAD = "upload";               /* a photo of the receipt */
   var OUTBOX = "outbox";               /* volunteer answers and notifications waiting for us */
+  var HISTORY = "history";             /* the conversation so far, shown again after a reload */
   var POLL_MS = 5000;                  /* while the page is visible; stopped when hidden */
-  var TIMEOUT_MS = 45000;
+  /* longer than the server's own limit (meta dvcbot-timeout-ms), so that the server's polite
+     answer arrives rather than the page giving up first */
+  var timeoutMeta = document.querySelector ? document.querySelector('meta[name="dvcbot-timeout-ms"]') : null;
+  var TIMEOUT_MS = parseInt(timeoutMeta ? timeoutMeta.getAttribute("content") : "", 10) || 75000;
   var TEXT = {
     waiting: "Đang trả lời…",
     offline: "Xin lỗi, chưa kết nối được với hệ thống. Bạn kiểm tra mạng rồi bấm \u201cGửi lại\u201d nhé.",
     failed: "Xin lỗi, hệ thống đang bận nên chưa trả lời được. Bạn vui lòng bấm \u201cGửi lại\u201d hoặc thử lại sau ít phút.",
     retry: "Gửi lại",
-    empty: "Bạn chưa nhập câu hỏi."
+    empty: "Bạn chưa nhập câu hỏi.",
+    photo: "📷 Ảnh giấy hẹn"
   };
 
   var doc = document;
@@ -22,6 +28,7 @@
   var input = doc.getElementById("text");
   var largeBtn = doc.getElementById("large-text");
   var chips = doc.getElementById("chips");
+  var photoInput = doc.getElementById("photo");
 
   /* ---- storage that survives private mode ---- */
   var memory = {};
@@ -106,7 +113,15 @@
     return p;
   }
 
-  function addButtons(buttons) {
+  /* A question's buttons can be answered once: pressing one disables them all (and the
+     server refuses a second press of an answered question, e.g. from another tab). */
+  function disableButtons(box) {
+    var all = box.getElementsByTagName("button"), i;
+    for (i = 0; i < all.length; i++) { all[i].disabled = true; }
+    box.className = "buttons answered";
+  }
+
+  function addButtons(buttons, turnId, answered) {
     var box = doc.createElement("div"), i;
     box.className = "buttons";
     for (i = 0; i < buttons.length; i++) {
@@ -115,17 +130,22 @@
         var btn = doc.createElement("button");
         btn.type = "button";
         btn.appendChild(doc.createTextNode(b.title));
-        btn.onclick = function () { send(b.payload || b.title, { shown: b.title }); };
+        btn.onclick = function () {
+          if (btn.disabled) { return; }
+          disableButtons(box);
+          send(b.payload || b.title, { shown: b.title, turnId: turnId });
+        };
         box.appendChild(btn);
       })(buttons[i]);
     }
     log.appendChild(box);
+    if (answered) { disableButtons(box); }
     scrollDown();
   }
 
   /* Outbox texts stay on the server until acknowledged: show each id once, then ack it. */
   var shownOutbox = {}, toAck = [];
-  function addBotMessage(m) {
+  function addBotMessage(m, answered) {
     if (!m || typeof m !== "object") { return; }
     if (typeof m.outbox_id === "number") {
       if (shownOutbox[m.outbox_id]) { return; }
@@ -142,7 +162,9 @@
       p.appendChild(img);
       log.appendChild(p);
     }
-    if (m.buttons && m.buttons.length) { addButtons(m.buttons); }
+    if (m.buttons && m.buttons.length) {
+      addButtons(m.buttons, typeof m.turn_id === "number" ? m.turn_id : null, !!answered);
+    }
     scrollDown();
   }
 
@@ -171,10 +193,14 @@
     busy = true;
     statusEl.textContent = TEXT.waiting;
     var acking = toAck.splice(0, toAck.length);   /* given back if the request fails */
-    var body = { session: session, message: item.message, ack: acking };
+    /* the same client_id on every try: the server answers a question once */
+    var body = { session: session, message: item.message, ack: acking, client_id: item.clientId };
+    if (item.shown) { body.shown = item.shown; }
+    if (item.turnId !== null && item.turnId !== undefined) { body.turn_id = item.turnId; }
+    if (item.image) { body.image = item.image; }
     if (item.withEntryPoint && entryPoint) { body.entry_point = entryPoint; }
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", ENDPOINT, true);
+    xhr.open("POST", item.image ? UPLOAD : ENDPOINT, true);
     xhr.setRequestHeader("Content-Type", "application/json");
     xhr.timeout = TIMEOUT_MS;
     function done(ok, data) {
@@ -267,13 +293,33 @@
     }, false);
   }
 
+  function newClientId() {
+    var bytes = "", i, chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (i = 0; i < 24; i++) { bytes += chars.charAt(Math.floor(Math.random() * chars.length)); }
+    return bytes;
+  }
+
   function send(message, opts) {
     opts = opts || {};
     message = String(message || "").replace(/^\s+|\s+$/g, "");
-    if (!message) { statusEl.textContent = TEXT.empty; return; }
+    if (!message && !opts.image) { statusEl.textContent = TEXT.empty; return; }
     if (!opts.hidden) { addBubble("user", opts.shown || message); }
-    queue.push({ message: message, withEntryPoint: !!opts.withEntryPoint });
+    queue.push({ message: message, withEntryPoint: !!opts.withEntryPoint, clientId: newClientId(),
+                 shown: opts.shown || null, turnId: opts.turnId, image: opts.image || null });
     next();
+  }
+
+  if (photoInput && window.FileReader) {
+    photoInput.onchange = function () {
+      var file = photoInput.files && photoInput.files[0];
+      if (!file) { return; }
+      var reader = new FileReader();
+      reader.onload = function () {
+        send("", { image: String(reader.result || ""), shown: TEXT.photo });
+        photoInput.value = "";
+      };
+      reader.readAsDataURL(file);
+    };
   }
 
   form.onsubmit = function (e) {
@@ -291,10 +337,39 @@
     }
   };
 
-  /* Say hello (and pass the leaflet's entry point) when the page opens. */
-  if (!greeted) {
+  /* After a reload the conversation so far is shown again; a new one starts with a hello
+     (passing the leaflet's entry point). */
+  function greet() {
+    if (greeted) { return; }
     greeted = true;
     send("/greet", { hidden: true, withEntryPoint: true });
   }
-  schedulePoll();
+
+  function restore() {
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", HISTORY, true);
+    xhr.setRequestHeader("Content-Type", "application/json");
+    xhr.timeout = 15000;
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4 || xhr.status === 0) { return; }
+      var data = null, i, turn;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status === 200 && data && data.turns && data.turns.length) {
+        greeted = true;
+        for (i = 0; i < data.turns.length; i++) {
+          turn = data.turns[i];
+          if (turn.role === "user") { addBubble("user", turn.text || ""); }
+          else { addBotMessage(turn, turn.answered); }
+        }
+      } else {
+        sessionRefused(xhr.status);   /* a kept session no longer valid: this page's one */
+        greet();
+      }
+      schedulePoll();
+    };
+    xhr.onerror = function () { greet(); schedulePoll(); };
+    xhr.ontimeout = xhr.onerror;
+    try { xhr.send(JSON.stringify({ session: session })); } catch (e) { greet(); schedulePoll(); }
+  }
+  restore();
 })();
