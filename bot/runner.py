@@ -36,6 +36,7 @@ from typing import Callable
 import httpx
 import yaml
 
+from bot import migrations
 from bot.paths import REPO_ROOT, latest_model, state_dir
 from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header, ensure_token,
                         token_file)
@@ -310,10 +311,14 @@ class Stack:
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def database_url(self) -> str:
+        return os.environ.get("DVCBOT_DATABASE_URL") or f"sqlite:///{self.state / 'dvcbot.sqlite3'}"
+
     def plan(self) -> list[str]:
         """Build the services; returns human-readable notes about what is on."""
         env = dict(os.environ)
-        env.setdefault("DVCBOT_DATABASE_URL", f"sqlite:///{self.state / 'dvcbot.sqlite3'}")
+        env["DVCBOT_DATABASE_URL"] = self.database_url
         env["DVCBOT_RASA_URL"] = self.rasa_url
         env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
@@ -436,6 +441,8 @@ class Stack:
 
     def start(self, timeout: float = 300.0) -> None:
         self.check_free()
+        # the schema is brought to head once, here, before any process opens the database
+        migrations.upgrade(self.database_url)
         for service in self.services:
             service.start()
             self._write_pids()

@@ -11,7 +11,7 @@
 - `channel_secrets`: secrets the replicas must share and nobody has to configure (the web chat's
   session signing key when DVCBOT_WEBCHAT_SECRET is unset).
 
-SQLAlchemy Core, 2.0 style. The tables are created on first use.
+SQLAlchemy Core, 2.0 style. The tables are made by the migrations (bot/migrations).
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def database_url(url: str | None = None) -> str:
 
 
 def engine(url: str | None = None) -> Engine:
-    """The shared engine for this database URL, with the channel tables created."""
+    """The shared engine for this database URL (its database at the head revision)."""
     return storage.engine_for(url, metadata)
 
 
