@@ -35,7 +35,6 @@ from alembic.config import Config
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import MetaData, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
@@ -105,15 +104,13 @@ def upgrade(url: str | None = None) -> tuple[str | None, str]:
     """Bring the database to head; returns its revision (before, after)."""
     engine = storage.make_engine(url)
     try:
-        with engine.connect() as conn:
-            before = current_revision(conn)
-        _upgrade(engine)
-        return before, head()
+        return _upgrade(engine), head()
     finally:
         engine.dispose()
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine) -> str | None:
+    """Upgrade under the lock; returns the revision found once the lock was held."""
     url = shown(engine.url.render_as_string(hide_password=False))
     target = head()
     with engine.connect() as conn:
@@ -139,9 +136,14 @@ def _upgrade(engine: Engine) -> None:
                     raise MigrationError(f"{url}: upgrade to {target} would leave rows pointing at "
                                          f"missing rows (table, row, parent): {broken[:5]}")
             conn.commit()
-        except CommandError as error:
+            return found
+        except MigrationError:
             conn.rollback()
-            raise MigrationError(f"{url}: upgrade to {target} failed: {error}") from error
+            raise
+        except Exception as error:  # noqa: BLE001 - a revision's own error, the database's...
+            conn.rollback()
+            raise MigrationError(f"{url}: upgrade to {target} failed, nothing changed: "
+                                 f"{error}") from error
         except BaseException:
             conn.rollback()
             raise
