@@ -250,20 +250,50 @@ def test_downgrade_to_base_removes_our_tables_and_upgrade_makes_them_again(tmp_p
     assert differences(url) == []
 
 
-def test_autogenerate_writes_the_revision_for_a_new_table(tmp_path, monkeypatch):
+@pytest.fixture
+def migrations_copy(tmp_path, monkeypatch):
+    """bot/migrations copied to tmp_path, and used instead of the real one."""
     copy = tmp_path / "migrations"
     shutil.copytree(REPO_ROOT / "bot" / "migrations", copy,
                     ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrations, "HERE", copy)
-    monkeypatch.setattr(storage, "SCHEMA", storage.SCHEMA + (f"{__name__}:NEW_STORE",))
     migrations.scripts.cache_clear()
-    try:
-        assert cli.main(["revision", "-m", "Reminders for dossiers", "--autogenerate"]) == 0
-        written = copy / "versions" / f"{int(migrations.BASELINE) + 1:04d}_reminders_for_dossiers.py"
-        source = written.read_text(encoding="utf-8")
-        assert "op.create_table('reminders'" in source and "down_revision = '0001'" in source
-        url = sqlite_url(tmp_path)
-        migrations.upgrade(url)
-        assert "reminders" in tables(url) and differences(url) == []
-    finally:
-        migrations.scripts.cache_clear()
+    yield copy
+    migrations.scripts.cache_clear()
+
+
+def test_autogenerate_writes_the_revision_for_a_new_table(tmp_path, monkeypatch, migrations_copy):
+    monkeypatch.setattr(storage, "SCHEMA", storage.SCHEMA + (f"{__name__}:NEW_STORE",))
+    assert cli.main(["revision", "-m", "Reminders for dossiers", "--autogenerate"]) == 0
+    written = migrations_copy / "versions" / "0002_reminders_for_dossiers.py"
+    source = written.read_text(encoding="utf-8")
+    assert "op.create_table('reminders'" in source and "down_revision = '0001'" in source
+    url = sqlite_url(tmp_path)
+    migrations.upgrade(url)
+    assert "reminders" in tables(url) and differences(url) == []
+
+
+FAILING_REVISION = '''"""A revision that fails after its first statement."""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.create_table("reminders", sa.Column("id", sa.Integer, primary_key=True))
+    raise RuntimeError("a mistake in the revision")
+'''
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_a_failing_revision_leaves_the_database_as_it_was(database, tmp_path, request,
+                                                          migrations_copy):
+    url = sqlite_url(tmp_path) if database == "sqlite" else request.getfixturevalue("postgres_url")
+    (migrations_copy / "versions" / "0002_fails.py").write_text(FAILING_REVISION)
+    with pytest.raises(migrations.MigrationError,
+                       match=r"upgrade to 0002 failed, nothing changed: a mistake in the revision"):
+        storage.engine_for(url)
+    assert tables(url) == set()                          # not even 0001's tables stay
+    assert migrations.current(url) is None
