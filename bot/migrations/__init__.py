@@ -83,7 +83,12 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def current(url: str | None = None) -> str | None:
-    """The database's revision; None before the first upgrade (empty, or the previous release)."""
+    """The database's revision; None before the first upgrade (empty, or the previous release)
+    and for a SQLite file that does not exist (not made by asking)."""
+    resolved = make_url(storage.database_url(url))
+    if resolved.get_backend_name() == "sqlite" and resolved.database not in (None, "", ":memory:") \
+            and not Path(resolved.database).exists():
+        return None
     engine = storage.make_engine(url)
     try:
         with engine.connect() as conn:
