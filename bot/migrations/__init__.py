@@ -67,8 +67,9 @@ def scripts() -> ScriptDirectory:
 def head() -> str:
     heads = scripts().get_heads()
     if len(heads) != 1:
-        raise MigrationError(f"bot/migrations/versions has {len(heads)} heads ({', '.join(heads)}): "
-                             "give the newer revision the other as its down_revision")
+        raise MigrationError(f"bot/migrations/versions has {len(heads)} heads "
+                             f"({', '.join(heads)}): give the newer revision the other as its "
+                             "down_revision")
     return heads[0]
 
 
@@ -116,7 +117,7 @@ def upgrade(url: str | None = None) -> tuple[str | None, str]:
 
 def _upgrade(engine: Engine) -> str | None:
     """Upgrade under the lock; returns the revision found once the lock was held."""
-    url = shown(engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=True)
     target = head()
     with engine.connect() as conn:
         dialect = conn.dialect.name
@@ -126,7 +127,8 @@ def _upgrade(engine: Engine) -> str | None:
         elif dialect == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
         else:
-            raise MigrationError(f"{url}: dvcbot keeps its data in SQLite or PostgreSQL, not {dialect}")
+            raise MigrationError(f"{url}: dvcbot keeps its data in SQLite or PostgreSQL, "
+                                 f"not {dialect}")
         try:
             found = current_revision(conn)
             if found is not None and found not in _known():
@@ -202,7 +204,8 @@ def new_revision(message: str, autogenerate: bool = False) -> Path:
                 _upgrade(engine)
                 with engine.connect() as conn:
                     cfg.attributes["connection"] = conn
-                    script = command.revision(cfg, message=message, rev_id=rev_id, autogenerate=True)
+                    script = command.revision(cfg, message=message, rev_id=rev_id,
+                                              autogenerate=True)
             finally:
                 engine.dispose()
     scripts.cache_clear()

@@ -162,7 +162,8 @@ sa.Table(
     sa.Column("channel", sa.String(length=16), nullable=False),
     sa.Column("count", sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint("id"),
-    sa.UniqueConstraint("day", "source", "commune", "team", "channel", name="uq_entry_point_counts"),
+    sa.UniqueConstraint("day", "source", "commune", "team", "channel",
+                        name="uq_entry_point_counts"),
 )
 
 sa.Table(
