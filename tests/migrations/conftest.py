@@ -35,7 +35,7 @@ def postgres():
 
 
 @pytest.fixture
-def postgres_url(postgres, request):
+def postgres_url(postgres):
     """A new empty database on the cluster for each test."""
     name = "t_" + secrets.token_hex(6)
     postgres.create_database(name)
