@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("bot.runner", "start the action server, the Rasa server and a terminal chat"),
     "train": ("bot.training", "train the Rasa model when its inputs changed"),
     "understand": ("bot.nlu.understand", "read messages on stdin, print intent/procedure JSON lines"),
+    "db": ("bot.migrations.cli", "database schema: upgrade, current, history, revision (bot/migrations)"),
     "bench": ("bot.bench", "benchmarks: `dvcbot bench nlu`"),
     "kb": ("knowledge.cli", "cơ sở tri thức: kiểm tra, xuất, tìm, nạp (validate, export, search, load)"),
     "poller": ("actions.portal.poller", "check followed dossiers and notify citizens of changes"),

@@ -193,11 +193,11 @@ def parse_payload(payload: Any) -> Optional[EntryPoint]:
 # --------------------------------------------------------------------------------------------
 # Counting (operator report)
 
-_metadata = MetaData()
+metadata = MetaData()
 
 entry_point_counts = Table(
     "entry_point_counts",
-    _metadata,
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("day", Date, nullable=False),
     Column("source", String(64), nullable=False),
@@ -221,7 +221,7 @@ def database_url(url: Optional[str] = None) -> str:
 
 
 def _engine(url: Optional[str]) -> Engine:
-    return storage.engine_for(url, _metadata)
+    return storage.engine_for(url, metadata)
 
 
 def _key(entry: EntryPoint, channel: Optional[str]) -> dict[str, str]:

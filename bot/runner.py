@@ -32,6 +32,7 @@ from typing import Callable
 import httpx
 import yaml
 
+from bot import migrations
 from bot.core.settings import settings
 from bot.ops.process import STOP_SIGNALS, Process, port_in_use, quiet_env
 from bot.paths import REPO_ROOT, latest_model, state_dir
@@ -175,10 +176,14 @@ class Stack:
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def database_url(self) -> str:
+        return settings().database.url or f"sqlite:///{self.state / 'dvcbot.sqlite3'}"
+
     def plan(self) -> list[str]:
         """Build the services; returns human-readable notes about what is on."""
         env = quiet_env(dict(os.environ))
-        env.setdefault("DVCBOT_DATABASE_URL", f"sqlite:///{self.state / 'dvcbot.sqlite3'}")
+        env["DVCBOT_DATABASE_URL"] = self.database_url
         env["DVCBOT_RASA_URL"] = self.rasa_url
         env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         logs = self.state / "logs"
@@ -297,6 +302,8 @@ class Stack:
 
     def start(self, timeout: float = 300.0) -> None:
         self.check_free()
+        # the schema is brought to head once, here, before any process opens the database
+        migrations.upgrade(self.database_url)
         for service in self.services:
             service.start()
             self._write_pids()

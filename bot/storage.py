@@ -1,27 +1,52 @@
 """The one database dvcbot keeps its own data in (DVCBOT_DATABASE_URL).
 
 The knowledge base, dossier subscriptions, volunteer tickets, channel tokens and outboxes, and
-entry-point counts each own their tables (their own SQLAlchemy MetaData) but share this URL and,
-within a process, one engine per URL. Rasa's conversations are in its own tracker store
-(endpoints.yml), not here.
+entry-point counts each own their tables (their own SQLAlchemy MetaData, listed in SCHEMA) but
+share this URL and, within a process, one engine per URL. The tables are made and changed only
+by the migrations (bot/migrations): the first engine for a URL brings its database to the head
+revision. Rasa's conversations are in its own tracker store (endpoints.yml), not here.
 """
 
 from __future__ import annotations
 
+import importlib
 import threading
 from pathlib import Path
 
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from bot.core.settings import settings
 from bot.paths import REPO_ROOT, state_dir
 
+# Every module that defines dvcbot's own tables, with the attribute holding its MetaData. The
+# migrations compare these with the revisions (tests/migrations); a new store adds its line.
+SCHEMA = (
+    "bot.handoff.store:metadata",
+    "bot.channels.store:metadata",
+    "bot.entry_points:metadata",
+    "bot.privacy:metadata",
+    "actions.portal.subscriptions:metadata",
+    "actions.portal.guesses:metadata",
+    "knowledge.models:Base.metadata",
+)
+
 _engines: dict[str, Engine] = {}
-_created: set[tuple[str, int]] = set()
+_checked: set[tuple[str, int]] = set()
 _lock = threading.Lock()
+
+
+def schema_metadata() -> list[MetaData]:
+    """The MetaData of every module in SCHEMA (imported here, on demand: no import cycle)."""
+    found = []
+    for entry in SCHEMA:
+        module, attribute = entry.split(":")
+        value = importlib.import_module(module)
+        for name in attribute.split("."):
+            value = getattr(value, name)
+        found.append(value)
+    return found
 
 
 def database_url(url: str | None = None) -> str:
@@ -52,32 +77,50 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def make_engine(url: str | None = None) -> Engine:
+    """A new engine for the URL with dvcbot's connection settings; no migration (engine_for
+    is the one to use, bot.migrations the one that needs this)."""
+    resolved = database_url(url)
+    # an error message never carries the statement's values (sender ids, codes, texts) into a
+    # log line
+    kwargs: dict = {"future": True, "hide_parameters": True}
+    if resolved.startswith("sqlite"):
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        if ":memory:" in resolved or make_url(resolved).database in (None, ""):
+            kwargs["poolclass"] = StaticPool  # one in-memory database for every thread
+        else:
+            kwargs["poolclass"] = QueuePool  # SQLAlchemy 1.4 opens a file per query otherwise
+    else:
+        # a server database (PostgreSQL) may restart: test pooled connections before use
+        kwargs["pool_pre_ping"] = True
+    engine = create_engine(resolved, **kwargs)
+    if resolved.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
 def engine_for(url: str | None = None, metadata: MetaData | None = None) -> Engine:
-    """One engine per database URL in this process; `metadata`'s tables are created once."""
+    """One engine per database URL in this process, its database at the head revision.
+
+    The first call for a URL runs the migrations (bot.migrations.ensure_current); with
+    `metadata`, its tables must then exist, else MigrationError names the table that no revision
+    creates."""
+    from bot import migrations
+
     resolved = database_url(url)
     with _lock:
         engine = _engines.get(resolved)
         if engine is None:
-            # an error message never carries the statement's values (sender ids, codes, texts)
-            # into a log line
-            kwargs: dict = {"future": True, "hide_parameters": True}
-            if resolved.startswith("sqlite"):
-                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
-                if ":memory:" not in resolved:
-                    kwargs["poolclass"] = QueuePool  # SQLAlchemy 1.4 opens a file per query otherwise
-            else:
-                # a server database (PostgreSQL) may restart: test pooled connections before use
-                kwargs["pool_pre_ping"] = True
-            engine = create_engine(resolved, **kwargs)
-            if resolved.startswith("sqlite"):
-                event.listen(engine, "connect", _sqlite_pragmas)
-            _engines[resolved] = engine
-        if metadata is not None and (resolved, id(metadata)) not in _created:
+            engine = make_engine(resolved)
             try:
-                metadata.create_all(engine, checkfirst=True)
-            except OperationalError:  # another process created them at the same moment
-                metadata.create_all(engine, checkfirst=True)
-            _created.add((resolved, id(metadata)))
+                migrations.ensure_current(engine)
+            except BaseException:
+                engine.dispose()
+                raise
+            _engines[resolved] = engine
+        if metadata is not None and (resolved, id(metadata)) not in _checked:
+            migrations.check_tables(engine, metadata)
+            _checked.add((resolved, id(metadata)))
         return engine
 
 
@@ -87,4 +130,4 @@ def dispose_all() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
-        _created.clear()
+        _checked.clear()

@@ -30,29 +30,11 @@ KB_LOAD_LOCK_KEY = 0x64766362  # "dvcb"
 
 
 def make_engine(database_url: str | None = None) -> Engine:
-    """The shared engine for the database (SQLite pragmas: foreign keys, WAL, busy timeout)."""
-    return storage.engine_for(config.database_url(database_url))
-
-
-def create_schema(engine: Engine) -> None:
-    """Create the kb_* tables; tables of an older schema (a column missing) are rebuilt, since a
-    load replaces every kb_* row anyway."""
-    from sqlalchemy import inspect
-
-    inspector = inspect(engine)
-    for table in m.Base.metadata.sorted_tables:
-        if not inspector.has_table(table.name):
-            continue
-        present = {c["name"] for c in inspector.get_columns(table.name)}
-        if {c.name for c in table.columns} - present:
-            log.info("knowledge table %s has an older schema: rebuilding the kb_* tables", table.name)
-            m.Base.metadata.drop_all(engine)
-            break
-    m.Base.metadata.create_all(engine)
+    """The shared engine for the database, the kb_* tables made by the migrations (bot.storage)."""
+    return storage.engine_for(config.database_url(database_url), m.Base.metadata)
 
 
 def stored_fingerprint(engine: Engine) -> str | None:
-    create_schema(engine)
     with Session(engine, future=True) as session:
         meta = session.get(m.Meta, "fingerprint")
         version = session.get(m.Meta, "schema_version")
@@ -62,7 +44,6 @@ def stored_fingerprint(engine: Engine) -> str | None:
 
 
 def has_data(engine: Engine) -> bool:
-    create_schema(engine)
     with Session(engine, future=True) as session:
         return session.execute(select(m.Procedure.id).limit(1)).first() is not None
 
@@ -81,7 +62,6 @@ def load(engine: Engine, data_dir: str | Path | None = None, places: Iterable[st
 
 
 def write(engine: Engine, data: KnowledgeData) -> None:
-    create_schema(engine)
     with Session(engine, future=True) as session, session.begin():
         if engine.dialect.name == "postgresql":
             # two processes loading at once (replicas starting together) take turns instead of
@@ -186,4 +166,4 @@ def write(engine: Engine, data: KnowledgeData) -> None:
     log.info("knowledge base loaded: %d procedures, %d communes", len(data.procedures), len(data.communes))
 
 
-__all__ = ["make_engine", "create_schema", "load", "write", "stored_fingerprint", "has_data", "SCHEMA_VERSION"]
+__all__ = ["make_engine", "load", "write", "stored_fingerprint", "has_data", "SCHEMA_VERSION"]

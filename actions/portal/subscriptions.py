@@ -1,7 +1,7 @@
 """Who follows which dossier, and the notifications owed to them (SQLAlchemy, same database
 as the rest of dvcbot: DVCBOT_DATABASE_URL, default sqlite:///<repo>/var/dvcbot.sqlite3).
 
-Two tables, created on first use (own MetaData, nobody else's tables touched):
+Two tables, made by the migrations (bot/migrations; own MetaData):
 
 - ``dossier_subscriptions``: one row per (conversation, channel, code) with the last status
   the citizen was told about (``last_status``, the canonical key or ``raw:<text>``).
@@ -106,7 +106,7 @@ def zalo_window_only() -> bool:
 
 
 def engine_for(url: Optional[str] = None) -> Engine:
-    """The shared engine for this database, with the subscription tables created."""
+    """The shared engine for this database (its database at the head revision)."""
     return storage.engine_for(url, metadata)
 
 

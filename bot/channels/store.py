@@ -19,7 +19,7 @@
 - `webchat_turns`: the last turns of each web chat conversation, masked, so that a reload
   shows the conversation again (bot.channels.inbox.WebChatHistory).
 
-SQLAlchemy Core, 2.0 style. The tables are created on first use.
+SQLAlchemy Core, 2.0 style. The tables are made by the migrations (bot/migrations).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def database_url(url: str | None = None) -> str:
 
 
 def engine(url: str | None = None) -> Engine:
-    """The shared engine for this database URL, with the channel tables created."""
+    """The shared engine for this database URL (its database at the head revision)."""
     return storage.engine_for(url, metadata)
 
 

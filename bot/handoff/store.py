@@ -59,7 +59,7 @@ tickets = Table(
     Column("created_at", DateTime, nullable=False),
     Column("claimed_at", DateTime, nullable=True),
     Column("closed_at", DateTime, nullable=True),
-    Column("closed_reason", String(16), nullable=True),     # volunteer, citizen, expired
+    Column("closed_reason", String(16), nullable=True),     # volunteer, citizen, expired, duplicate
     Column("last_activity_at", DateTime, nullable=False),
     Column("announcements", Integer, nullable=False, default=0),
     Column("last_announced_at", DateTime, nullable=True),
