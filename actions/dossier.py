@@ -264,6 +264,8 @@ def render_notification(entities: dict[str, str]) -> Optional[str]:
         return say.get("notify.expired", code=code, days=subscription_days())
     if kind == "not_found":
         return say.get("notify.not_found", code=code)
+    if kind in {"reminder_due_tomorrow", "overdue"}:
+        return render_reminder(kind, code, entities)
     info = statuses().info(entities.get("status"), entities.get("status_key"))
     lines = [say.get("notify.first" if kind == "first" else "notify.changed", code=code,
                      status=info.label, explanation=info.explanation)]
@@ -280,6 +282,27 @@ def render_notification(entities: dict[str, str]) -> Optional[str]:
         lines.append(say.get("notify.next_step", next_step=info.next_step))
     if info.final or entities.get("final") == "1":
         lines.append(say.get("notify.ended"))
+    return "\n".join(lines)
+
+
+def render_reminder(kind: str, code: str, entities: dict[str, str]) -> str:
+    """The day-before reminder, or the notice that the appointment passed without a result."""
+    say = messages()
+    info = statuses().info(entities.get("status"), entities.get("status_key"))
+    try:
+        when = date.fromisoformat(entities.get("appointment_date") or "").strftime("%d/%m/%Y")
+    except ValueError:
+        when = entities.get("appointment_date") or ""
+    lines = [say.get(f"notify.{kind}", code=code, date=when, status=info.label)]
+    if entities.get("procedure"):
+        lines.append(say.get("notify.procedure", procedure=entities["procedure"]))
+    if kind == "overdue":
+        lines.append(say.get("notify.next_step", next_step=statuses().info(None, "overdue").next_step))
+        lines.append(say.get("notify.still_following"))
+    elif info.key in {None, "received", "in_progress", "overdue"}:
+        lines.append(say.get("notify.bring"))
+    elif info.next_step:
+        lines.append(say.get("notify.next_step", next_step=info.next_step))
     return "\n".join(lines)
 
 

@@ -10,9 +10,15 @@ Each cycle:
 3. compares with the status each follower was last told; a difference is written to the
    outbox in the same transaction that records it (subscriptions.py); a returned, rejected
    or cancelled dossier ends its subscriptions;
+   between DVCBOT_REMINDER_FROM_HOUR and DVCBOT_REMINDER_TO_HOUR (Việt Nam time, 7-21 by
+   default: nobody is woken at midnight), a dossier whose appointment is tomorrow gets the
+   "reminder_due_tomorrow" notice, and one whose appointment passed without a result gets
+   "overdue", once each per follower and appointment date (table dossier_reminders);
 4. sends the pending outbox rows: POST {DVCBOT_RASA_URL}/conversations/<sender>/trigger_intent
    ?output_channel=<channel> with intent EXTERNAL_dossier_status_changed and entities
-   code, status, status_key, kind, notification_id (+ procedure, appointment_date, final).
+   code, status, status_key, kind, notification_id (+ procedure, appointment_date, final);
+   ``kind`` (changed, first, not_found, expired, reminder_due_tomorrow, overdue) is what a
+   channel's message template is chosen by.
    Rasa runs action_notify_dossier_change, which renders the message, and the channel the
    citizen used delivers it.
 
@@ -37,20 +43,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import os
 import random
 import signal
 import sys
 from dataclasses import dataclass, field
-from typing import Optional
+from datetime import datetime
+from typing import Callable, Optional
 from urllib.parse import quote
 
 import httpx
 
 from actions.portal.client import (CircuitOpen, PortalAdapter, PortalError, PortalNotConfigured,
                                    PortalUnavailable, make_adapter)
+from actions.portal.models import VN_TZ
 from actions.portal.subscriptions import Notification, SubscriptionStore, observation_of
+from bot.channels.base import env_int
 
 logger = logging.getLogger("dvcbot.poller")
 
@@ -76,6 +86,8 @@ class PollerConfig:
     rasa_token: Optional[str] = None
     concurrency: int = 4
     send_timeout: float = 30.0
+    reminder_from_hour: int = 7             # reminders are queued from 07:00 ...
+    reminder_to_hour: int = 21              # ... to 20:59, Việt Nam time
 
     @classmethod
     def from_env(cls) -> "PollerConfig":
@@ -84,7 +96,12 @@ class PollerConfig:
             jitter=min(0.9, max(0.0, _env_float("DVCBOT_POLL_JITTER", 0.2))),
             rasa_url=(os.environ.get("DVCBOT_RASA_URL") or cls.rasa_url).rstrip("/"),
             rasa_token=os.environ.get("DVCBOT_RASA_API_TOKEN") or None,
+            reminder_from_hour=min(23, env_int("DVCBOT_REMINDER_FROM_HOUR", 7)),
+            reminder_to_hour=min(24, env_int("DVCBOT_REMINDER_TO_HOUR", 21)),
         )
+
+    def reminders_allowed(self, local: datetime) -> bool:
+        return self.reminder_from_hour <= local.hour < self.reminder_to_hour
 
 
 @dataclass
@@ -139,6 +156,7 @@ class PollReport:
     queued: int = 0
     sent: int = 0
     send_failures: int = 0
+    reminders: int = 0
     portal_errors: int = 0
     skipped: int = 0
     expired: int = 0
@@ -148,9 +166,11 @@ class PollReport:
 class Poller:
     def __init__(self, store: SubscriptionStore, adapter: Optional[PortalAdapter],
                  notifier: RasaNotifier, config: PollerConfig = PollerConfig(),
-                 rng: Optional[random.Random] = None):
+                 rng: Optional[random.Random] = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(VN_TZ)):
         self.store, self.adapter, self.notifier, self.config = store, adapter, notifier, config
         self.rng = rng or random.Random()
+        self.clock = clock                   # the time in Việt Nam (tests set it)
 
     def next_delay(self) -> float:
         spread = self.config.interval * self.config.jitter
@@ -170,6 +190,8 @@ class Poller:
     async def _check(self, codes: list[str], report: PollReport) -> None:
         gate = asyncio.Semaphore(self.config.concurrency)
         circuit_open = asyncio.Event()
+        local = self.clock().astimezone(VN_TZ)
+        remind = self.config.reminders_allowed(local)
 
         async def check(code: str) -> None:
             async with gate:
@@ -191,8 +213,12 @@ class Poller:
                     logger.warning("portal error during poll (%s): %s", type(error).__name__, error)
                     return
                 report.checked += 1
-                queued = await asyncio.to_thread(self.store.record, code, observation_of(dossier))
+                seen = observation_of(dossier)
+                queued = await asyncio.to_thread(self.store.record, code, seen)
                 report.queued += len(queued)
+                if remind:
+                    reminded = await asyncio.to_thread(self.store.remind, code, seen, local.date())
+                    report.reminders += len(reminded)
 
         await asyncio.gather(*(check(code) for code in codes))
         if circuit_open.is_set():
@@ -243,12 +269,14 @@ class Poller:
         while not stop.is_set():
             try:
                 report = await self.poll_once()
-                busy = any((report.checked, report.queued, report.sent, report.send_failures,
+                busy = any((report.checked, report.queued, report.reminders, report.sent,
+                            report.send_failures,
                             report.portal_errors, report.skipped, report.expired))
                 logger.log(logging.INFO if busy else logging.DEBUG,
-                           "poll: %d checked, %d changes queued, %d sent, %d send failures, "
-                           "%d portal errors, %d skipped, %d expired%s", report.checked,
-                           report.queued, report.sent, report.send_failures, report.portal_errors,
+                           "poll: %d checked, %d changes queued, %d reminders queued, %d sent, "
+                           "%d send failures, %d portal errors, %d skipped, %d expired%s",
+                           report.checked, report.queued, report.reminders, report.sent,
+                           report.send_failures, report.portal_errors,
                            report.skipped, report.expired,
                            "; " + "; ".join(report.notes) if report.notes else "")
             except Exception:  # noqa: BLE001 - a poller that dies notifies nobody
@@ -284,7 +312,8 @@ async def _run(once: bool, config: PollerConfig) -> int:
     try:
         if once:
             report = await poller.poll_once()
-            print(f"checked {report.checked}, queued {report.queued}, sent {report.sent}, "
+            print(f"checked {report.checked}, queued {report.queued}, "
+                  f"reminders {report.reminders}, sent {report.sent}, "
                   f"send failures {report.send_failures}, portal errors {report.portal_errors}, "
                   f"skipped {report.skipped}, expired {report.expired}", flush=True)
             return 0
@@ -306,8 +335,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = PollerConfig.from_env()
     if args.interval is not None:
-        config = PollerConfig(max(1.0, args.interval), config.jitter, config.rasa_url,
-                              config.rasa_token, config.concurrency, config.send_timeout)
+        config = dataclasses.replace(config, interval=max(1.0, args.interval))
     try:
         return asyncio.run(_run(args.once, config))
     except KeyboardInterrupt:

@@ -44,7 +44,8 @@ _REQUIRED_ANSWER = ("header", "procedure", "applicant", "status", "appointment_f
                     "appointment_today", "appointment_late", "completed", "next_step",
                     "offer_subscribe", "already_subscribed")
 _REQUIRED_NOTIFY = ("changed", "first", "procedure", "appointment", "next_step", "ended",
-                    "not_found", "expired")
+                    "not_found", "expired", "reminder_due_tomorrow", "bring", "overdue",
+                    "still_following")
 
 
 class WordingError(ValueError):

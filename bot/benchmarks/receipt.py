@@ -2,6 +2,7 @@
 
     dvcbot bench receipt                # 60 receipts (+ 6 pages with no code), seed 16
     dvcbot bench receipt --n 200 --seed 3 --check
+    dvcbot bench receipt --heldout      # the frozen held-out set (bot/receipt/heldout.py)
 
 A third of the receipts carry a QR code, a third a Code 128 barcode, a third only the printed
 code (the OCR path). Each is "photographed" (bot.receipt.synth): turned by up to 15 degrees,
@@ -37,7 +38,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--n", type=int, default=60, help="receipts with a code (default 60)")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--check", action="store_true", help="exit 1 on any wrong code")
+    parser.add_argument("--heldout", action="store_true",
+                        help="read the frozen held-out set instead; exit 1 if a target is missed")
     args = parser.parse_args(argv)
+    if args.heldout:
+        from bot.receipt.heldout import evaluate
+
+        return evaluate()
     missing = ocr_unavailable_reason()
     if missing:
         print(f"bench receipt: OCR unavailable ({missing}); the OCR path will find nothing")

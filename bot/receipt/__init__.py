@@ -101,7 +101,10 @@ class ReceiptReading:
             template = texts["found"][self.confidence or ASK_LAST_DIGITS]
             return " ".join(template.format(code=self.code, example="1234")
                             .split())
-        template = texts["reasons"][self.reason or NO_CODE]
+        reason = self.reason or NO_CODE
+        if reason == TOO_LARGE and not self.size_bytes:
+            reason = "too_large_size_unknown"
+        template = texts["reasons"][reason]
         return " ".join(template.format(
             example=example_code(), size_mb=f"{self.size_bytes / 1024 / 1024:.0f}",
             max_mb=f"{MAX_BYTES / 1024 / 1024:.0f}").split())
