@@ -229,7 +229,7 @@ def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: b
     if dossier.masked_name and show_applicant_name():
         lines.append(say.get("answer.applicant", name=dossier.masked_name))
     lines.append(say.get("answer.status", status=info.label, explanation=info.explanation))
-    next_step = info.next_step
+    next_step, rule = info.next_step, info.rule
     if dossier.status in {"result_ready", "returned"}:
         if dossier.completed_at:
             lines.append(say.get("answer.completed", date=format_date(dossier.completed_at)))
@@ -243,9 +243,12 @@ def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: b
         else:
             lines.append(say.get("answer.appointment_late", date=when, days=-days))
             if dossier.status in {"in_progress", "received", "paused", None}:
-                next_step = statuses().info(None, "overdue").next_step
+                late = statuses().info(None, "overdue")
+                next_step, rule = late.next_step, late.rule
     if next_step:
         lines.append(say.get("answer.next_step", next_step=next_step))
+    if rule:
+        lines.append(say.get("answer.rule", source=rule.source, rule=rule.text))
     if subscribed and not info.final:
         lines.append(say.get("answer.already_subscribed"))
     elif offer and not info.final:
@@ -280,6 +283,8 @@ def render_notification(entities: dict[str, str]) -> Optional[str]:
             pass
     if info.next_step:
         lines.append(say.get("notify.next_step", next_step=info.next_step))
+    if info.rule:
+        lines.append(say.get("notify.rule", source=info.rule.source, rule=info.rule.text))
     if info.final or entities.get("final") == "1":
         lines.append(say.get("notify.ended"))
     return "\n".join(lines)
@@ -297,7 +302,10 @@ def render_reminder(kind: str, code: str, entities: dict[str, str]) -> str:
     if entities.get("procedure"):
         lines.append(say.get("notify.procedure", procedure=entities["procedure"]))
     if kind == "overdue":
-        lines.append(say.get("notify.next_step", next_step=statuses().info(None, "overdue").next_step))
+        late = statuses().info(None, "overdue")
+        lines.append(say.get("notify.next_step", next_step=late.next_step))
+        if late.rule:
+            lines.append(say.get("notify.rule", source=late.rule.source, rule=late.rule.text))
         lines.append(say.get("notify.still_following"))
     elif info.key in {None, "received", "in_progress", "overdue"}:
         lines.append(say.get("notify.bring"))
