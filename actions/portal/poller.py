@@ -312,10 +312,9 @@ async def _run(once: bool, config: PollerConfig) -> int:
     try:
         if once:
             report = await poller.poll_once()
-            print(f"checked {report.checked}, queued {report.queued}, "
-                  f"reminders {report.reminders}, sent {report.sent}, "
+            print(f"checked {report.checked}, queued {report.queued}, sent {report.sent}, "
                   f"send failures {report.send_failures}, portal errors {report.portal_errors}, "
-                  f"skipped {report.skipped}, expired {report.expired}", flush=True)
+                  f"skipped {report.skipped}, expired {report.expired}, reminders {report.reminders}", flush=True)
             return 0
         await poller.run_forever(stop)
         return 0

@@ -68,8 +68,10 @@ def poller_process(simulator, database_url: str, fake_rasa) -> str:
 def test_a_followed_dossier_due_tomorrow_gets_exactly_one_reminder_across_a_restart(
         simulator, database_url, fake_rasa):
     store = follow(database_url, DUE_TOMORROW, "received", "Đã tiếp nhận")
-    assert "reminders 1, sent 1" in poller_process(simulator, database_url, fake_rasa)
-    assert "reminders 0, sent 0" in poller_process(simulator, database_url, fake_rasa)
+    first = poller_process(simulator, database_url, fake_rasa)
+    assert "sent 1," in first and "reminders 1" in first
+    restarted = poller_process(simulator, database_url, fake_rasa)
+    assert "sent 0," in restarted and "reminders 0" in restarted
     ((sender, channel, text),) = fake_rasa.delivered
     tomorrow = (datetime.now(VN_TZ).date() + timedelta(days=1)).strftime("%d/%m/%Y")
     assert (sender, channel) == (SENDER, "zalo")
