@@ -148,6 +148,8 @@ def trigger(assistant, citizen: str, intent: str, entities: dict | None = None) 
 
 
 def test_a_receipt_photo_is_confirmed_then_answered_after_the_phone_digits(assistant, citizen):
+    # (Rasa's trigger_intent cannot open a conversation whose session start speaks: greet first)
+    assistant.texts("xin chào", citizen)
     shown = photo(assistant, citizen, MISSING_PAPERS, "high")
     question = next(m for m in shown if "Tôi đọc được mã hồ sơ" in (m.get("text") or ""))
     assert question["text"] == f"Tôi đọc được mã hồ sơ: {MISSING_PAPERS}. Đúng không ạ?"
@@ -160,6 +162,7 @@ def test_a_receipt_photo_is_confirmed_then_answered_after_the_phone_digits(assis
 
 
 def test_an_unsure_receipt_photo_asks_the_last_4_digits_first(assistant, citizen):
+    assistant.texts("xin chào", citizen)
     asked = joined(m.get("text") or "" for m in
                    photo(assistant, citizen, MISSING_PAPERS[:-4] + "0009", "low"))
     assert "4 chữ số cuối" in asked
