@@ -38,7 +38,8 @@ JPEG_QUALITY = 40
 TARGETS = {"symbol_right": 0.98, "ocr_exact": 0.90, "wrong_shown": 0.005}
 
 
-def _conditions(rng: random.Random) -> dict:
+def conditions(rng: random.Random) -> dict:
+    """The photo conditions of the held-out set (also `dvcbot bench receipt --hard`, to tune on)."""
     return dict(rotate=round(rng.uniform(-15, 15), 2),
                 perspective=round(rng.choice([0, 0, 0.03, 0.06]), 3),
                 blur=rng.choice([0, 0, 0.6, 1.0, 1.4]),
@@ -78,7 +79,7 @@ def freeze(path: Path = MANIFEST) -> int:
     for index in range(PER_SYMBOL * 3 + BLANKS):
         symbol = ("qr", "code128", None)[index % 3] if index < PER_SYMBOL * 3 else None
         code = random_code(rng) if index < PER_SYMBOL * 3 else None
-        draft = Item(f"heldout-{index:03d}", code, symbol, rng.randint(0, 10**7), _conditions(rng), "")
+        draft = Item(f"heldout-{index:03d}", code, symbol, rng.randint(0, 10**7), conditions(rng), "")
         digest = hashlib.sha256(draft.photo()).hexdigest()
         items.append({"name": draft.name, "code": code, "symbol": symbol,
                       "page_seed": draft.page_seed, "conditions": draft.conditions,
