@@ -15,6 +15,11 @@ DVCBOT_HANDOFF_EXPIRE_HOURS         a ticket with no activity for this long is c
                                     citizen is given back to the bot (default 24)
 DVCBOT_HANDOFF_RATING_HOURS         how long a 1-5 reply after /xong counts as a rating (default 24)
 DVCBOT_HANDOFF_WATCH_SECONDS        how often `python -m bot.handoff.watcher` looks (default 60)
+DVCBOT_HANDOFF_MEDIA_WAIT_MINUTES   how long a citizen's voice note offered to a volunteer waits
+                                    (by reference) for the ticket to open (default 30)
+DVCBOT_HANDOFF_MEDIA_MAX_BYTES      the largest Zalo voice note downloaded to relay it to the
+                                    volunteers' Telegram chat (default 10000000; Telegram takes
+                                    up to 50 MB from a bot)
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 from bot import storage
 from bot.paths import REPO_ROOT, state_dir
@@ -85,6 +89,8 @@ class HandoffSettings:
     expire_hours: float = 24
     rating_hours: float = 24
     watch_seconds: float = 60
+    media_wait_minutes: int = 30
+    media_max_bytes: int = 10_000_000
 
     @classmethod
     def from_env(cls) -> "HandoffSettings":
@@ -100,4 +106,6 @@ class HandoffSettings:
             expire_hours=_env_number("DVCBOT_HANDOFF_EXPIRE_HOURS", 24, 0.01),
             rating_hours=_env_number("DVCBOT_HANDOFF_RATING_HOURS", 24, 0.01),
             watch_seconds=_env_number("DVCBOT_HANDOFF_WATCH_SECONDS", 60, 0.1),
+            media_wait_minutes=int(_env_number("DVCBOT_HANDOFF_MEDIA_WAIT_MINUTES", 30, 1)),
+            media_max_bytes=int(_env_number("DVCBOT_HANDOFF_MEDIA_MAX_BYTES", 10_000_000, 1000)),
         )
