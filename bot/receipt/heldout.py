@@ -30,6 +30,9 @@ from typing import List, Optional
 
 import yaml
 
+from bot.receipt import CONFIRM, ocr_unavailable_reason, read_receipt
+from bot.receipt.synth import draw_receipt, photograph, random_code
+
 MANIFEST = Path(__file__).with_name("heldout.yml")
 SEED = 20261201
 PER_SYMBOL = 80
@@ -60,16 +63,12 @@ class Item:
     sha256: str
 
     def photo(self) -> bytes:
-        from bot.receipt.synth import draw_receipt, photograph
-
         return photograph(draw_receipt(self.code, self.symbol, seed=self.page_seed),
                           seed=self.page_seed, **self.conditions)
 
 
 def freeze(path: Path = MANIFEST) -> int:
     """Draw the set once and write its list (refuses to overwrite a frozen one)."""
-    from bot.receipt.synth import random_code
-
     if path.exists():
         print(f"{path} exists: the held-out set is frozen; delete it only to start a new one",
               file=sys.stderr)
@@ -100,8 +99,6 @@ def load(path: Path = MANIFEST) -> List[Item]:
 
 def evaluate(path: Path = MANIFEST) -> int:
     """Read every held-out image; print the figures against the targets (exit 1 if missed)."""
-    from bot.receipt import CONFIRM, ocr_unavailable_reason, read_receipt
-
     missing = ocr_unavailable_reason()
     if missing:
         print(f"bench receipt --heldout: OCR unavailable ({missing}); printed codes will be missed")

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from actions.dossier import render_notification, render_status_answer
+from actions.portal.models import Dossier
+from actions.portal.simulator import SEED
 from actions.portal.wording import (CANONICAL_STATUSES, WordingError, fold, load_messages,
                                     load_statuses, messages, statuses)
 
@@ -108,15 +111,11 @@ def test_broken_yaml_names_the_line(tmp_path):
 # --------------------------------------------------------------------------- in the answers
 
 def _simulator_statuses() -> list[tuple[str, str]]:
-    from actions.portal.simulator import SEED
     return [(code, status) for code, status, *_ in SEED]
 
 
 @pytest.mark.parametrize("code, portal_text", _simulator_statuses())
 def test_every_status_the_simulator_returns_is_said_in_plain_words(code, portal_text):
-    from actions.dossier import render_status_answer
-    from actions.portal.models import Dossier
-
     key = statuses().canonical(portal_text)
     dossier = Dossier(code=code, status_text=portal_text, status=key)
     answer = render_status_answer(dossier)
@@ -135,9 +134,6 @@ def test_returned_more_papers_and_refused_say_what_to_do_and_whom_to_ask(key):
 
 
 def test_an_unknown_status_is_read_verbatim_in_the_answer_and_the_notification():
-    from actions.dossier import render_notification, render_status_answer
-    from actions.portal.models import Dossier
-
     odd = "Đang chờ ý kiến Sở Xây dựng (lần 2)"
     answer = render_status_answer(Dossier(code="000.00.99.H99-250701-0001", status_text=odd,
                                           status=statuses().canonical(odd)))
@@ -178,8 +174,6 @@ def _with_overdue(tmp_path: Path, entry: str) -> Path:
 
 
 def test_a_cited_rule_is_said_with_its_source(tmp_path, monkeypatch):
-    from actions.dossier import render_notification
-
     monkeypatch.setenv("DVCBOT_PORTAL_STATUSES_FILE", str(_with_overdue(tmp_path, RULED)))
     notice = render_notification({"code": "38.99.H99-250702-0012", "kind": "overdue",
                                   "status": "Đang xử lý", "appointment_date": "2026-11-29"})

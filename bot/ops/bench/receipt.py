@@ -32,6 +32,7 @@ def conditions(rng: random.Random) -> dict:
 
 def main(argv: Optional[List[str]] = None) -> int:
     from bot.receipt import CONFIRM, ocr_unavailable_reason, read_receipt
+    from bot.receipt.heldout import conditions as hard_conditions, evaluate
     from bot.receipt.synth import draw_receipt, photograph, random_code
 
     parser = argparse.ArgumentParser(prog="dvcbot bench receipt", description=__doc__,
@@ -46,16 +47,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                         help="read the frozen held-out set instead; exit 1 if a target is missed")
     args = parser.parse_args(argv)
     if args.heldout:
-        from bot.receipt.heldout import evaluate
-
         return evaluate()
     missing = ocr_unavailable_reason()
     if missing:
         print(f"bench receipt: OCR unavailable ({missing}); the OCR path will find nothing")
-    if args.hard:
-        from bot.receipt.heldout import conditions as draw_conditions
-    else:
-        draw_conditions = conditions
+    draw_conditions = hard_conditions if args.hard else conditions
     rng = random.Random(args.seed)
     kinds = ["qr", "code128", None]
     outcome: dict = defaultdict(Counter)
