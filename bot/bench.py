@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Union
 
-from bot.nlu.text import fold, strip_diacritics
+from bot.core.text import fold, strip_diacritics
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -193,7 +193,7 @@ class Stack:
                 notes.append(f"{setting.what}: new for this run in {token_file(setting, self.state)}"
                              f" (set {setting.env} to choose it)")
 
-        if not env.get("DVCBOT_PORTAL_URL"):
+        if not settings().portal.url:
             env["DVCBOT_PORTAL_URL"] = f"http://127.0.0.1:{self.simulator_port}"
             self.services.append(Process(
                 "portal-simulator",
@@ -245,13 +245,13 @@ class Stack:
 
         self.services.append(Process("dossier-poller", [python, "-m", "actions.portal.poller"],
                                      None, without(env, CHANNEL_SECRETS), logs / "dossier-poller.log"))
-        if env.get("TELEGRAM_BOT_TOKEN"):
+        if settings().telegram.bot_token:
             self.services.append(Process("handoff-watcher", [python, "-m", "bot.handoff.watcher"],
                                          None, without(env, CHANNEL_SECRETS),
                                          logs / "handoff-watcher.log"))
             notes.append("volunteer hand-off: tickets re-announced and escalated by the watcher")
         telegram_on = any(name.endswith("TelegramInput") for name in enabled)
-        if env.get("DVCBOT_TELEGRAM_POLLING") == "1" and telegram_on:
+        if settings().telegram.polling and telegram_on:
             self.services.append(Process(
                 "telegram-polling", [python, "-m", "bot.channels.telegram_polling", "--polling"],
                 None, env, logs / "telegram-polling.log"))
@@ -375,11 +375,11 @@ def terminal_chat(rasa_url: str, dead: Callable[[], list[Process]] = list) -> bo
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dvcbot run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    env = os.environ
-    parser.add_argument("--rasa-port", type=int, default=int(env.get("DVCBOT_RASA_PORT", 5005)))
-    parser.add_argument("--actions-port", type=int, default=int(env.get("DVCBOT_ACTIONS_PORT", 5055)))
-    parser.add_argument("--simulator-port", type=int, default=int(env.get("DVCBOT_SIMULATOR_PORT", 8765)))
-    parser.add_argument("--interface", default=env.get("DVCBOT_RASA_INTERFACE", "127.0.0.1"))
+    current = settings()
+    parser.add_argument("--rasa-port", type=int, default=current.rasa.port)
+    parser.add_argument("--actions-port", type=int, default=current.actions.port)
+    parser.add_argument("--simulator-port", type=int, default=current.portal.simulator_port)
+    parser.add_argument("--interface", default=current.rasa.interface)
     parser.add_argument("--model", type=Path, default=None, help="model archive (default: newest in models/)")
     parser.add_argument("--no-chat", action="store_true", help="serve only, even on a terminal")
     parser.add_argument("--ready-file", type=Path, default=None,

@@ -20,9 +20,11 @@ from urllib.parse import urlparse
 
 import yaml
 
+from bot.core import tz
+
 from . import config
 from .canonical import PORTAL_HOME, PORTAL_PROCEDURE_URL, PROCEDURE_KEYS
-from .text import fold
+from bot.core.text import fold
 
 ERROR, WARNING = "error", "warning"
 STALE_DAYS = 365
@@ -1132,7 +1134,7 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
              today: dt.date | None = None) -> Report:
     folder = config.data_dir(data_dir)
     place_files = [Path(p) for p in places] if places is not None else config.places_files(folder)
-    today = today or dt.date.today()
+    today = today or tz.today()
     report = Report()
     hasher = hashlib.sha256()
     proc_dir = folder / "procedures"

@@ -45,7 +45,6 @@ import argparse
 import asyncio
 import dataclasses
 import logging
-import os
 import random
 import signal
 import sys
@@ -60,22 +59,14 @@ from actions.portal.client import (CircuitOpen, PortalAdapter, PortalError, Port
                                    PortalUnavailable, make_adapter)
 from actions.portal.models import VN_TZ
 from actions.portal.subscriptions import Notification, SubscriptionStore, observation_of
-from bot.channels.base import env_int
+from bot.core.settings import PollerSettings, settings
 
 logger = logging.getLogger("dvcbot.poller")
 
 NOTIFY_INTENT = "EXTERNAL_dossier_status_changed"
-DEFAULT_INTERVAL = 300.0
+DEFAULT_INTERVAL = PollerSettings.interval
 POLLER_PORTAL_TIMEOUT = 10.0   # the poller is not a conversation: it can wait longer
 SEND_BATCH, SEND_BATCHES = 100, 20   # at most 2,000 notifications per cycle
-
-
-def _env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    try:
-        return float(value) if value else default
-    except ValueError:
-        raise ValueError(f"{name}={value!r} is not a number") from None
 
 
 @dataclass(frozen=True)
@@ -91,13 +82,14 @@ class PollerConfig:
 
     @classmethod
     def from_env(cls) -> "PollerConfig":
+        current = settings()
         return cls(
-            interval=max(1.0, _env_float("DVCBOT_POLL_INTERVAL", DEFAULT_INTERVAL)),
-            jitter=min(0.9, max(0.0, _env_float("DVCBOT_POLL_JITTER", 0.2))),
-            rasa_url=(os.environ.get("DVCBOT_RASA_URL") or cls.rasa_url).rstrip("/"),
-            rasa_token=os.environ.get("DVCBOT_RASA_API_TOKEN") or None,
-            reminder_from_hour=min(23, env_int("DVCBOT_REMINDER_FROM_HOUR", 7)),
-            reminder_to_hour=min(24, env_int("DVCBOT_REMINDER_TO_HOUR", 21)),
+            interval=current.poller.interval,
+            jitter=current.poller.jitter,
+            rasa_url=current.rasa.url,
+            rasa_token=current.rasa.api_token,
+            reminder_from_hour=current.poller.reminder_from_hour,
+            reminder_to_hour=current.poller.reminder_to_hour,
         )
 
     def reminders_allowed(self, local: datetime) -> bool:
@@ -291,7 +283,7 @@ def build_poller(config: Optional[PollerConfig] = None, database_url: Optional[s
     config = config or PollerConfig.from_env()
     try:
         adapter: Optional[PortalAdapter] = make_adapter(timeout=max(
-            POLLER_PORTAL_TIMEOUT, _env_float("DVCBOT_PORTAL_TIMEOUT", 3.0)))
+            POLLER_PORTAL_TIMEOUT, settings().portal.timeout))
     except PortalNotConfigured:
         adapter = None
     notifier = RasaNotifier(config.rasa_url, config.rasa_token, config.send_timeout)

@@ -17,8 +17,8 @@ media.py (voice notes), service.py (wires them), store.py, teams.py, texts.yml.
 
 from importlib import import_module
 
-# Resolved on first use, so that importing a leaf module (bot.handoff.masking, which the log
-# masking of every process imports) does not load the service and the portal client with it.
+# Resolved on first use, so that importing a leaf module (the ticket store, the teams file) does
+# not load the service and the portal client with it.
 _EXPORTS = {
     "CitizenMedia": "bot.handoff.media",
     "HandoffService": "bot.handoff.service",

@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import os
 import re
 from typing import Any, Callable, Optional
 
@@ -37,8 +36,9 @@ from actions.portal.guesses import GuessGuard
 from actions.portal.models import format_date
 from actions.portal.wording import statuses
 from bot.handoff import kb
+from bot.core.masking import mask_personal
+from bot.core.settings import settings
 from bot.handoff.chats import CitizenChat, VolunteerChat, VolunteerMessage
-from bot.handoff.masking import mask_personal
 from bot.handoff.store import CLAIMED, Ticket
 from bot.handoff.teams import Member
 from bot.handoff.texts import text
@@ -47,17 +47,12 @@ from bot.handoff.tickets import Tickets, find_dossier_code
 logger = logging.getLogger(__name__)
 
 MIN_REASON_CHARS = 5
-DEFAULT_LOOKUPS_PER_DAY = 20
 _DIGITS = re.compile(r"(?<!\S)(\d{4})(?!\S)")
 _TICKET_ARG = re.compile(r"^#?(\d{1,9})\b\s*(.*)$", re.DOTALL)
 
 
 def lookups_per_day() -> int:
-    raw = (os.environ.get("DVCBOT_ASSISTED_LOOKUPS_PER_DAY") or "").strip()
-    try:
-        return max(1, int(raw)) if raw else DEFAULT_LOOKUPS_PER_DAY
-    except ValueError:
-        return DEFAULT_LOOKUPS_PER_DAY
+    return settings().handoff.assisted_lookups_per_day
 
 
 def owns(ticket: Ticket, member: Member) -> bool:

@@ -27,6 +27,7 @@ import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.error import TelegramError
 
+from bot.core.tz import VN_TZ
 from bot.handoff import kb
 from bot.handoff.media import AudioUpload, CitizenMedia
 from bot.handoff.senders import CitizenSender, TelegramBots, split_text
@@ -37,7 +38,6 @@ from bot.handoff.tickets import Tickets
 
 logger = logging.getLogger(__name__)
 
-VN = dt.timezone(dt.timedelta(hours=7))
 CLAIM_PREFIX = "claim:"
 GROUP_MESSAGE_LIMIT = 4000
 ANNOUNCEMENT_LIMIT = 3900
@@ -85,7 +85,7 @@ class VolunteerMessage:
 def vn_time(moment: Optional[dt.datetime], fmt: str = "%H:%M %d/%m/%Y") -> str:
     if moment is None:
         return ""
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone(VN).strftime(fmt)
+    return moment.replace(tzinfo=dt.timezone.utc).astimezone(VN_TZ).strftime(fmt)
 
 
 def claim_markup(ticket_id: int) -> InlineKeyboardMarkup:

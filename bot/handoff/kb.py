@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import Optional
 
-from knowledge.text import fold
+from bot.core.text import fold
 
 logger = logging.getLogger(__name__)
 

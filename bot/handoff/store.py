@@ -34,7 +34,7 @@ from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, 
 from sqlalchemy.engine import Engine
 
 from bot import storage
-from bot.handoff.masking import mask_personal
+from bot.core.masking import mask_personal
 
 metadata = MetaData()
 

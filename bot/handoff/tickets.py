@@ -21,25 +21,22 @@ from typing import Any, Callable, Optional, Protocol
 from sqlalchemy.exc import IntegrityError
 
 from bot.handoff.config import HandoffSettings
-from bot.handoff.masking import mask_personal
+from bot.core.dossier_code import DASHED_CODE_RE
+from bot.core.masking import mask_personal
 from bot.handoff.media import CitizenMedia
 from bot.handoff.store import CLAIMED, OPEN, Ticket, TicketStore
 from bot.handoff.teams import Member, Team, Teams
-from knowledge.text import fold
+from bot.core.text import fold
 
 MAX_MESSAGE_CHARS = 300
 CANCEL_WORDS = {"huy", "/huy", "huy bo", "khong can nua", "/cancel", "cancel", "ket thuc",
                 "thoat"}
 _PAYLOAD = re.compile(r"^/[A-Za-z_]+(?:\{.*\})?$", re.DOTALL)   # a Rasa button payload
 _RATING = re.compile(r"^\s*([1-5])\s*(?:/\s*5|sao|diem|\*|⭐)?\s*[.!]*\s*$")
-_DOSSIER_SHAPE = re.compile(
-    r"(?<![A-Za-z0-9.,])[A-Za-z0-9]{1,6}(?:\s*[.,]\s*[A-Za-z0-9]{1,6}){1,3}"
-    r"\s*[-\u2010-\u2015\u2212]\s*\d{6}\s*[-\u2010-\u2015\u2212]\s*\d{4}(?!\d)")
-
 
 def find_dossier_code(value: str) -> Optional[re.Match]:
     """The first thing shaped like a dossier code (spaces and dash variants tolerated)."""
-    return _DOSSIER_SHAPE.search(value or "")
+    return DASHED_CODE_RE.search(value or "")
 
 
 def parse_rating(message_text: str) -> Optional[int]:
@@ -90,7 +87,7 @@ def mask_keeping_codes(body: str) -> str:
         codes.append(match.group(0))
         return f"⟦{len(codes) - 1}⟧"
 
-    hidden = _DOSSIER_SHAPE.sub(keep, body)
+    hidden = DASHED_CODE_RE.sub(keep, body)
     return re.sub(r"⟦(\d+)⟧", lambda m: codes[int(m.group(1))], mask_personal(hidden))
 
 

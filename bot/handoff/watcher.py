@@ -20,7 +20,7 @@ import sys
 from typing import Optional
 
 from bot import privacy
-from bot.handoff.config import SettingError
+from bot.core.settings import SettingsError
 from bot.handoff.service import HandoffService
 from bot.handoff.tickets import DueResult
 
@@ -106,7 +106,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         return asyncio.run(_main(args.once))
-    except SettingError as exc:
+    except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -631,21 +631,20 @@ def _config_from_args(args: argparse.Namespace) -> ClusterConfig:
 
 
 def main(argv: list[str] | None = None) -> int:
-    env = os.environ
-    defaults = ClusterConfig()
+    scale = settings().scale
     parser = argparse.ArgumentParser(prog="python -m bot.ops.cluster", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["up", "down", "status"])
-    parser.add_argument("--state", default=env.get("DVCBOT_SCALE_STATE_DIR", str(DEFAULT_STATE)))
-    parser.add_argument("--replicas", type=int, default=int(env.get("DVCBOT_SCALE_REPLICAS", defaults.replicas)))
+    parser.add_argument("--state", default=str(scale.state_dir or DEFAULT_STATE))
+    parser.add_argument("--replicas", type=int, default=scale.replicas)
     parser.add_argument("--balancer", choices=["auto", "nginx", "python", "none"], default="auto")
     parser.add_argument("--tracker", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--lock", choices=["redis", "memory"], default="redis")
     parser.add_argument("--kb-database", dest="kb_database", choices=["postgres", "sqlite"],
                         default="postgres")
-    parser.add_argument("--pg-port", type=int, default=int(env.get("DVCBOT_SCALE_PG_PORT", defaults.pg_port)))
-    parser.add_argument("--redis-port", type=int, default=int(env.get("DVCBOT_SCALE_REDIS_PORT", defaults.redis_port)))
-    parser.add_argument("--lb-port", type=int, default=int(env.get("DVCBOT_SCALE_PORT", defaults.lb_port)),
+    parser.add_argument("--pg-port", type=int, default=scale.pg_port)
+    parser.add_argument("--redis-port", type=int, default=scale.redis_port)
+    parser.add_argument("--lb-port", type=int, default=scale.port,
                         help="the one address (replicas use the next ports)")
     parser.add_argument("--actions-port", type=int, default=defaults.actions_port)
     parser.add_argument("--simulator-port", type=int, default=defaults.simulator_port)

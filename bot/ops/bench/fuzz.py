@@ -31,7 +31,8 @@ from pathlib import Path
 import httpx
 
 from bot.ops.bench import procs
-from bot.ops.bench.conversations import SCRIPTED, fold
+from bot.ops.bench.conversations import SCRIPTED
+from bot.core.text import strip_diacritics
 from bot.ops.bench.loadgen import Sample, ensure_loopback, rest_headers
 from bot.ops.bench.stacks import StackError, start_dvcbot
 from bot.paths import REPO_ROOT, models_dir
@@ -110,7 +111,7 @@ def generate(count: int, seed: int = 1) -> list[str]:
         elif kind == 7:
             out.append(_mangle(rng, rng.choice(realistic)))
         elif kind == 8:
-            out.append(rng.choice(WEIRD) + fold(rng.choice(realistic)).upper())
+            out.append(rng.choice(WEIRD) + strip_diacritics(rng.choice(realistic)).upper())
         else:
             out.append(_mangle(rng, rng.choice(INJECTIONS)))
     return out
