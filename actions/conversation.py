@@ -22,7 +22,10 @@ ACTION_FOR_OFFER = {
     "retry_dossier": "action_check_dossier_status",
     "subscribe_dossier": "action_subscribe_dossier",
     "handoff_consent": "action_request_human",
+    "receipt_confirm": "action_receipt_confirmed",
 }
+# What a plain "không" leads to instead of the generic reply, by the offer made last.
+ACTION_FOR_DENIED_OFFER = {"receipt_confirm": "action_receipt_rejected"}
 # The offer whose "có" / "đồng ý" is recorded as such for the action it leads to.
 CONSENT_OFFERS = {"handoff_consent": "handoff_consented"}
 
@@ -95,5 +98,8 @@ class ActionDeny(Action):
     @safe_action
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
+        action = ACTION_FOR_DENIED_OFFER.get(tracker.get_slot("pending_offer") or "")
+        if action:
+            return [SlotSet("pending_offer", None), FollowupAction(action)]
         dispatcher.utter_message(response="utter_deny")
         return [SlotSet("pending_offer", None), SlotSet("failed_understandings", 0)]

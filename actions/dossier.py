@@ -213,7 +213,7 @@ def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: b
     if dossier.masked_name and show_applicant_name():
         lines.append(say.get("answer.applicant", name=dossier.masked_name))
     lines.append(say.get("answer.status", status=info.label, explanation=info.explanation))
-    next_step = info.next_step
+    next_step, rule = info.next_step, info.rule
     if dossier.status in {"result_ready", "returned"}:
         if dossier.completed_at:
             lines.append(say.get("answer.completed", date=format_date(dossier.completed_at)))
@@ -227,9 +227,12 @@ def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: b
         else:
             lines.append(say.get("answer.appointment_late", date=when, days=-days))
             if dossier.status in {"in_progress", "received", "paused", None}:
-                next_step = statuses().info(None, "overdue").next_step
+                late = statuses().info(None, "overdue")
+                next_step, rule = late.next_step, late.rule
     if next_step:
         lines.append(say.get("answer.next_step", next_step=next_step))
+    if rule:
+        lines.append(say.get("answer.rule", source=rule.source, rule=rule.text))
     if subscribed and not info.final:
         lines.append(say.get("answer.already_subscribed"))
     elif offer and not info.final:
@@ -248,6 +251,8 @@ def render_notification(entities: dict[str, str]) -> Optional[str]:
         return say.get("notify.expired", code=code, days=subscription_days())
     if kind == "not_found":
         return say.get("notify.not_found", code=code)
+    if kind in {"reminder_due_tomorrow", "overdue"}:
+        return render_reminder(kind, code, entities)
     info = statuses().info(entities.get("status"), entities.get("status_key"))
     lines = [say.get("notify.first" if kind == "first" else "notify.changed", code=code,
                      status=info.label, explanation=info.explanation)]
@@ -262,8 +267,34 @@ def render_notification(entities: dict[str, str]) -> Optional[str]:
             pass
     if info.next_step:
         lines.append(say.get("notify.next_step", next_step=info.next_step))
+    if info.rule:
+        lines.append(say.get("notify.rule", source=info.rule.source, rule=info.rule.text))
     if info.final or entities.get("final") == "1":
         lines.append(say.get("notify.ended"))
+    return "\n".join(lines)
+
+
+def render_reminder(kind: str, code: str, entities: dict[str, str]) -> str:
+    """The day-before reminder, or the notice that the appointment passed without a result."""
+    say = messages()
+    info = statuses().info(entities.get("status"), entities.get("status_key"))
+    try:
+        when = date.fromisoformat(entities.get("appointment_date") or "").strftime("%d/%m/%Y")
+    except ValueError:
+        when = entities.get("appointment_date") or ""
+    lines = [say.get(f"notify.{kind}", code=code, date=when, status=info.label)]
+    if entities.get("procedure"):
+        lines.append(say.get("notify.procedure", procedure=entities["procedure"]))
+    if kind == "overdue":
+        late = statuses().info(None, "overdue")
+        lines.append(say.get("notify.next_step", next_step=late.next_step))
+        if late.rule:
+            lines.append(say.get("notify.rule", source=late.rule.source, rule=late.rule.text))
+        lines.append(say.get("notify.still_following"))
+    elif info.key in {None, "received", "in_progress", "overdue"}:
+        lines.append(say.get("notify.bring"))
+    elif info.next_step:
+        lines.append(say.get("notify.next_step", next_step=info.next_step))
     return "\n".join(lines)
 
 

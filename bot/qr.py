@@ -6,7 +6,8 @@ Writes into DIR (default out/qr/<source>-<commune key>/):
     zalo.png/.svg       https://zalo.me/<DVCBOT_ZALO_OA_ID>            (skipped if not configured)
     telegram.png/.svg   https://t.me/<DVCBOT_TELEGRAM_BOT_USERNAME>?start=<payload>  (idem)
     webchat.png/.svg    <DVCBOT_PUBLIC_URL>/webhooks/webchat/?ep=<payload>
-    leaflet.html        A5 page with the codes, the commune's one-stop desk, three example questions
+    leaflet.html        A5 page with the codes ("chụp ảnh giấy hẹn gửi vào đây" under them), the
+                        commune's one-stop desk, three example questions
     leaflet.pdf         with --pdf (printed by chromium)
 
 The payload (bot.entry_points) carries source, commune and team, so conversations started from
@@ -37,6 +38,7 @@ from urllib.parse import quote
 from bot.core import tz
 from bot.core.settings import WebchatSettings, settings
 from bot.entry_points import make_payload, normalize_value
+from bot.receipt import messages as receipt_messages
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PUBLIC_URL = WebchatSettings.public_url
@@ -244,7 +246,8 @@ body { margin: 0; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; co
 h1 { margin: 0 0 1.5mm; font-size: 17pt; line-height: 1.2; color: #0b4f8a; }
 .place { margin: 0 0 3mm; font-size: 12pt; font-weight: 700; }
 .lead { margin: 0 0 4mm; font-size: 11pt; line-height: 1.35; }
-.codes { display: flex; justify-content: center; gap: 2.5mm; margin: 0 0 4mm; }
+.codes { display: flex; justify-content: center; gap: 2.5mm; margin: 0 0 2mm; }
+.photo { margin: 0 0 4mm; font-size: 11pt; font-weight: bold; text-align: center; line-height: 1.3; }
 .code { flex: 0 1 42mm; text-align: center; border: 0.4mm solid #0b4f8a; border-radius: 2mm; padding: 2mm 1mm; }
 .code svg { display: block; width: 38mm; height: 38mm; margin: 0 auto; }
 .code .label { margin: 1mm 0 0; font-size: 12pt; font-weight: 700; }
@@ -294,6 +297,7 @@ def render_leaflet(
     desk = commune.desk
     desk_title = desk.name or f"Bộ phận một cửa {commune.name}"
     question_items = "".join(f"<li>{esc(q)}</li>" for q in questions)
+    photo_hint = " ".join(receipt_messages()["leaflet"]["photo_hint"].split())
     return f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -311,6 +315,7 @@ nộp ở đâu, nộp trực tuyến thế nào, hồ sơ đã tới đâu. Gõ
 <div class="codes">
 {"".join(code_blocks)}
 </div>
+<p class="photo">{esc(photo_hint)}</p>
 <h2>Ví dụ câu hỏi</h2>
 <ol class="questions">{question_items}</ol>
 <div class="desk">

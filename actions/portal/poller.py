@@ -10,9 +10,15 @@ Each cycle:
 3. compares with the status each follower was last told; a difference is written to the
    outbox in the same transaction that records it (subscriptions.py); a returned, rejected
    or cancelled dossier ends its subscriptions;
+   between DVCBOT_REMINDER_FROM_HOUR and DVCBOT_REMINDER_TO_HOUR (Việt Nam time, 7-21 by
+   default: nobody is woken at midnight), a dossier whose appointment is tomorrow gets the
+   "reminder_due_tomorrow" notice, and one whose appointment passed without a result gets
+   "overdue", once each per follower and appointment date (table dossier_reminders);
 4. sends the pending outbox rows: POST {DVCBOT_RASA_URL}/conversations/<sender>/trigger_intent
    ?output_channel=<channel> with intent EXTERNAL_dossier_status_changed and entities
-   code, status, status_key, kind, notification_id (+ procedure, appointment_date, final).
+   code, status, status_key, kind, notification_id (+ procedure, appointment_date, final);
+   ``kind`` (changed, first, not_found, expired, reminder_due_tomorrow, overdue) is what a
+   channel's message template is chosen by.
    Rasa runs action_notify_dossier_change, which renders the message, and the channel the
    citizen used delivers it. A Zalo citizen's notice is routed first (bot.messaging.zalo):
    within 48 hours of their last message it goes through Rasa as above (a consultation
@@ -42,13 +48,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import random
 import signal
 import sys
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Optional
+from datetime import date, datetime
+from typing import Any, Callable, Optional
 from urllib.parse import quote
 
 import httpx
@@ -76,6 +83,8 @@ class PollerConfig:
     rasa_token: Optional[str] = None
     concurrency: int = 4
     send_timeout: float = 30.0
+    reminder_from_hour: int = 7             # reminders are queued from 07:00 ...
+    reminder_to_hour: int = 21              # ... to 20:59, Việt Nam time
 
     @classmethod
     def from_env(cls) -> "PollerConfig":
@@ -85,7 +94,12 @@ class PollerConfig:
             jitter=current.poller.jitter,
             rasa_url=current.rasa.url,
             rasa_token=current.rasa.api_token,
+            reminder_from_hour=current.poller.reminder_from_hour,
+            reminder_to_hour=current.poller.reminder_to_hour,
         )
+
+    def reminders_allowed(self, local: datetime) -> bool:
+        return self.reminder_from_hour <= local.hour < self.reminder_to_hour
 
 
 @dataclass
@@ -140,6 +154,7 @@ class PollReport:
     queued: int = 0
     sent: int = 0
     send_failures: int = 0
+    reminders: int = 0
     portal_errors: int = 0
     skipped: int = 0
     expired: int = 0
@@ -169,12 +184,14 @@ def template_values(notification: Notification, today: Optional[date] = None) ->
 class Poller:
     def __init__(self, store: SubscriptionStore, adapter: Optional[PortalAdapter],
                  notifier: RasaNotifier, config: PollerConfig = PollerConfig(),
-                 rng: Optional[random.Random] = None, zalo: Any = None):
+                 rng: Optional[random.Random] = None, zalo: Any = None,
+                 clock: Callable[[], datetime] = tz.now):
         """`zalo`: a bot.messaging.zalo.ZaloNotices routing Zalo citizens' notices (None: every
-        notice goes through Rasa)."""
+        notice goes through Rasa). `clock`: the time in Việt Nam (tests set it)."""
         self.store, self.adapter, self.notifier, self.config = store, adapter, notifier, config
         self.rng = rng or random.Random()
         self.zalo = zalo
+        self.clock = clock
 
     def next_delay(self) -> float:
         spread = self.config.interval * self.config.jitter
@@ -194,6 +211,8 @@ class Poller:
     async def _check(self, codes: list[str], report: PollReport) -> None:
         gate = asyncio.Semaphore(self.config.concurrency)
         circuit_open = asyncio.Event()
+        local = self.clock().astimezone(tz.VN_TZ)
+        remind = self.config.reminders_allowed(local)
 
         async def check(code: str) -> None:
             async with gate:
@@ -215,8 +234,12 @@ class Poller:
                     logger.warning("portal error during poll (%s): %s", type(error).__name__, error)
                     return
                 report.checked += 1
-                queued = await asyncio.to_thread(self.store.record, code, observation_of(dossier))
+                seen = observation_of(dossier)
+                queued = await asyncio.to_thread(self.store.record, code, seen)
                 report.queued += len(queued)
+                if remind:
+                    reminded = await asyncio.to_thread(self.store.remind, code, seen, local.date())
+                    report.reminders += len(reminded)
 
         await asyncio.gather(*(check(code) for code in codes))
         if circuit_open.is_set():
@@ -299,13 +322,16 @@ class Poller:
         while not stop.is_set():
             try:
                 report = await self.poll_once()
-                busy = any((report.checked, report.queued, report.sent, report.send_failures,
-                            report.portal_errors, report.skipped, report.expired, report.dropped))
+                busy = any((report.checked, report.queued, report.reminders, report.sent,
+                            report.send_failures, report.portal_errors, report.skipped,
+                            report.expired, report.dropped))
                 logger.log(logging.INFO if busy else logging.DEBUG,
-                           "poll: %d checked, %d changes queued, %d sent, %d send failures, "
-                           "%d portal errors, %d skipped, %d expired, %d dropped%s",
-                           report.checked, report.queued, report.sent, report.send_failures,
-                           report.portal_errors, report.skipped, report.expired, report.dropped,
+                           "poll: %d checked, %d changes queued, %d reminders queued, %d sent, "
+                           "%d send failures, %d portal errors, %d skipped, %d expired, "
+                           "%d dropped%s",
+                           report.checked, report.queued, report.reminders, report.sent,
+                           report.send_failures, report.portal_errors,
+                           report.skipped, report.expired, report.dropped,
                            "; " + "; ".join(report.notes) if report.notes else "")
             except Exception:  # noqa: BLE001 - a poller that dies notifies nobody
                 logger.exception("poll cycle failed; trying again next cycle")
@@ -359,7 +385,7 @@ async def _run(once: bool, config: PollerConfig) -> int:
             report = await poller.poll_once()
             print(f"checked {report.checked}, queued {report.queued}, sent {report.sent}, "
                   f"send failures {report.send_failures}, portal errors {report.portal_errors}, "
-                  f"skipped {report.skipped}, expired {report.expired}", flush=True)
+                  f"skipped {report.skipped}, expired {report.expired}, reminders {report.reminders}", flush=True)
             return 0
         await poller.run_forever(stop)
         return 0
@@ -379,8 +405,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = PollerConfig.from_env()
     if args.interval is not None:
-        config = PollerConfig(max(1.0, args.interval), config.jitter, config.rasa_url,
-                              config.rasa_token, config.concurrency, config.send_timeout)
+        config = dataclasses.replace(config, interval=max(1.0, args.interval))
     try:
         return asyncio.run(_run(args.once, config))
     except KeyboardInterrupt:

@@ -1,13 +1,17 @@
 """Who follows which dossier, and the notifications owed to them (SQLAlchemy, same database
 as the rest of dvcbot: DVCBOT_DATABASE_URL, default sqlite:///<repo>/var/dvcbot.sqlite3).
 
-Two tables, made by the migrations (bot/migrations; own MetaData):
+Three tables, made by the migrations (bot/migrations; own MetaData):
 
 - ``dossier_subscriptions``: one row per (conversation, channel, code) with the last status
   the citizen was told about (``last_status``, the canonical key or ``raw:<text>``).
 - ``dossier_notifications``: an outbox. A status change is written here *in the same
   transaction* that advances ``last_status``; the poller then sends pending rows through
   Rasa and marks them sent.
+- ``dossier_reminders``: one row per reminder owed once (subscription, kind, appointment date):
+  "reminder_due_tomorrow" the day before the appointment, "overdue" when it passed without a
+  result. The row and its outbox notification are written in one transaction, and the unique
+  key makes a second poller (or a restarted one) skip it: each reminder is sent exactly once.
 
 Delivery guarantees (see poller.py for the whole argument):
 
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Optional
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String,
@@ -69,7 +73,8 @@ notifications = Table(
     Column("sender_id", String(255), nullable=False),
     Column("channel", String(64), nullable=False, default=""),
     Column("code", String(64), nullable=False),
-    Column("kind", String(16), nullable=False),  # changed | first | not_found | expired
+    # changed | first | not_found | expired | reminder_due_tomorrow | overdue
+    Column("kind", String(32), nullable=False),
     Column("status_text", String(255)),
     Column("status_key", String(32)),
     Column("procedure", String(500)),
@@ -83,6 +88,37 @@ notifications = Table(
     Column("rendered_at", DateTime),             # claimed by action_notify_dossier_change
     Column("last_error", String(200)),
 )
+
+REMINDER_KINDS = ("reminder_due_tomorrow", "overdue")
+# statuses after which no reminder makes sense: the result is there, or the dossier ended
+NO_REMINDER_STATUSES = {"result_ready", "returned", "rejected", "cancelled"}
+
+reminders = Table(
+    "dossier_reminders", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subscription_id", Integer, ForeignKey("dossier_subscriptions.id"), nullable=False),
+    Column("kind", String(32), nullable=False),              # reminder_due_tomorrow | overdue
+    Column("appointment_date", String(10), nullable=False),  # YYYY-MM-DD, Việt Nam date
+    Column("notification_id", Integer, ForeignKey("dossier_notifications.id")),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("subscription_id", "kind", "appointment_date", name="uq_dossier_reminder"),
+)
+
+
+def reminder_kind(seen: "Observation", today: date) -> Optional[str]:
+    """The reminder this observation calls for today (Việt Nam date), if any."""
+    if not seen.found or not seen.appointment_date or seen.final \
+            or seen.status_key in NO_REMINDER_STATUSES:
+        return None
+    try:
+        appointment = date.fromisoformat(seen.appointment_date)
+    except ValueError:
+        return None
+    if appointment == today + timedelta(days=1):
+        return "reminder_due_tomorrow"
+    if appointment < today:
+        return "overdue"
+    return None
 
 
 def utcnow() -> datetime:
@@ -219,7 +255,9 @@ class SubscriptionStore:
         """Erase a conversation's follows and notifications (the citizen asked); returns rows."""
         with self._session() as session, session.begin():
             ids = select(subscriptions.c.id).where(subscriptions.c.sender_id == sender_id)
-            gone = session.execute(delete(notifications).where(
+            gone = session.execute(delete(reminders).where(
+                reminders.c.subscription_id.in_(ids))).rowcount or 0
+            gone += session.execute(delete(notifications).where(
                 (notifications.c.sender_id == sender_id)
                 | notifications.c.subscription_id.in_(ids))).rowcount or 0
             gone += session.execute(delete(subscriptions).where(
@@ -232,7 +270,9 @@ class SubscriptionStore:
         with self._session() as session, session.begin():
             old = select(subscriptions.c.id).where(subscriptions.c.active.is_(False),
                                                    subscriptions.c.ended_at < ended_before)
-            gone = session.execute(delete(notifications).where(
+            gone = session.execute(delete(reminders).where(
+                reminders.c.subscription_id.in_(old))).rowcount or 0
+            gone += session.execute(delete(notifications).where(
                 (notifications.c.state != "pending")
                 & ((notifications.c.created_at < delivered_before)
                    | notifications.c.subscription_id.in_(old)))).rowcount or 0
@@ -295,12 +335,51 @@ class SubscriptionStore:
                     queued.append(self._queue(session, row, kind, seen, now))
         return queued
 
+    def remind(self, code: str, seen: Observation, today: date,
+               now: Optional[datetime] = None) -> list[int]:
+        """Queue the reminder ``seen`` calls for today (see reminder_kind) for each active
+        follower of ``code`` who has not had it for this appointment date. Returns the ids
+        of the notifications queued (none when every follower already had it)."""
+        kind = reminder_kind(seen, today)
+        if kind is None:
+            return []
+        now = now or utcnow()
+        queued: list[int] = []
+        with self._session() as session:
+            rows = session.execute(select(subscriptions).where(
+                subscriptions.c.active.is_(True), subscriptions.c.code == code)).all()
+        for row in rows:
+            try:
+                with self._session() as session, session.begin():
+                    reminder = session.execute(reminders.insert().values(
+                        subscription_id=row.id, kind=kind, appointment_date=seen.appointment_date,
+                        created_at=now)).inserted_primary_key[0]
+                    result = session.execute(notifications.insert().values(
+                        subscription_id=row.id, sender_id=row.sender_id, channel=row.channel,
+                        code=row.code, kind=kind, status_text=seen.status_text,
+                        status_key=seen.status_key, procedure=seen.procedure,
+                        appointment_date=seen.appointment_date, final=False, state="pending",
+                        attempts=0, created_at=now))
+                    notification_id = int(result.inserted_primary_key[0])
+                    session.execute(update(reminders).where(reminders.c.id == reminder)
+                                    .values(notification_id=notification_id))
+                queued.append(notification_id)
+            except IntegrityError:       # this follower already had it (or another poller)
+                continue
+        return queued
+
+    def reminder_rows(self) -> list[dict[str, Any]]:
+        with self._session() as session:
+            return [dict(r._mapping) for r in session.execute(
+                select(reminders).order_by(reminders.c.id)).all()]
+
     def _queue(self, session: Session, row: Any, kind: str, seen: Observation,
                now: datetime) -> int:
         # an older unsent notice for the same subscription is out of date: send only the newest
+        # (a reminder is owed once: it neither replaces a status notice nor is replaced by one)
         session.execute(update(notifications).where(
-            notifications.c.subscription_id == row.id, notifications.c.state == "pending")
-            .values(state="superseded"))
+            notifications.c.subscription_id == row.id, notifications.c.state == "pending",
+            notifications.c.kind.notin_(REMINDER_KINDS)).values(state="superseded"))
         result = session.execute(notifications.insert().values(
             subscription_id=row.id, sender_id=row.sender_id, channel=row.channel, code=row.code,
             kind=kind, status_text=seen.status_text, status_key=seen.status_key,

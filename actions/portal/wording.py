@@ -33,7 +33,7 @@ CANONICAL_STATUSES = (
 )
 # Placeholders each message may use (anything else is a typo the check reports).
 _MESSAGE_FIELDS = {"code", "example", "procedure", "name", "status", "date", "days",
-                   "digits", "codes", "explanation", "next_step", "limit"}
+                   "digits", "codes", "explanation", "next_step", "limit", "rule", "source"}
 _REQUIRED_MESSAGES = (
     "code_shape", "bad_code", "ask_phone_suffix", "bad_phone_suffix", "answer", "not_found",
     "not_found_or_mismatch", "too_many_attempts", "portal_down", "no_code", "form_stopped",
@@ -41,10 +41,11 @@ _REQUIRED_MESSAGES = (
     "no_subscription", "not_subscribed_code", "subscribe_failed", "notify",
 )
 _REQUIRED_ANSWER = ("header", "procedure", "applicant", "status", "appointment_future",
-                    "appointment_today", "appointment_late", "completed", "next_step",
+                    "appointment_today", "appointment_late", "completed", "next_step", "rule",
                     "offer_subscribe", "already_subscribed")
-_REQUIRED_NOTIFY = ("changed", "first", "procedure", "appointment", "next_step", "ended",
-                    "not_found", "expired")
+_REQUIRED_NOTIFY = ("changed", "first", "procedure", "appointment", "next_step", "rule", "ended",
+                    "not_found", "expired", "reminder_due_tomorrow", "bring", "overdue",
+                    "still_following")
 
 
 class WordingError(ValueError):
@@ -115,17 +116,26 @@ class _Checker:
 # --------------------------------------------------------------------------- statuses
 
 @dataclass(frozen=True)
+class Rule:
+    """What the legal text in force says the office must do, with where it says it."""
+    text: str                   # in plain words, for the citizen
+    source: str                 # the text and article, e.g. "Nghị định ..., Điều ... khoản ..."
+    quote: str                  # the article's words as read (for the reviewer, not shown)
+
+
+@dataclass(frozen=True)
 class StatusInfo:
     key: Optional[str]          # canonical key, None for a status the catalogue does not know
     label: str                  # what to call it: the catalogue's label, or the portal's text as-is
     explanation: str
     next_step: str
     final: bool
+    rule: Optional[Rule] = None
 
 
 @dataclass(frozen=True)
 class StatusCatalogue:
-    entries: tuple[tuple[str, str, tuple[str, ...], str, str, bool], ...]
+    entries: tuple[tuple[str, str, tuple[str, ...], str, str, bool, Optional[Rule]], ...]
     unknown_explanation: str
     unknown_next_step: str
 
@@ -134,11 +144,11 @@ class StatusCatalogue:
         folded = fold_words(portal_status or "")
         if not folded:
             return None
-        for key, _, names, _, _, _ in self.entries:       # exact name first
+        for key, _, names, *_ in self.entries:            # exact name first
             if folded in names:
                 return key
         padded = f" {folded} "
-        for key, _, names, _, _, _ in self.entries:       # then a name inside a longer text
+        for key, _, names, *_ in self.entries:            # then a name inside a longer text
             if any(f" {name} " in padded for name in names):
                 return key
         return None
@@ -146,9 +156,9 @@ class StatusCatalogue:
     def info(self, portal_status: Optional[str], key: Optional[str] = None) -> StatusInfo:
         """How to tell a citizen about this status (unknown ones are named as the portal wrote them)."""
         key = key if key in self.keys() else self.canonical(portal_status)
-        for entry_key, label, _, explanation, next_step, final in self.entries:
+        for entry_key, label, _, explanation, next_step, final, rule in self.entries:
             if entry_key == key:
-                return StatusInfo(key, label, explanation, next_step, final)
+                return StatusInfo(key, label, explanation, next_step, final, rule)
         shown = (portal_status or "").strip() or "không rõ"
         return StatusInfo(None, shown, self.unknown_explanation.format(status=shown),
                           self.unknown_next_step.format(status=shown), False)
@@ -186,8 +196,15 @@ def load_statuses(path: Path = STATUSES_FILE) -> StatusCatalogue:
         final = value.get("final", False)
         if not isinstance(final, bool):
             check.fail(f"{field}.final", "must be true or false")
+        rule = None
+        if value.get("rule") is not None:
+            # a duty of the office is stated only with the text in force that says it
+            given = check.mapping(value["rule"], f"{field}.rule")
+            rule = Rule(check.text(given, "text", f"{field}.rule.text", set()),
+                        check.text(given, "source", f"{field}.rule.source", set()),
+                        check.text(given, "quote", f"{field}.rule.quote", set()))
         folded = tuple(dict.fromkeys([fold_words(label)] + [fold_words(n) for n in names]))
-        entries.append((key, label, folded, explanation, next_step, final))
+        entries.append((key, label, folded, explanation, next_step, final, rule))
     missing = [k for k in CANONICAL_STATUSES if k not in statuses]
     if missing:
         check.fail("statuses", "missing canonical status " + ", ".join(missing))

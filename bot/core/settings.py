@@ -306,6 +306,10 @@ class PollerSettings:
                           "how often followed dossiers are checked")
     jitter: float = var("DVCBOT_POLL_JITTER", number(0, 0.9), 0.2,
                         "random spread of the interval (0.2: ±20 %)")
+    reminder_from_hour: int = var("DVCBOT_REMINDER_FROM_HOUR", whole(0, 23), 7,
+                                  "appointment reminders are queued from this hour (Việt Nam time)")
+    reminder_to_hour: int = var("DVCBOT_REMINDER_TO_HOUR", whole(1, 24), 21,
+                                "... and until this hour (21: the last at 20:59)")
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,10 @@ class ReceiptReading:
             template = texts["found"][self.confidence or ASK_LAST_DIGITS]
             return " ".join(template.format(code=self.code, example="1234")
                             .split())
-        template = texts["reasons"][self.reason or NO_CODE]
+        reason = self.reason or NO_CODE
+        if reason == TOO_LARGE and not self.size_bytes:
+            reason = "too_large_size_unknown"
+        template = texts["reasons"][reason]
         return " ".join(template.format(
             example=example_code(), size_mb=f"{self.size_bytes / 1024 / 1024:.0f}",
             max_mb=f"{MAX_BYTES / 1024 / 1024:.0f}").split())
@@ -365,6 +368,19 @@ def deskew(image, limit: float = 15.0):
     return image.rotate(float(best), resample=Image.BICUBIC, expand=True, fillcolor=255)
 
 
+def flatten_illumination(image):
+    """The page with its lighting evened out (glare, a shadow, a dim corner, toner specks):
+    each pixel divided by the brightness of the paper around it, then a light median filter."""
+    import numpy
+    from PIL import Image, ImageFilter, ImageOps
+
+    small = image.resize((max(1, image.width // 8), max(1, image.height // 8)), Image.BILINEAR)
+    paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
+    paper = numpy.maximum(numpy.asarray(paper.resize(image.size, Image.BILINEAR), dtype="float32"), 1.0)
+    even = numpy.clip(numpy.asarray(image, dtype="float32") / paper * 255.0, 0, 255).astype("uint8")
+    return ImageOps.autocontrast(Image.fromarray(even).filter(ImageFilter.MedianFilter(3)), cutoff=1)
+
+
 @dataclass
 class _Candidate:
     code: str
@@ -431,6 +447,11 @@ def _ocr(image, today: Optional[date]) -> Optional[_Candidate]:
 
 # ---------------------------------------------------------------------------------------------
 
+def _sure(candidate: _Candidate) -> bool:
+    return (not candidate.repaired and not candidate.doubts
+            and candidate.confidence >= OCR_CONFIRM_CONFIDENCE)
+
+
 def refuse_size(size: int) -> Optional[ReceiptReading]:
     """The "too large" reading for a file of ``size`` bytes, before downloading or reading it
     (a channel knows the size of an attachment first), or None when the size is acceptable."""
@@ -463,6 +484,15 @@ def read_receipt(data: bytes, *, today: Optional[date] = None, use_ocr: bool = T
         return ReceiptReading(reason=NO_CODE_WITHOUT_OCR, size_bytes=size)
     try:
         candidate = _ocr(upright, today)
+        if candidate is None or not _sure(candidate):
+            # glare, low light or print noise: read the page again with its lighting evened out
+            again = _ocr(flatten_illumination(upright), today)
+            if candidate is None or (again is not None and again.code == candidate.code
+                                     and _sure(again)):
+                candidate = again
+            elif again is not None and again.code != candidate.code:
+                candidate = _Candidate(candidate.code, min(candidate.confidence, again.confidence),
+                                       candidate.repaired, candidate.doubts + ("several codes",))
     except Exception:  # noqa: BLE001 - an OCR failure is "no code", never a crash
         log.warning("receipt: OCR failed", exc_info=False)
         candidate = None

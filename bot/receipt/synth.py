@@ -109,12 +109,83 @@ def draw_receipt(code: Optional[str], symbol: Optional[str] = "qr", seed: int = 
     return page
 
 
+def _perspective(image: Image.Image, amount: float, rng: random.Random) -> Image.Image:
+    """The page seen slightly from the side: each corner pulled in by up to ``amount`` of the side."""
+    import numpy
+
+    width, height = image.size
+    dx, dy = width * amount, height * amount
+    source = [(rng.uniform(0, dx), rng.uniform(0, dy)), (width - rng.uniform(0, dx), rng.uniform(0, dy)),
+              (width - rng.uniform(0, dx), height - rng.uniform(0, dy)),
+              (rng.uniform(0, dx), height - rng.uniform(0, dy))]
+    target = [(0, 0), (width, 0), (width, height), (0, height)]
+    rows = []
+    for (x, y), (u, v) in zip(target, source):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    coefficients = numpy.linalg.solve(numpy.array(rows, dtype="float64"),
+                                      numpy.array(source, dtype="float64").reshape(8))
+    return image.transform(image.size, Image.PERSPECTIVE, tuple(coefficients), Image.BICUBIC,
+                           fillcolor=(200, 190, 170))
+
+
+def _glare(image: Image.Image, strength: float, rng: random.Random) -> Image.Image:
+    """A bright spot (a lamp or the sky on glossy paper), ``strength`` 0-1 at its centre."""
+    import numpy
+
+    width, height = image.size
+    cx, cy = rng.uniform(0.2, 0.8) * width, rng.uniform(0.2, 0.8) * height
+    radius = rng.uniform(0.15, 0.3) * max(width, height)
+    ys, xs = numpy.mgrid[0:height, 0:width]
+    spot = numpy.exp(-((xs - cx) ** 2 + (ys - cy) ** 2) / (2 * radius ** 2)) * strength * 255
+    array = numpy.asarray(image).astype("float32") + spot[..., None]
+    return Image.fromarray(array.clip(0, 255).astype("uint8"))
+
+
+def _fold(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A fold across the page: a shadowed crease and the two halves slightly shifted."""
+    import numpy
+
+    array = numpy.asarray(image).astype("float32")
+    height = array.shape[0]
+    crease = int(rng.uniform(0.35, 0.65) * height)
+    shift = rng.choice([-2, -1, 1, 2])
+    array[crease:] = numpy.roll(array[crease:], shift, axis=1)
+    band = numpy.arange(height)[:, None, None]
+    shadow = 1.0 - 0.35 * numpy.exp(-((band - crease) ** 2) / (2 * 6.0 ** 2))
+    return Image.fromarray((array * shadow).clip(0, 255).astype("uint8"))
+
+
+def _print_and_scan(image: Image.Image, rng: random.Random) -> Image.Image:
+    """Toner and scanner traces: speckles, faint streaks along the page and a softened edge."""
+    import numpy
+
+    generator = numpy.random.default_rng(rng.randint(0, 2**31))
+    array = numpy.asarray(image).astype("float32")
+    height, width = array.shape[:2]
+    speckles = generator.random((height, width)) < 0.002
+    array[speckles] = array[speckles] * 0.3
+    for _ in range(rng.randint(1, 3)):
+        column = rng.randint(0, width - 3)
+        array[:, column:column + 2] *= rng.uniform(0.8, 0.92)
+    softened = Image.fromarray(array.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(0.5))
+    return ImageEnhance.Contrast(softened).enhance(1.15)
+
+
 def photograph(page: Image.Image, rotate: float = 0.0, blur: float = 0.0, scale: float = 1.0,
                jpeg_quality: int = 85, dim: float = 1.0, noise: float = 0.0, seed: int = 0,
-               fmt: str = "JPEG") -> bytes:
-    """The page as a phone photo: rotated, blurred, scaled, darker, noisy, JPEG-compressed."""
+               fmt: str = "JPEG", perspective: float = 0.0, glare: float = 0.0,
+               fold: bool = False, print_scan: bool = False) -> bytes:
+    """The page as a phone photo: printed and scanned, folded, seen from the side, rotated,
+    scaled, blurred, with glare, darker, noisy, JPEG-compressed (each optional)."""
     rng = random.Random(seed)
     image = page.convert("RGB")
+    if print_scan:
+        image = _print_and_scan(image, rng)
+    if fold:
+        image = _fold(image, rng)
+    if perspective:
+        image = _perspective(image, perspective, rng)
     if rotate:
         image = image.rotate(rotate, resample=Image.BICUBIC, expand=True, fillcolor=(200, 190, 170))
     if scale != 1.0:
@@ -122,6 +193,8 @@ def photograph(page: Image.Image, rotate: float = 0.0, blur: float = 0.0, scale:
                              Image.LANCZOS)
     if blur:
         image = image.filter(ImageFilter.GaussianBlur(blur))
+    if glare:
+        image = _glare(image, glare, rng)
     if dim != 1.0:
         image = ImageEnhance.Brightness(image).enhance(dim)
     if noise:

@@ -124,6 +124,13 @@ def test_the_leaflet_has_three_codes_the_desk_and_three_questions_and_no_invente
     assert "http" not in re.sub(r'<p class="link">.*?</p>', "", text)  # no external resources
 
 
+def test_the_leaflet_says_a_photo_of_the_receipt_is_enough_right_under_the_codes(leaflet_dir):
+    out, _ = leaflet_dir
+    text = leaflet_text(out)
+    under_codes = text.split('<div class="codes">', 1)[1].split("<h2>", 1)[0]
+    assert "chụp ảnh giấy hẹn gửi vào đây" in under_codes
+
+
 def test_commune_names_are_matched_without_diacritics_and_old_names_map_to_the_new_commune(tmp_path):
     for name in ("thanh phong", "XÃ THẠNH PHONG", "Giao Thạnh"):
         result = run_qr(tmp_path, "--commune", name, "--source", "leaflet-2026", "--out", str(tmp_path / "o"))

@@ -123,3 +123,50 @@ def test_nfd_text_is_understood_like_nfc(assistant, citizen):
     kb = KnowledgeBase.open()
     reply = joined(assistant.texts(unicodedata.normalize("NFD", "làm giấy khai sinh cần gì"), citizen))
     assert kb.answer("khai_sinh", "documents").text in reply
+
+
+
+def photo(assistant, citizen: str, code: str, confidence: str, reason: str = "") -> list[dict]:
+    """What the channel hands Rasa after decoding a receipt photo (the internal receipt_photo
+    intent, through Rasa's token-protected API: typed text can never carry an intent)."""
+    return trigger(assistant, citizen, "receipt_photo", {
+        "receipt_code": code, "receipt_confidence": confidence, "receipt_reason": reason})
+
+
+def trigger(assistant, citizen: str, intent: str, entities: dict | None = None) -> list[dict]:
+    import httpx
+
+    from bot.channels.rest import rest_sender
+    from bot.tokens import rasa_api_params
+
+    response = httpx.post(
+        f"{assistant.rasa_url}/conversations/{rest_sender(citizen)}/trigger_intent",
+        params=rasa_api_params(assistant.state_dir), timeout=120,
+        json={"name": intent, "entities": entities or {}})
+    assert response.status_code == 200, response.text[:300]
+    return response.json().get("messages") or []
+
+
+def test_a_receipt_photo_is_confirmed_then_answered_after_the_phone_digits(assistant, citizen):
+    # (Rasa's trigger_intent cannot open a conversation whose session start speaks: greet first)
+    assistant.texts("xin chào", citizen)
+    shown = photo(assistant, citizen, MISSING_PAPERS, "high")
+    question = next(m for m in shown if "Tôi đọc được mã hồ sơ" in (m.get("text") or ""))
+    assert question["text"] == f"Tôi đọc được mã hồ sơ: {MISSING_PAPERS}. Đúng không ạ?"
+    assert [b["title"] for b in question["buttons"]] == ["Đúng", "Không"]
+    assert [b["payload"] for b in question["buttons"]] == ["/affirm", "/deny"]
+    asked = joined(m.get("text") or "" for m in trigger(assistant, citizen, "affirm"))
+    assert ASKS_DIGITS in asked and "Chờ bổ sung" not in asked
+    reply = joined(assistant.texts("0002", citizen))        # the simulator's phone ends 0002
+    assert "Chờ bổ sung hồ sơ" in reply and "Trần" not in reply
+
+
+def test_an_unsure_receipt_photo_asks_the_last_4_digits_first(assistant, citizen):
+    assistant.texts("xin chào", citizen)
+    asked = joined(m.get("text") or "" for m in
+                   photo(assistant, citizen, MISSING_PAPERS[:-4] + "0009", "low"))
+    assert "4 chữ số cuối" in asked
+    digits = joined(assistant.texts("0002", citizen))       # read off the paper
+    assert ASKS_DIGITS in digits
+    reply = joined(assistant.texts("0002", citizen))        # then the phone's last digits
+    assert f"Hồ sơ {MISSING_PAPERS}" in reply and "Chờ bổ sung hồ sơ" in reply

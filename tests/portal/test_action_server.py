@@ -71,3 +71,27 @@ def test_the_action_server_answers_a_dossier_question_over_http(action_server):
     assert "Chờ bổ sung hồ sơ" in reply["text"] and "Trần" not in reply["text"]
     slots = {e["name"]: e["value"] for e in body["events"] if e["event"] == "slot"}
     assert slots["dossier_code"] == "000.00.99.H99-250701-0002"
+
+
+def test_the_action_server_shows_the_code_read_from_a_receipt_photo_for_a_yes(action_server):
+    domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    entities = [{"entity": "receipt_code", "value": "000.00.99.H99-250701-0001"},
+                {"entity": "receipt_confidence", "value": "high"},
+                {"entity": "receipt_reason", "value": ""}]
+    message = {"text": "/receipt_photo", "intent": {"name": "receipt_photo", "confidence": 1.0},
+               "entities": entities}
+    tracker = {"sender_id": "zalo-1", "slots": {}, "latest_message": message,
+               "events": [{"event": "user", "text": message["text"], "parse_data": message,
+                           "input_channel": "zalo"}],
+               "paused": False, "followup_action": None, "active_loop": {},
+               "latest_action_name": "action_listen"}
+    response = httpx.post(f"{action_server}/webhook", timeout=30, json={
+        "next_action": "action_receipt_photo", "sender_id": "zalo-1",
+        "tracker": tracker, "domain": domain, "version": "3.6.2"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    (reply,) = body["responses"]
+    assert reply["text"] == "Tôi đọc được mã hồ sơ: 000.00.99.H99-250701-0001. Đúng không ạ?"
+    assert [b["title"] for b in reply["buttons"]] == ["Đúng", "Không"]
+    slots = {e["name"]: e["value"] for e in body["events"] if e["event"] == "slot"}
+    assert slots == {"receipt_code": "000.00.99.H99-250701-0001", "pending_offer": "receipt_confirm"}

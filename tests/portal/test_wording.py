@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from actions.dossier import render_notification, render_status_answer
+from actions.portal.models import Dossier
+from actions.portal.simulator import SEED
 from actions.portal.wording import (CANONICAL_STATUSES, WordingError, load_messages,
                                     load_statuses, messages, statuses)
 from bot.core.text import fold_words
@@ -104,3 +107,84 @@ def test_broken_yaml_names_the_line(tmp_path):
     path = _write(tmp_path, "statuses.yml", "statuses:\n  received: [unclosed\n")
     with pytest.raises(WordingError, match=r"statuses.yml:\d+: not valid YAML"):
         load_statuses(path)
+
+
+# --------------------------------------------------------------------------- in the answers
+
+def _simulator_statuses() -> list[tuple[str, str]]:
+    return [(code, status) for code, status, *_ in SEED]
+
+
+@pytest.mark.parametrize("code, portal_text", _simulator_statuses())
+def test_every_status_the_simulator_returns_is_said_in_plain_words(code, portal_text):
+    key = statuses().canonical(portal_text)
+    dossier = Dossier(code=code, status_text=portal_text, status=key)
+    answer = render_status_answer(dossier)
+    info = statuses().info(portal_text, key)
+    assert f"Tình trạng: {info.label}. {info.explanation}" in answer
+    if key is None:                              # not in the catalogue: read out as written
+        assert info.label == portal_text and portal_text in answer
+    elif info.next_step:
+        assert info.next_step in answer
+
+
+@pytest.mark.parametrize("key", ["returned", "need_more_papers", "rejected"])
+def test_returned_more_papers_and_refused_say_what_to_do_and_whom_to_ask(key):
+    info = statuses().info(None, key)
+    assert "bộ phận một cửa" in info.next_step
+
+
+def test_an_unknown_status_is_read_verbatim_in_the_answer_and_the_notification():
+    odd = "Đang chờ ý kiến Sở Xây dựng (lần 2)"
+    answer = render_status_answer(Dossier(code="000.00.99.H99-250701-0001", status_text=odd,
+                                          status=statuses().canonical(odd)))
+    assert f"Tình trạng: {odd}." in answer
+    notice = render_notification({"code": "000.00.99.H99-250701-0001", "status": odd})
+    assert odd in notice
+
+
+def test_no_duty_of_the_office_is_stated_without_the_text_that_says_it():
+    # "theo quy định ..." in an explanation or next step would be a legal claim without a
+    # source: such a statement belongs in a `rule:` with its source and quote
+    for key in CANONICAL_STATUSES:
+        info = statuses().info(None, key)
+        for text in (info.explanation, info.next_step):
+            assert "quy định" not in text.lower() and "nghị định" not in text.lower(), key
+        if info.rule:
+            assert info.rule.source and info.rule.quote
+
+
+RULED = '''
+  overdue:
+    label: Quá hạn
+    portal_names: [Quá hạn]
+    explanation: Hồ sơ đã quá ngày hẹn trả kết quả.
+    next_step: Bạn hỏi bộ phận một cửa nơi đã nộp.
+    final: false
+    rule:
+      text: cơ quan gửi thư xin lỗi và hẹn lại ngày trả kết quả
+      source: Văn bản thử, Điều 1
+      quote: "nguyên văn điều khoản"
+'''
+
+
+def _with_overdue(tmp_path: Path, entry: str) -> Path:
+    source = Path("actions/portal/statuses.yml").read_text(encoding="utf-8")
+    start, end = source.index("  overdue:"), source.index("  in_progress:")
+    return _write(tmp_path, "statuses.yml", source[:start] + entry.lstrip("\n") + "\n" + source[end:])
+
+
+def test_a_cited_rule_is_said_with_its_source(tmp_path, monkeypatch):
+    monkeypatch.setenv("DVCBOT_PORTAL_STATUSES_FILE", str(_with_overdue(tmp_path, RULED)))
+    notice = render_notification({"code": "38.99.H99-250702-0012", "kind": "overdue",
+                                  "status": "Đang xử lý", "appointment_date": "2026-11-29"})
+    assert "Theo Văn bản thử, Điều 1: cơ quan gửi thư xin lỗi và hẹn lại ngày trả kết quả" in notice
+
+
+def test_a_rule_without_its_quote_names_file_line_and_field(tmp_path):
+    path = _with_overdue(tmp_path, RULED.replace('      quote: "nguyên văn điều khoản"\n', ""))
+    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if l.strip() == "rule:")
+    with pytest.raises(WordingError) as error:
+        load_statuses(path)
+    assert f"statuses.yml:{line}: field 'statuses.overdue.rule.quote'" in str(error.value)

@@ -2,6 +2,8 @@
 
     dvcbot bench receipt                # 60 receipts (+ 6 pages with no code), seed 16
     dvcbot bench receipt --n 200 --seed 3 --check
+    dvcbot bench receipt --heldout      # the frozen held-out set (bot/receipt/heldout.py)
+    dvcbot bench receipt --hard --seed 8 --n 240   # its conditions, other photos: to tune on
 
 A third of the receipts carry a QR code, a third a Code 128 barcode, a third only the printed
 code (the OCR path). Each is "photographed" (bot.receipt.synth): turned by up to 15 degrees,
@@ -30,6 +32,7 @@ def conditions(rng: random.Random) -> dict:
 
 def main(argv: Optional[List[str]] = None) -> int:
     from bot.receipt import CONFIRM, ocr_unavailable_reason, read_receipt
+    from bot.receipt.heldout import conditions as hard_conditions, evaluate
     from bot.receipt.synth import draw_receipt, photograph, random_code
 
     parser = argparse.ArgumentParser(prog="dvcbot bench receipt", description=__doc__,
@@ -37,10 +40,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--n", type=int, default=60, help="receipts with a code (default 60)")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--check", action="store_true", help="exit 1 on any wrong code")
+    parser.add_argument("--hard", action="store_true",
+                        help="the held-out set's conditions (perspective, glare, fold, print "
+                             "noise, JPEG 40) on other photos")
+    parser.add_argument("--heldout", action="store_true",
+                        help="read the frozen held-out set instead; exit 1 if a target is missed")
     args = parser.parse_args(argv)
+    if args.heldout:
+        return evaluate()
     missing = ocr_unavailable_reason()
     if missing:
         print(f"bench receipt: OCR unavailable ({missing}); the OCR path will find nothing")
+    draw_conditions = hard_conditions if args.hard else conditions
     rng = random.Random(args.seed)
     kinds = ["qr", "code128", None]
     outcome: dict = defaultdict(Counter)
@@ -52,7 +63,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         path = {"qr": "qr", "code128": "barcode", None: "printed only"}[symbol]
         code = random_code(rng)
         photo = photograph(draw_receipt(code, symbol, seed=rng.randint(0, 10**6)),
-                           seed=index, **conditions(rng))
+                           seed=index, **draw_conditions(rng))
         started = time.perf_counter()
         reading = read_receipt(photo)
         times.append(time.perf_counter() - started)
@@ -73,7 +84,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     blanks = max(6, args.n // 10)
     for index in range(blanks):
         photo = photograph(draw_receipt(None, None, seed=10**7 + index), seed=index,
-                           **conditions(rng))
+                           **draw_conditions(rng))
         false_codes += read_receipt(photo).code is not None
     print(f"receipt bench: {args.n} receipts, seed {args.seed}")
     for path in ("qr", "barcode", "printed only", "all"):
