@@ -47,12 +47,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 from sqlalchemy import Column, DateTime, MetaData, String, Table, create_engine, delete, func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from bot import storage
+from bot.core.texts import TEXT_LIST, TextFile
 
 logger = logging.getLogger(__name__)
 
@@ -95,18 +95,12 @@ def _key(sender_id: str) -> str:
 # ------------------------------------------------------------------------------ texts
 
 
-@lru_cache(maxsize=4)
-def _texts(path: str) -> dict[str, Any]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    for key in ("notice", "erased", "erase_failed", "erase_commands"):
-        if key not in data:
-            raise ValueError(f"{path}: missing key {key!r}")
-    return data
+TEXTS = TextFile(TEXTS_FILE, {"notice": {"days"}, "erased": set(), "erase_failed": set(),
+                             "erase_commands": TEXT_LIST})
 
 
 def text(key: str, **values: Any) -> str:
-    template = str(_texts(str(TEXTS_FILE))[key])
-    return " ".join(template.format(**values).split())
+    return " ".join(TEXTS.text(key, **values).split())
 
 
 def notice() -> str:
@@ -122,7 +116,7 @@ def _fold_command(value: Optional[str]) -> str:
 
 @lru_cache(maxsize=4)
 def _erase_commands(path: str) -> frozenset[str]:
-    return frozenset(_fold_command(str(c)) for c in _texts(path)["erase_commands"])
+    return frozenset(_fold_command(c) for c in TEXTS.load(path).value("erase_commands"))
 
 
 def is_erase_command(message_text: Optional[str]) -> bool:

@@ -166,5 +166,19 @@ def test_places_errors_are_reported(data_copy):
 def test_missing_message_template_is_an_error(data_copy):
     path = data_copy / "messages.yml"
     edit(path, 'source_line: "Căn cứ: {sources}."\n', "")
+    edit(path, 'fee_amount: "{amount}"\n', "")   # used by the renderer, required since D16
     report = validate(data_copy, today=TODAY)
-    assert _find(report, "error", "messages.yml", "source_line", "template missing")
+    assert _find(report, "error", "messages.yml", "source_line", "is missing")
+    assert _find(report, "error", "messages.yml", "fee_amount", "is missing")
+    assert not report.ok
+
+
+def test_an_unknown_message_or_placeholder_names_its_line(data_copy):
+    path = data_copy / "messages.yml"
+    edit(path, 'copies: "{n} bản"\n', 'copies: "{so} bản"\nonline_next: "Gõ tiếp"\n')
+    report = validate(data_copy, today=TODAY)
+    [placeholder] = _find(report, "error", "messages.yml", "copies", "unknown placeholder {so}")
+    assert placeholder.line == line_of(path, "copies:")
+    assert "must use {n}" in _find(report, "error", "messages.yml", "copies", "must use")[0].message
+    [unknown] = _find(report, "error", "messages.yml", "online_next", "unknown text name")
+    assert unknown.line == line_of(path, "online_next:")
