@@ -38,6 +38,7 @@ from actions.portal.guesses import GuessGuard
 from actions.portal.models import VN_TZ, Dossier, format_date, local_date
 from actions.portal.subscriptions import SubscriptionStore, subscription_days
 from actions.portal.wording import messages, statuses
+from actions import replies
 
 logger = logging.getLogger(__name__)
 
@@ -342,6 +343,30 @@ class ValidateDossierForm(FormValidationAction):
         return {"phone_suffix": None}
 
 
+class ActionAskDossierCode(Action):
+    """The form's question for `dossier_code` (Rasa asks action_ask_<slot> when it exists)."""
+
+    def name(self) -> str:
+        return "action_ask_dossier_code"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        replies.say(dispatcher, "ask_dossier_code")
+        return []
+
+
+class ActionAskPhoneSuffix(Action):
+    """The form's question for `phone_suffix`."""
+
+    def name(self) -> str:
+        return "action_ask_phone_suffix"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(text=messages().get("ask_phone_suffix", digits=PHONE_SUFFIX_DIGITS))
+        return []
+
+
 # --------------------------------------------------------------------------- look-up
 
 class ActionCheckDossierStatus(Action):
@@ -354,7 +379,7 @@ class ActionCheckDossierStatus(Action):
             return await self._run(dispatcher, tracker)
         except Exception:  # noqa: BLE001 - never a stack trace, never silence
             logger.exception("dossier look-up failed unexpectedly")
-            dispatcher.utter_message(response="utter_default")
+            replies.say(dispatcher, "busy")
             return []
 
     async def _run(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -506,7 +531,7 @@ class ActionSubscribeDossier(Action):
             return await subscribe(dispatcher, tracker, code)
         except Exception:  # noqa: BLE001
             logger.exception("dossier subscription failed unexpectedly")
-            dispatcher.utter_message(response="utter_default")
+            replies.say(dispatcher, "busy")
             return []
 
 
@@ -536,7 +561,7 @@ class ActionUnsubscribeDossier(Action):
                 dispatcher.utter_message(text=say.get("no_subscription"))
         except Exception:  # noqa: BLE001
             logger.exception("dossier unsubscription failed unexpectedly")
-            dispatcher.utter_message(response="utter_default")
+            replies.say(dispatcher, "busy")
         return [SlotSet("pending_offer", None)]
 
 
