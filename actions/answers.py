@@ -46,8 +46,6 @@ POPULAR_BUTTONS = 6
 # aspects.yml: every aspect, in the order asked); the knowledge base names two of them its way.
 KB_ASPECT = {"deadlines": "deadline", "late": "deadline"}
 # what the aspects outside the knowledge base's sections are called in "not known" replies
-ASPECT_WHAT = {"eligibility": "điều kiện, đối tượng được làm", "deadline": "thời hạn phải làm",
-               "not_required": "trường hợp không phải làm"}
 
 
 # intents whose question a condition ("tôi là hộ nghèo", "nộp online") does not change
@@ -101,7 +99,7 @@ def answer_aspect(procedure: str, aspect: str, conditions: dict | None = None):
     except ValueError:
         from knowledge.render import Answer
 
-        text = kb.message("unknown_fact", what=ASPECT_WHAT.get(aspect, aspect),
+        text = kb.message("unknown_fact", what=kb.message(f"what_{aspect}"),
                           name=kb.procedure_name(procedure), ask=kb.message("default_ask"))
         return Answer(text=text, known=False)
 

@@ -100,6 +100,7 @@ CHANNEL_TEXTS = TextFile(TEXTS_FILE, {
     "rate_limited": set(), "too_long": {"limit", "length?"}, "non_text": set(),
     "button_expired": set(), "undelivered_intro": set(), "help": set(), "menu_hint": set(),
     "menu": Buttons("label", "payload"), "busy": set(), "no_answer": set(),
+    "session_refused": set(), "server_error": set(), "zalo_page_missing": set(),
 })
 
 

@@ -46,9 +46,6 @@ ENTRY_POINT_FIELDS = ("source", "commune", "team", "channel")
 REFUSALS = {401: "missing bearer token (Authorization: Bearer <DVCBOT_REST_TOKEN>)",
             403: "wrong bearer token"}
 
-BUSY = "Xin lỗi, hệ thống đang bận. Bạn vui lòng nhắn lại sau ít phút nhé."
-NO_ANSWER = ("Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
-             "hoặc hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé.")
 
 
 class CitizenRestInput(RestInput):
@@ -114,13 +111,13 @@ class CitizenRestInput(RestInput):
                 await handle_in_turn(on_new_message, message)
             except asyncio.CancelledError:
                 logger.error("rest: timed out on %r from %s", preview(text), sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": wording.get("busy", BUSY)}])
+                return response.json([{"recipient_id": sender_id, "text": wording["busy"]}])
             except Exception:  # noqa: BLE001 - a citizen never gets silence or a 500
                 logger.exception("rest: failed on %r from %s", preview(text), sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": wording.get("busy", BUSY)}])
+                return response.json([{"recipient_id": sender_id, "text": wording["busy"]}])
             if not collector.messages:
                 logger.warning("rest: no answer to %r from %s", preview(text), sender_ref(sender_id))
-                return response.json([{"recipient_id": sender_id, "text": wording.get("no_answer", NO_ANSWER)}])
+                return response.json([{"recipient_id": sender_id, "text": wording["no_answer"]}])
             return response.json(await self.buttons.encode_buttons(collector.messages))
 
         return webhook

@@ -594,7 +594,7 @@ class HandoffService:
             if _PAYLOAD.match(body):
                 return False  # the citizen pressed one of the bot's buttons: the bot answers
             if not body:
-                body = "(ảnh/tệp hoặc tin không phải chữ, chưa chuyển được)"
+                body = text("non_text_body")
             if ticket.status == OPEN:
                 masked = mask_personal(body)
                 self.store.touch(ticket.id, {"who": "citizen",

@@ -58,6 +58,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "reply_not_member": set(),
     "relay_failed": {"id"},
     "relay_non_text": set(),
+    "non_text_body": set(),
+    "your_commune": set(),
     "closed_group": {"id"},
     "xong_which": set(),
     "citizen_cancelled_group": {"id"},
