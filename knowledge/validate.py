@@ -28,6 +28,7 @@ from .render import MESSAGES
 from .text import fold
 
 ERROR, WARNING = "error", "warning"
+LEVEL_WORDS = {ERROR: "lỗi", WARNING: "cảnh báo"}
 STALE_DAYS = 365
 # a fee, time, place or deadline fact re-read on or after this day must carry the sentence that states it
 QUOTE_REQUIRED_FROM = dt.date(2026, 12, 1)
@@ -116,7 +117,7 @@ def load_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
 
 @dataclass
 class Issue:
-    level: str
+    level: str          # ERROR or WARNING; printed in Vietnamese for the operator (LEVEL_WORDS)
     file: str
     line: int
     field: str
@@ -128,7 +129,7 @@ class Issue:
     def __str__(self) -> str:
         loc = f"{self.file}:{self.line}" if self.line else self.file
         fld = f" {self.field}:" if self.field else ""
-        return f"{loc}:{fld} {self.level}: {self.message}"
+        return f"{loc}:{fld} {LEVEL_WORDS.get(self.level, self.level)}: {self.message}"
 
 
 @dataclass

@@ -13,7 +13,8 @@ and the placeholders each may use::
     })
     TEXTS.text("too_long", length=5000, limit=4000)
 
-Loading fails, with every problem on its own line as "file:line: name: problem", on bad YAML,
+Loading fails, with every problem on its own line as "file:line: name: problem" (in Vietnamese:
+the files are edited by operators), on bad YAML,
 a missing text, a name the program does not know, an unknown {placeholder}, a placeholder the
 text must use but does not, broken braces, or a value of the wrong kind. `text()` fills a text
 in with exactly the declared placeholders: a call with a missing or an extra value is a
@@ -130,7 +131,7 @@ def check_values(data: Any, declared: Mapping[str, Any],
         problems.append(Problem(line(keys) or 1, dotted, message))
 
     if not isinstance(data, Mapping):
-        report([], "", "expected text names, each followed by its text")
+        report([], "", "tệp phải gồm các dòng `tên câu: câu chữ`")
         return {}, problems
     values: dict[str, Any] = {}
     for name, kind in declared.items():
@@ -139,49 +140,50 @@ def check_values(data: Any, declared: Mapping[str, Any],
         for part in keys:
             node = node.get(part) if isinstance(node, Mapping) else None
         if node is None:
-            report(keys, name, "is missing")
+            report(keys, name, "thiếu câu này")
             continue
         if isinstance(kind, Text):
             if not isinstance(node, str) or not node.strip():
-                report(keys, name, "must be a non-empty text")
+                report(keys, name, "phải là một câu chữ, không để trống")
                 continue
             try:
                 used = placeholders(node)
             except ValueError as error:
-                report(keys, name, f"broken {{placeholder}} ({error}); write {{{{ for a brace")
+                report(keys, name, f"dấu ngoặc nhọn bị hỏng ({error}); muốn in dấu ngoặc thì gõ {{{{ hoặc }}}}")
                 continue
             unknown, missing = sorted(used - kind.allowed), sorted(kind.required - used)
             if unknown:
-                report(keys, name, "unknown placeholder " + ", ".join("{" + u + "}" for u in unknown)
-                       + "; allowed: " + (", ".join("{" + a + "}" for a in sorted(kind.allowed)) or "none"))
+                report(keys, name, "chỗ điền lạ " + ", ".join("{" + u + "}" for u in unknown)
+                       + "; chỉ được dùng: " + (", ".join("{" + a + "}" for a in sorted(kind.allowed))
+                                                or "không có chỗ điền nào"))
             if missing:
-                report(keys, name, "must use " + ", ".join("{" + m + "}" for m in missing))
+                report(keys, name, "phải giữ chỗ điền " + ", ".join("{" + m + "}" for m in missing))
             values[name] = node.rstrip("\n")
         elif isinstance(kind, TextListKind):
             if not isinstance(node, list) or not node or not all(isinstance(v, str) and v.strip() for v in node):
-                report(keys, name, "must be a non-empty list of texts")
+                report(keys, name, "phải là một danh sách câu chữ, không để trống")
                 continue
             values[name] = [v.strip() for v in node]
         else:
             fields = ", ".join(f"{f}:" for f in kind.fields)
             if not isinstance(node, list) or not node:
-                report(keys, name, f"must be a list of buttons, each with {fields}")
+                report(keys, name, f"phải là một danh sách nút, mỗi nút có {fields}")
                 continue
             for index, button in enumerate(node):
                 spot, where = keys + [index], f"{name}[{index + 1}]"
                 if not isinstance(button, Mapping):
-                    report(spot, where, f"must be a mapping with {fields}")
+                    report(spot, where, f"mỗi nút phải có {fields}")
                     continue
                 for field in kind.fields:
                     if not isinstance(button.get(field), str) or not button[field].strip():
-                        report(spot + [field], f"{where}.{field}", "must be a non-empty text")
+                        report(spot + [field], f"{where}.{field}", "phải là một câu chữ, không để trống")
                 for field in button:
                     if field not in kind.fields:
-                        report(spot + [field], f"{where}.{field}", f"unknown field; a button has {fields}")
+                        report(spot + [field], f"{where}.{field}", f"trường lạ; một nút chỉ có {fields}")
             values[name] = [{f: str(b.get(f, "")).strip() for f in kind.fields}
                             for b in node if isinstance(b, Mapping)]
     for keys in _unknown(data, declared, []):
-        report(keys, ".".join(keys), "unknown text name (the program does not use it)")
+        report(keys, ".".join(keys), "tên câu lạ (chương trình không dùng câu này; xem lại chính tả)")
     return values, problems
 
 

@@ -109,7 +109,7 @@ def test_seen_cache_forgets_after_its_ttl_and_keeps_a_bounded_size():
 def test_a_broken_texts_file_names_the_file_and_the_field(tmp_path):
     broken = tmp_path / "texts.yml"
     broken.write_text("rate_limited: ok\nmenu: []\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"texts.yml:1: too_long: is missing"):
+    with pytest.raises(ConfigError, match=r"texts.yml:1: too_long: thiếu câu này"):
         texts(broken)
     bad_yaml = tmp_path / "bad.yml"
     bad_yaml.write_text("rate_limited: [unclosed\n", encoding="utf-8")

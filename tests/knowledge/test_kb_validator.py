@@ -168,8 +168,8 @@ def test_missing_message_template_is_an_error(data_copy):
     edit(path, 'source_line: "Căn cứ: {sources}."\n', "")
     edit(path, 'fee_amount: "{amount}"\n', "")   # used by the renderer, required since D16
     report = validate(data_copy, today=TODAY)
-    assert _find(report, "error", "messages.yml", "source_line", "is missing")
-    assert _find(report, "error", "messages.yml", "fee_amount", "is missing")
+    assert _find(report, "error", "messages.yml", "source_line", "thiếu câu này")
+    assert _find(report, "error", "messages.yml", "fee_amount", "thiếu câu này")
     assert not report.ok
 
 
@@ -177,8 +177,8 @@ def test_an_unknown_message_or_placeholder_names_its_line(data_copy):
     path = data_copy / "messages.yml"
     edit(path, 'copies: "{n} bản"\n', 'copies: "{so} bản"\nonline_next: "Gõ tiếp"\n')
     report = validate(data_copy, today=TODAY)
-    [placeholder] = _find(report, "error", "messages.yml", "copies", "unknown placeholder {so}")
+    [placeholder] = _find(report, "error", "messages.yml", "copies", "chỗ điền lạ {so}")
     assert placeholder.line == line_of(path, "copies:")
-    assert "must use {n}" in _find(report, "error", "messages.yml", "copies", "must use")[0].message
-    [unknown] = _find(report, "error", "messages.yml", "online_next", "unknown text name")
+    assert _find(report, "error", "messages.yml", "copies", "phải giữ chỗ điền {n}")
+    [unknown] = _find(report, "error", "messages.yml", "online_next", "tên câu lạ")
     assert unknown.line == line_of(path, "online_next:")

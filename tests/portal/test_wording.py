@@ -83,7 +83,7 @@ def test_a_typo_in_a_placeholder_names_file_line_and_field(tmp_path):
     line = next(i for i, l in enumerate(broken.splitlines(), 1) if "{cdoe}" in l)
     with pytest.raises(WordingError) as error:
         load_messages(path)
-    assert f"messages.yml:{line}: answer.header: unknown placeholder {{cdoe}}" in str(error.value)
+    assert f"messages.yml:{line}: answer.header: chỗ điền lạ {{cdoe}}" in str(error.value)
     assert "cdoe" in str(error.value)
 
 
