@@ -1,7 +1,7 @@
 """YAML read with its line numbers, so that every error can name the file and the line.
 
 - `read_yaml(path)`: the data and the composed node tree, or `YamlFileError` saying
-  "file:line: không phải YAML hợp lệ, not valid YAML (problem)".
+  "file:line: không phải YAML hợp lệ (problem)".
 - `line_of(node, keys)`: the line (1-based) of the deepest key (or list index) of a path found
   in the node tree; `yaml_line(text, keys)` does the same from the text.
 """
@@ -25,7 +25,7 @@ def parse_yaml(text: str, where: Union[str, Path]) -> tuple[Any, Optional[yaml.N
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"{where}:{mark.line + 1}" if mark else str(where)
-        raise YamlFileError(f"{place}: không phải YAML hợp lệ, not valid YAML "
+        raise YamlFileError(f"{place}: không phải YAML hợp lệ "
                             f"({getattr(error, 'problem', None) or error})") from None
 
 
@@ -35,7 +35,7 @@ def read_yaml(path: Union[str, Path]) -> tuple[Any, Optional[yaml.Node]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise YamlFileError(f"{path}: không đọc được tệp, cannot read ({error.strerror})") from None
+        raise YamlFileError(f"{path}: không đọc được tệp ({error.strerror})") from None
     return parse_yaml(text, path)
 
 

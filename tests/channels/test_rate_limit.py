@@ -113,7 +113,7 @@ def test_a_broken_texts_file_names_the_file_and_the_field(tmp_path):
         texts(broken)
     bad_yaml = tmp_path / "bad.yml"
     bad_yaml.write_text("rate_limited: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"bad.yml:\d+: not valid YAML"):
+    with pytest.raises(ConfigError, match=r"bad.yml:\d+: không phải YAML hợp lệ"):
         texts(bad_yaml)
 
 

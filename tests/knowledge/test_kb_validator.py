@@ -46,7 +46,7 @@ def test_fact_without_source_names_file_line_and_field(data_copy):
     hits = _find(report, "error", "thuong_tru.yml", "fees[0].source", "fact without a source")
     assert hits, report.format()
     assert hits[0].line == line_of(path, "case: Đăng ký thường trú")
-    assert f"thuong_tru.yml:{hits[0].line}: fees[0].source: error" in str(hits[0])
+    assert f"thuong_tru.yml:{hits[0].line}: fees[0].source: lỗi" in str(hits[0])
 
 
 def test_source_without_document_number_or_url_is_an_error(data_copy):

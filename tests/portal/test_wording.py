@@ -101,5 +101,5 @@ def test_a_missing_status_and_a_wrong_type_are_reported(tmp_path):
 
 def test_broken_yaml_names_the_line(tmp_path):
     path = _write(tmp_path, "statuses.yml", "statuses:\n  received: [unclosed\n")
-    with pytest.raises(WordingError, match=r"statuses.yml:\d+: not valid YAML"):
+    with pytest.raises(WordingError, match=r"statuses.yml:\d+: không phải YAML hợp lệ"):
         load_statuses(path)
