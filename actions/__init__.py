@@ -1,5 +1,5 @@
 """Rasa custom actions (rasa-sdk): answers from the knowledge base and the province portal."""
 
-from bot import logmask as _logmask
+from bot.core import masking as _masking
 
-_logmask.install()  # rasa-sdk's logs (e.g. a failed action's traceback) are masked too
+_masking.install()  # rasa-sdk's logs (e.g. a failed action's traceback) are masked too

@@ -85,7 +85,7 @@ def accents_disagree(text: str, name: str) -> bool:
     typed without diacritics, or typed once as the name has it, agrees ("lần đầu ở đâu" has
     "đầu")."""
     from knowledge.catalog import content_tokens
-    from knowledge.text import fold, has_diacritics, lower_nfc, tokens_with_spans
+    from bot.core.text import fold, has_diacritics, lower_nfc, tokens_with_spans
 
     def words(value: str) -> list[str]:
         low = lower_nfc(value)

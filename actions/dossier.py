@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -35,10 +34,12 @@ from rasa_sdk.forms import REQUESTED_SLOT
 from actions.portal.client import PortalError, default_adapter
 from actions.portal.codes import example_code, looks_like_code_attempt, parse_dossier_code
 from actions.portal.guesses import GuessGuard
-from actions.portal.models import VN_TZ, Dossier, format_date, local_date
+from actions.portal.models import Dossier, format_date, local_date
 from actions.portal.subscriptions import SubscriptionStore, subscription_days
 from actions.portal.wording import messages, statuses
 from actions import replies
+from bot.core import tz
+from bot.core.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -67,20 +68,11 @@ LOOKUP_GRACE = 1.0   # seconds on top of the portal budget before the action giv
 
 # --------------------------------------------------------------------------- helpers
 
-_ON = {"1", "true", "yes", "on", "always"}
-_OFF = {"0", "false", "no", "off"}
-DEFAULT_FOLLOWS_PER_CONVERSATION = 5
-DEFAULT_FOLLOWS_TOTAL = 5000
-
-
 def second_factor_mode() -> str:
     """DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX: "auto" (default: asked for every look-up, checked
     whenever the portal gives the applicant's phone), "always" (1: a dossier without a phone
     on record is not shown) or "off" (0: the operator's explicit choice, not advised)."""
-    raw = (os.environ.get("DVCBOT_PORTAL_REQUIRE_PHONE_SUFFIX") or "auto").strip().lower()
-    if raw in _OFF:
-        return "off"
-    return "always" if raw in _ON else "auto"
+    return settings().dossier.require_phone_suffix
 
 
 def phone_suffix_required() -> bool:
@@ -90,21 +82,13 @@ def phone_suffix_required() -> bool:
 
 def show_applicant_name() -> bool:
     """DVCBOT_DOSSIER_SHOW_NAME=1: the answer also shows the applicant's masked name."""
-    return (os.environ.get("DVCBOT_DOSSIER_SHOW_NAME") or "").strip().lower() in _ON
-
-
-def _env_count(name: str, default: int) -> int:
-    raw = (os.environ.get(name) or "").strip()
-    try:
-        return max(0, int(raw)) if raw else default
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a whole number") from None
+    return settings().dossier.show_name
 
 
 def follow_limits() -> tuple[int, int]:
     """(per conversation, in total): DVCBOT_FOLLOWS_PER_CONVERSATION, DVCBOT_FOLLOWS_TOTAL."""
-    return (_env_count("DVCBOT_FOLLOWS_PER_CONVERSATION", DEFAULT_FOLLOWS_PER_CONVERSATION),
-            _env_count("DVCBOT_FOLLOWS_TOTAL", DEFAULT_FOLLOWS_TOTAL))
+    dossier = settings().dossier
+    return dossier.follows_per_conversation, dossier.follows_total
 
 
 _warned_no_phone = False
@@ -223,7 +207,7 @@ def render_status_answer(dossier: Dossier, *, subscribed: bool = False, offer: b
     """The reply to "hồ sơ của tôi tới đâu rồi": one message, a few short lines."""
     say = messages()
     info = statuses().info(dossier.status_text, dossier.status)
-    today = today or datetime.now(VN_TZ).date()
+    today = today or tz.today()
     lines = [say.get("answer.header", code=dossier.code)]
     if dossier.procedure:
         lines.append(say.get("answer.procedure", procedure=dossier.procedure))

@@ -76,7 +76,7 @@ class ActionRequestHuman(Action):
 
         if tracker.get_slot("pending_offer") != "handoff_consented" and \
                 service.available(commune, channel) and \
-                service.store.active_for(channel, tracker.sender_id) is None:
+                await service.tickets.active_for(channel, tracker.sender_id) is None:
             # nothing is stored or posted before the citizen agrees
             dispatcher.utter_message(
                 text=text("consent_ask", commune_name=handoff_kb.commune_name(commune)),

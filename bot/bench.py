@@ -9,11 +9,11 @@ function itself or "module:function" (imported only when that benchmark runs); a
 one with one line there.
 
     dvcbot bench load            # messages/s and latency at 1, 20, 100 conversations, against
-                                 # Rasa's starter bot; 1 -> 2 replicas (bot/benchmarks/load.py)
-    dvcbot bench fuzz            # thousands of hostile messages over REST (bot/benchmarks/fuzz.py)
+                                 # Rasa's starter bot; 1 -> 2 replicas (bot/ops/bench/load.py)
+    dvcbot bench fuzz            # thousands of hostile messages over REST (bot/ops/bench/fuzz.py)
     dvcbot bench catalog         # national catalogue search on held-out phrasings: top-1/top-3, latency
     dvcbot bench receipt         # dossier codes read from generated receipt photos
-                                 # (bot/benchmarks/receipt.py)
+                                 # (bot/ops/bench/receipt.py)
 
 `nlu`: trains an NLU-only model from config.yml on nlu_data/train/nlu into a
 temporary directory (never models/; Rasa's cache also goes to a temporary
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Union
 
-from bot.nlu.text import fold, strip_diacritics
+from bot.core.text import fold, strip_diacritics
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -337,10 +337,10 @@ bench_nlu.__doc__ = "Train on nlu_data/train, score the held-out nlu_data/test s
 
 BENCHMARKS: Dict[str, Union[str, Callable[[List[str]], int]]] = {
     "nlu": bench_nlu,
-    "load": "bot.benchmarks.load:main",
-    "fuzz": "bot.benchmarks.fuzz:main",
-    "catalog": "bot.benchmarks.catalog:main",
-    "receipt": "bot.benchmarks.receipt:main",
+    "load": "bot.ops.bench.load:main",
+    "fuzz": "bot.ops.bench.fuzz:main",
+    "catalog": "bot.ops.bench.catalog:main",
+    "receipt": "bot.ops.bench.receipt:main",
 }
 
 

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handoff-watch": ("bot.handoff.watcher", "re-announce, escalate and expire hand-off tickets"),
     "telegram": ("bot.channels.telegram_polling", "Telegram: --polling (no public HTTPS), --set-webhook URL, --info"),
     "zalo": ("bot.channels.zalo_admin", "Zalo OA: --status, --set-tokens, --refresh, --retry-outbox"),
+    "settings": ("bot.core.settings", "every environment variable: section, default, meaning, value"),
 }
 
 
@@ -44,10 +45,20 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bot.core.settings import check
     from bot.paths import make_private
 
-    make_private()   # conversations, tokens and logs are written private (umask 077)
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["settings"]:   # shows the problems itself, beside every value
+        return int(importlib.import_module(COMMANDS["settings"][0]).main(argv[1:]) or 0)
+    problems = check()   # before any process starts (`dvcbot run`) or any file is written
+    if problems:
+        print("dvcbot: some settings (environment variables) are wrong; `dvcbot settings` lists "
+              "them all:", file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    make_private()   # conversations, tokens and logs are written private (umask 077)
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(usage())
         return 0

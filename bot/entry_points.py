@@ -33,7 +33,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot import storage
-from knowledge.text import fold
+from bot.core import tz
+from bot.core.text import fold
 
 __all__ = [
     "EntryPoint",
@@ -249,7 +250,7 @@ def record_entry(
     if not isinstance(entry, EntryPoint):
         return False
     key = _key(entry, channel)
-    key["day"] = day or dt.date.today()
+    key["day"] = day or tz.today()
     if sender is not None:
         seen_key = (hashlib.sha256(str(sender).encode("utf-8")).hexdigest()[:16], *key.values())
         with _seen_lock:
@@ -297,7 +298,7 @@ def entry_counts(
 ) -> list[dict[str, Any]]:
     """Counts per day, source, commune, team and channel with since <= day <= until (default
     today), oldest first. Empty commune/team/channel come back as None."""
-    until = until or dt.date.today()
+    until = until or tz.today()
     engine = _engine(database_url)
     t = entry_point_counts
     stmt = (

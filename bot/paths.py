@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bot.core.settings import settings
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -14,7 +16,7 @@ PRIVATE_UMASK = 0o077
 def state_dir() -> Path:
     """Runtime state (SQLite databases, generated configs, logs): DVCBOT_STATE_DIR or var/.
     Created readable by its owner only (conversations and secrets live there)."""
-    path = Path(os.environ.get("DVCBOT_STATE_DIR") or REPO_ROOT / "var")
+    path = settings().paths.state_dir or REPO_ROOT / "var"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
@@ -37,7 +39,7 @@ def make_private() -> None:
 
 
 def models_dir() -> Path:
-    return Path(os.environ.get("DVCBOT_MODELS_DIR") or REPO_ROOT / "models")
+    return settings().paths.models_dir or REPO_ROOT / "models"
 
 
 def latest_model(directory: Path | None = None) -> Path | None:

@@ -38,7 +38,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import re
 import secrets
 import sys
@@ -52,12 +51,13 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from bot import storage
+from bot.core.settings import PrivacySettings, settings
 from bot.core.texts import TEXT_LIST, TextFile
 
 logger = logging.getLogger(__name__)
 
 TEXTS_FILE = Path(__file__).resolve().with_name("privacy.yml")
-DEFAULT_RETENTION_DAYS = 90
+DEFAULT_RETENTION_DAYS = PrivacySettings.retention_days
 OUTBOX_DELIVERED_DAYS = 7
 TICKET_RETENTION_DAYS = 365
 PURGED_PREFIX = "purged:"
@@ -76,16 +76,7 @@ def utcnow() -> dt.datetime:
 
 
 def retention_days() -> int:
-    raw = (os.environ.get("DVCBOT_RETENTION_DAYS") or "").strip()
-    if not raw:
-        return DEFAULT_RETENTION_DAYS
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(f"DVCBOT_RETENTION_DAYS={raw!r} is not a whole number") from None
-    if value < 1:
-        raise ValueError(f"DVCBOT_RETENTION_DAYS={value} must be at least 1")
-    return value
+    return settings().privacy.retention_days
 
 
 def _key(sender_id: str) -> str:
@@ -108,7 +99,7 @@ def notice() -> str:
 
 
 def _fold_command(value: Optional[str]) -> str:
-    from knowledge.text import fold
+    from bot.core.text import fold
 
     folded = fold(value or "")
     return " ".join(re.sub(r"[^\w/\s]", " ", folded).split())

@@ -24,7 +24,6 @@ import argparse
 import datetime as dt
 import html
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -35,10 +34,12 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
+from bot.core import tz
+from bot.core.settings import WebchatSettings, settings
 from bot.entry_points import make_payload, normalize_value
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PUBLIC_URL = "http://localhost:5005"
+DEFAULT_PUBLIC_URL = WebchatSettings.public_url
 UNKNOWN = "chưa có thông tin"
 
 DEFAULT_QUESTIONS = (
@@ -153,7 +154,7 @@ class Code:
 
 
 def public_url() -> str:
-    return (os.environ.get("DVCBOT_PUBLIC_URL") or DEFAULT_PUBLIC_URL).strip().rstrip("/")
+    return settings().webchat.public_url.rstrip("/")
 
 
 def build_codes(
@@ -166,7 +167,7 @@ def build_codes(
     if not re.match(r"^https?://[^\s/?#]+", base):
         raise QrError(f"DVCBOT_PUBLIC_URL={base!r} không phải địa chỉ http(s), ví dụ https://dvc.example.vn")
 
-    oa_id = (os.environ.get("DVCBOT_ZALO_OA_ID") or "").strip()
+    oa_id = settings().zalo.oa_id or ""
     if not oa_id:
         notes.append("Zalo: bỏ qua, chưa đặt DVCBOT_ZALO_OA_ID (mã OA trên oa.zalo.me).")
     elif not _ZALO_OA_ID_RE.match(oa_id):
@@ -183,7 +184,7 @@ def build_codes(
             )
         codes.append(Code("zalo", url, payload))
 
-    username = (os.environ.get("DVCBOT_TELEGRAM_BOT_USERNAME") or "").strip().lstrip("@")
+    username = (settings().telegram.bot_username or "").lstrip("@")
     if not username:
         notes.append("Telegram: bỏ qua, chưa đặt DVCBOT_TELEGRAM_BOT_USERNAME (@username của bot).")
     elif not _TELEGRAM_USERNAME_RE.match(username):
@@ -272,7 +273,7 @@ def render_leaflet(
     source: str,
     today: Optional[dt.date] = None,
 ) -> str:
-    today = today or dt.date.today()
+    today = today or tz.today()
     esc = html.escape
 
     def field(label: str, value: Optional[str]) -> str:
@@ -329,7 +330,7 @@ Mã tờ rơi: {esc(source)} · in ngày {today.strftime("%d/%m/%Y")}</p>
 
 
 def find_chromium() -> Optional[str]:
-    for candidate in (os.environ.get("DVCBOT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+    for candidate in (settings().tools.chromium, "chromium", "chromium-browser", "google-chrome"):
         if candidate and shutil.which(candidate):
             return shutil.which(candidate)
     return None

@@ -39,7 +39,6 @@ import html
 import importlib
 import json
 import logging
-import os
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -52,12 +51,14 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, cr
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.handoff.masking import mask_personal
+from bot.core.masking import mask_personal
+from bot.core.settings import settings
+from bot.core import tz
+from bot.core.tz import VN_TZ
 from bot.paths import REPO_ROOT, state_dir
 
 logger = logging.getLogger(__name__)
 
-VN = dt.timezone(dt.timedelta(hours=7))
 DEFAULT_MIN_CONFIDENCE = 0.5
 FALLBACK_INTENT = "nlu_fallback"
 TOP = 20
@@ -84,7 +85,7 @@ class ReportError(Exception):
 
 def tracker_url(explicit: Optional[str] = None) -> str:
     """The SQLAlchemy URL of Rasa's tracker store."""
-    url = explicit or os.environ.get("DVCBOT_TRACKER_URL")
+    url = explicit or settings().database.tracker_url
     if url:
         return url
     for candidate in (state_dir() / "endpoints.active.yml", REPO_ROOT / "endpoints.yml"):
@@ -186,12 +187,12 @@ class Figures:
 
 
 def _local_day(timestamp: float) -> dt.date:
-    return dt.datetime.fromtimestamp(timestamp, VN).date()
+    return dt.datetime.fromtimestamp(timestamp, VN_TZ).date()
 
 
 def _bounds(since: dt.date, until: dt.date) -> tuple[float, float]:
-    start = dt.datetime.combine(since, dt.time(0), VN).timestamp()
-    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(0), VN).timestamp()
+    start = dt.datetime.combine(since, dt.time(0), VN_TZ).timestamp()
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(0), VN_TZ).timestamp()
     return start, end
 
 
@@ -268,9 +269,9 @@ def read_handoffs(figures: Figures, database_url: Optional[str]) -> None:
     from bot.handoff.store import tickets
 
     url = handoff_url(database_url)
-    start = dt.datetime.combine(figures.since, dt.time(0), VN).astimezone(dt.timezone.utc) \
+    start = dt.datetime.combine(figures.since, dt.time(0), VN_TZ).astimezone(dt.timezone.utc) \
         .replace(tzinfo=None)
-    end = dt.datetime.combine(figures.until + dt.timedelta(days=1), dt.time(0), VN) \
+    end = dt.datetime.combine(figures.until + dt.timedelta(days=1), dt.time(0), VN_TZ) \
         .astimezone(dt.timezone.utc).replace(tzinfo=None)
     engine = create_engine(url, future=True)
     try:
@@ -293,7 +294,7 @@ def read_handoffs(figures: Figures, database_url: Optional[str]) -> None:
             minutes = round((r.claimed_at - r.created_at).total_seconds() / 60, 1)
         figures.handoffs.append({
             "ticket": r.id,
-            "day": r.created_at.replace(tzinfo=dt.timezone.utc).astimezone(VN).date().isoformat(),
+            "day": r.created_at.replace(tzinfo=dt.timezone.utc).astimezone(VN_TZ).date().isoformat(),
             "commune": r.commune or "",
             "procedure": r.procedure or "",
             "channel": r.channel,
@@ -706,7 +707,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                         help="dưới độ tin cậy này, tin nhắn được tính là chưa hiểu (mặc định 0.5)")
     args = parser.parse_args(argv)
-    until = args.until or dt.datetime.now(VN).date()
+    until = args.until or tz.today()
     if until < args.since:
         print("dvcbot report: --until phải sau --since", file=sys.stderr)
         return 2

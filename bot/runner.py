@@ -18,14 +18,10 @@ before anything starts.
 from __future__ import annotations
 
 import argparse
-import ctypes
-import importlib.util
 import json
 import os
 import re
 import signal
-import socket
-import subprocess
 import sys
 import time
 import uuid
@@ -36,6 +32,7 @@ from typing import Callable
 import httpx
 import yaml
 
+from bot.ops.process import STOP_SIGNALS, Process, port_in_use, quiet_env
 from bot.paths import REPO_ROOT, latest_model, state_dir
 from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header, ensure_token,
                         token_file)
@@ -46,8 +43,6 @@ PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")
 # credentials.channels.yml: channels switched on by their ${VARIABLES} (see active_credentials)
 CREDENTIALS_FILES = ("credentials.yml", "credentials.channels.yml")
 
-# the signals that stop `dvcbot run`: Ctrl-C, systemd / kill, the terminal closing
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 PIDS_FILE = "run.pids.json"
 
 # Secrets only the Rasa server's channels (and the Telegram poller) need: the other processes
@@ -60,92 +55,6 @@ ALL_SECRETS = CHANNEL_SECRETS + ("TELEGRAM_BOT_TOKEN", "ZALO_ACCESS_TOKEN", "DVC
 
 def without(env: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
     return {k: v for k, v in env.items() if k not in names}
-
-
-def stop_process_group(process: subprocess.Popen, grace: float) -> None:
-    """SIGTERM the process group a process leads (started with start_new_session=True), then
-    SIGKILL it if it has not ended within `grace` seconds. Members left behind by a leader that
-    has already ended (it crashed, or did not wait for its own children) are ended too."""
-    if process.poll() is None:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(grace)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    _end_group(process.pid, grace)
-
-
-def group_members(group: int) -> list[int]:
-    """Running (not zombie) processes of a process group (Linux /proc; [] elsewhere)."""
-    members = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z" and int(fields[2]) == group:
-            members.append(int(proc.name))
-    return members
-
-
-def _end_group(group: int, grace: float) -> None:
-    for signum in (signal.SIGTERM, signal.SIGKILL):
-        if not group_members(group):
-            return
-        try:
-            os.killpg(group, signum)
-        except ProcessLookupError:
-            return
-        deadline = time.monotonic() + grace
-        while group_members(group) and time.monotonic() < deadline:
-            time.sleep(0.05)
-
-
-def wait_until_serving(health_url: str | None, alive: Callable[[], bool], timeout: float,
-                       poll: float = 0.5) -> str | None:
-    """Poll `health_url` until it answers: None when serving (or there is no URL to poll),
-    "exited" when alive() turns false first, "timeout" after `timeout` seconds."""
-    if health_url is None:
-        return None
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not alive():
-            return "exited"
-        try:
-            # any answer short of a server error means the process is serving
-            if httpx.get(health_url, timeout=2.0).status_code < 500:
-                return None
-        except httpx.HTTPError:
-            pass
-        time.sleep(poll)
-    return "timeout"
-
-
-def _child_setup(signal_mask: set) -> Callable[[], None]:
-    """The preexec_fn of every child: restore the signal mask (stop signals are blocked around
-    Popen) and, on Linux, ask for SIGTERM when this process dies, even by SIGKILL when no
-    `finally` runs."""
-    prctl = None
-    if sys.platform.startswith("linux"):
-        try:
-            prctl = ctypes.CDLL(None, use_errno=True).prctl
-        except (OSError, AttributeError):
-            prctl = None
-    parent = os.getpid()
-
-    def preexec() -> None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)
-        if prctl is not None:
-            prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-            if os.getppid() != parent:  # the parent died before prctl took effect
-                os._exit(1)
-    return preexec
 
 
 def port_listener(port: int) -> int | None:
@@ -175,14 +84,6 @@ def port_listener(port: int) -> int | None:
     return None
 
 
-def port_in_use(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1.0):
-            return True
-    except OSError:
-        return False
-
-
 def process_argv(pid: int) -> list[str] | None:
     """A running process's arguments, or None when it is gone."""
     try:
@@ -201,43 +102,6 @@ def describe(pid: int | None) -> str:
     if pid is None:
         return "another program (its pid is not visible to this user)"
     return f"pid {pid} ({(command_line(pid) or '?')[:120]})"
-
-
-@dataclass
-class Service:
-    name: str
-    command: list[str]
-    health_url: str | None
-    env: dict[str, str]
-    log_path: Path
-    process: subprocess.Popen | None = None
-    port: int | None = None  # the TCP port it listens on, checked free before it starts
-
-    def start(self) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        # a stop signal arriving here would leave a child nobody knows about
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-        try:
-            with open(self.log_path, "ab") as log:
-                self.process = subprocess.Popen(
-                    self.command, cwd=REPO_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                    stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_child_setup(mask),
-                )
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def stop(self, grace: float = 10.0) -> None:
-        if self.process is not None:
-            stop_process_group(self.process, grace)
-
-    def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
 
 
 def active_credentials(templates: Path | list[Path], env: dict[str, str]
@@ -303,7 +167,7 @@ class Stack:
     interface: str = "127.0.0.1"
     model: Path | None = None
     state: Path = field(default_factory=state_dir)
-    services: list[Service] = field(default_factory=list)
+    services: list[Process] = field(default_factory=list)
     portal_url: str | None = None
 
     @property
@@ -312,14 +176,10 @@ class Stack:
 
     def plan(self) -> list[str]:
         """Build the services; returns human-readable notes about what is on."""
-        env = dict(os.environ)
+        env = quiet_env(dict(os.environ))
         env.setdefault("DVCBOT_DATABASE_URL", f"sqlite:///{self.state / 'dvcbot.sqlite3'}")
         env["DVCBOT_RASA_URL"] = self.rasa_url
         env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-        env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        # no analytics calls from Rasa (and no waiting on a network that may not reach them)
-        env.setdefault("RASA_TELEMETRY_ENABLED", "false")
         logs = self.state / "logs"
         notes = []
         python = sys.executable
@@ -333,9 +193,9 @@ class Stack:
                 notes.append(f"{setting.what}: new for this run in {token_file(setting, self.state)}"
                              f" (set {setting.env} to choose it)")
 
-        if not env.get("DVCBOT_PORTAL_URL") and importlib.util.find_spec("actions.portal.simulator"):
+        if not settings().portal.url:
             env["DVCBOT_PORTAL_URL"] = f"http://127.0.0.1:{self.simulator_port}"
-            self.services.append(Service(
+            self.services.append(Process(
                 "portal-simulator",
                 [python, "-m", "actions.portal.simulator", "--host", "127.0.0.1",
                  "--port", str(self.simulator_port)],
@@ -343,10 +203,10 @@ class Stack:
                 logs / "portal-simulator.log", port=self.simulator_port))
             notes.append(f"portal: simulator on {env['DVCBOT_PORTAL_URL']} (loopback only; "
                          "set DVCBOT_PORTAL_URL for a real portal)")
-        elif env.get("DVCBOT_PORTAL_URL"):
+        else:
             notes.append("portal: " + env["DVCBOT_PORTAL_URL"])
 
-        self.services.append(Service(
+        self.services.append(Process(
             "action-server",
             [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
@@ -378,21 +238,21 @@ class Stack:
                    "--enable-api", "--interface", self.interface, "--port", str(self.rasa_port),
                    "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
         # Sanic's default request limit is 100 MB; a webhook or API call is a few KB (M8)
-        self.services.append(Service("rasa-server", command, f"{self.rasa_url}/",
+        self.services.append(Process("rasa-server", command, f"{self.rasa_url}/",
                                      dict(env, SANIC_REQUEST_MAX_SIZE=env.get(
                                          "SANIC_REQUEST_MAX_SIZE", "65536")),
                                      logs / "rasa-server.log", port=self.rasa_port))
 
-        self.services.append(Service("dossier-poller", [python, "-m", "actions.portal.poller"],
+        self.services.append(Process("dossier-poller", [python, "-m", "actions.portal.poller"],
                                      None, without(env, CHANNEL_SECRETS), logs / "dossier-poller.log"))
-        if env.get("TELEGRAM_BOT_TOKEN"):
-            self.services.append(Service("handoff-watcher", [python, "-m", "bot.handoff.watcher"],
+        if settings().telegram.bot_token:
+            self.services.append(Process("handoff-watcher", [python, "-m", "bot.handoff.watcher"],
                                          None, without(env, CHANNEL_SECRETS),
                                          logs / "handoff-watcher.log"))
             notes.append("volunteer hand-off: tickets re-announced and escalated by the watcher")
         telegram_on = any(name.endswith("TelegramInput") for name in enabled)
-        if env.get("DVCBOT_TELEGRAM_POLLING") == "1" and telegram_on:
-            self.services.append(Service(
+        if settings().telegram.polling and telegram_on:
+            self.services.append(Process(
                 "telegram-polling", [python, "-m", "bot.channels.telegram_polling", "--polling"],
                 None, env, logs / "telegram-polling.log"))
             notes.append("telegram: long polling (no public HTTPS needed)")
@@ -441,8 +301,8 @@ class Stack:
             self._write_pids()
             self._wait_healthy(service, timeout)
 
-    def _wait_healthy(self, service: Service, timeout: float) -> None:
-        problem = wait_until_serving(service.health_url, service.alive, timeout)
+    def _wait_healthy(self, service: Process, timeout: float) -> None:
+        problem = service.wait_serving(timeout)
         if problem == "exited":
             raise RuntimeError(f"{service.name} exited during start-up; last log lines:\n"
                                f"{service.log_tail()}")
@@ -461,7 +321,7 @@ class Stack:
         if all(not s.alive() for s in self.services):
             self.pids_path.unlink(missing_ok=True)
 
-    def dead_services(self) -> list[Service]:
+    def dead_services(self) -> list[Process]:
         return [s for s in self.services if s.process is not None and not s.alive()]
 
 
@@ -479,7 +339,7 @@ def send(rasa_url: str, sender: str, text: str, timeout: float = 60.0) -> list[d
     return response.json()
 
 
-def terminal_chat(rasa_url: str, dead: Callable[[], list[Service]] = list) -> bool:
+def terminal_chat(rasa_url: str, dead: Callable[[], list[Process]] = list) -> bool:
     """Chat until the citizen leaves (True) or a service has stopped (False, said)."""
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     print("\nGõ câu hỏi rồi Enter (ví dụ: \"lam giay khai sinh can gi\"). Gõ số để bấm nút, /thoat để thoát.\n")
@@ -515,11 +375,11 @@ def terminal_chat(rasa_url: str, dead: Callable[[], list[Service]] = list) -> bo
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dvcbot run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    env = os.environ
-    parser.add_argument("--rasa-port", type=int, default=int(env.get("DVCBOT_RASA_PORT", 5005)))
-    parser.add_argument("--actions-port", type=int, default=int(env.get("DVCBOT_ACTIONS_PORT", 5055)))
-    parser.add_argument("--simulator-port", type=int, default=int(env.get("DVCBOT_SIMULATOR_PORT", 8765)))
-    parser.add_argument("--interface", default=env.get("DVCBOT_RASA_INTERFACE", "127.0.0.1"))
+    current = settings()
+    parser.add_argument("--rasa-port", type=int, default=current.rasa.port)
+    parser.add_argument("--actions-port", type=int, default=current.actions.port)
+    parser.add_argument("--simulator-port", type=int, default=current.portal.simulator_port)
+    parser.add_argument("--interface", default=current.rasa.interface)
     parser.add_argument("--model", type=Path, default=None, help="model archive (default: newest in models/)")
     parser.add_argument("--no-chat", action="store_true", help="serve only, even on a terminal")
     parser.add_argument("--ready-file", type=Path, default=None,
@@ -538,7 +398,7 @@ def say(text: str, error: bool = False) -> None:
         pass
 
 
-def report_dead(dead: list[Service]) -> bool:
+def report_dead(dead: list[Process]) -> bool:
     for service in dead:
         say(f"dvcbot: {service.name} stopped unexpectedly:\n{service.log_tail()}", error=True)
     return bool(dead)

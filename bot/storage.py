@@ -8,7 +8,6 @@ within a process, one engine per URL. Rasa's conversations are in its own tracke
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
+from bot.core.settings import settings
 from bot.paths import REPO_ROOT, state_dir
 
 _engines: dict[str, Engine] = {}
@@ -29,7 +29,7 @@ def database_url(url: str | None = None) -> str:
 
     A relative SQLite path is taken from the repository root; its folder is created.
     """
-    raw = url or os.environ.get("DVCBOT_DATABASE_URL")
+    raw = url or settings().database.url
     if not raw:
         return f"sqlite:///{state_dir() / 'dvcbot.sqlite3'}"
     parsed = make_url(raw)

@@ -20,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.settings import settings
 from bot.paths import state_dir
 
 
@@ -42,7 +43,7 @@ def token_file(setting: TokenSetting, state: Path | None = None) -> Path:
 def read_token(setting: TokenSetting, env: dict[str, str] | None = None,
                state: Path | None = None) -> str | None:
     """The token from the environment, else from its file in the state directory, else None."""
-    value = ((env if env is not None else os.environ).get(setting.env) or "").strip()
+    value = (env.get(setting.env) or "").strip() if env is not None else settings().value(setting.env)
     if value:
         return value
     try:

@@ -3,7 +3,6 @@
 Public API (the rest of the team codes against these names):
 
     from knowledge import KnowledgeBase, Answer, Commune
-    from knowledge.text import fold
     from knowledge.search import find_procedure_in_text, search_procedures
 """
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import threading
 import time
 from dataclasses import replace
@@ -22,6 +21,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+
+from bot.core import tz
+from bot.core.settings import settings
 
 from . import config, models as m
 from .canonical import ASPECTS, PORTAL_HOME, POPULAR_ORDER
@@ -42,8 +44,6 @@ _ASPECT_ALIASES = {"documents": "documents", "fee": "fee", "fees": "fee", "proce
 _RENDER_METHOD = {"eligibility": "eligibility_answer", "not_required": "not_required_answer"}
 EXTRA_ASPECTS = ("deadline", "eligibility", "not_required")
 _RECHECK_SECONDS = 30.0
-# the environment variables that choose the knowledge base (knowledge/config.py, bot/paths.py)
-_SETTINGS = ("DVCBOT_DATABASE_URL", "DVCBOT_KNOWLEDGE_DIR", "DVCBOT_PLACES_FILE", "DVCBOT_STATE_DIR")
 
 
 class KnowledgeBase:
@@ -72,7 +72,9 @@ class KnowledgeBase:
              places_file: str | Path | list | None = None) -> "KnowledgeBase":
         defaults = database_url is None and data_dir is None and places_file is None
         if defaults:
-            env = tuple(os.environ.get(name) for name in _SETTINGS)
+            current = settings()
+            env = (current.database.url, current.knowledge.data_dir, current.knowledge.places_file,
+                   current.paths.state_dir)
             known = cls._default.get(env)
             if known is not None and time.monotonic() - known[0] < _RECHECK_SECONDS:
                 known[1]._ensure_loaded()
@@ -199,7 +201,7 @@ class KnowledgeBase:
         name = _ASPECT_ALIASES.get((aspect or "").removeprefix("ask_"))
         if name is None:
             raise ValueError(f"unknown aspect {aspect!r}; expected one of {', '.join(ASPECTS + EXTRA_ASPECTS)}")
-        day = today or dt.date.today()
+        day = today or tz.today()
         if conditions:
             name = "fee"  # a condition changes what a citizen pays; the other aspects do not depend on it
         cache_key = (key, name, day, json.dumps(conditions or {}, sort_keys=True, ensure_ascii=False))
@@ -306,7 +308,7 @@ class KnowledgeBase:
     def online_steps(self, today: dt.date | None = None) -> list[str]:
         """The steps of the online guide in force `today`; an unverified step carries its mark."""
         self._ensure_loaded()
-        day = today or dt.date.today()
+        day = today or tz.today()
         mark = self._renderer.t("unverified_mark")
         return [text + (mark if status == m.UNVERIFIED else "") for text, status, start, end in self._steps
                 if (start is None or start <= day) and (end is None or day <= end)]

@@ -37,7 +37,7 @@ from bot.core.texts import TextFile, Texts
 from . import config
 from .canonical import PORTAL_HOME
 from .catalog_import import DETAILS_FILE, PROCEDURES_FILE, PROVENANCE_FILE
-from .text import fold, lower_nfc, tokens_with_spans
+from bot.core.text import fold, lower_nfc, tokens_with_spans
 
 log = logging.getLogger(__name__)
 

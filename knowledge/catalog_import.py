@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .text import fold
+from bot.core import tz
+from bot.core.text import fold
+from bot.core.tz import VN_TZ
 
 TYPES = ("STANDARD", "SPECIFIC", "STANDARD_INTERNAL")
 PROCEDURES_FILE = "procedures.jsonl.gz"
@@ -40,7 +42,6 @@ DETAILS_FILE = "details.jsonl.gz"
 PROVENANCE_FILE = "provenance.json"
 SOURCE_NAME = "Cơ sở dữ liệu quốc gia về thủ tục hành chính (Cổng Dịch vụ công quốc gia, dichvucong.gov.vn)"
 SOURCE_COPY = "public crawl in github.com/VoidKeishi/OpenGOV, backend/data/crawl/"
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 _SPACE = re.compile(r"\s+")
 _MAX_ERRORS = 20
 # lengths kept from long free-text fields (a chat answer shows far less)
@@ -394,7 +395,7 @@ def import_catalog(source: str | Path, target: str | Path, today: dt.date | None
         "crawl_started": crawl_started,
         "crawl_finished": str(manifest.get("finishedAt") or ""),
         "crawl_date": crawl_date,
-        "imported_on": previous.get("imported_on") if same else (today or dt.date.today()).isoformat(),
+        "imported_on": previous.get("imported_on") if same else (today or tz.today()).isoformat(),
         "procedures": len(records),
         "details": len(details),
         "provinces": provinces,

@@ -21,6 +21,8 @@ import datetime as dt
 import json
 import sys
 
+from bot.core import tz
+
 from . import config
 
 DATA_DIR_HELP = "thư mục dữ liệu tri thức (mặc định: DVCBOT_KNOWLEDGE_DIR hoặc knowledge/data)"
@@ -198,7 +200,7 @@ def _run(args) -> int:
     if args.command == "due":
         from .due import due
 
-        day = _date(args.date) or dt.date.today()
+        day = _date(args.date) or tz.today()
         report = validate(args.data_dir, places=_places(args), today=day)
         if report.data is None:
             print(report.format(warnings=False))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import fold
+from bot.core.text import fold
 
 
 @dataclass

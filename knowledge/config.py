@@ -1,4 +1,4 @@
-"""Where the knowledge base lives. Every setting comes from an environment variable.
+"""Where the knowledge base lives. Its settings come from the environment through bot.core.settings.
 
 DVCBOT_DATABASE_URL   SQLAlchemy URL of the knowledge database
                       (default sqlite:///<repo>/var/dvcbot.sqlite3; var/ is created).
@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from bot import storage
+from bot.core.settings import settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "knowledge" / "data"
@@ -26,7 +27,7 @@ def _repo_path(value: str | os.PathLike) -> Path:
 
 def data_dir(value: str | os.PathLike | None = None) -> Path:
     if value is None:
-        value = os.environ.get("DVCBOT_KNOWLEDGE_DIR") or DEFAULT_DATA_DIR
+        value = settings().knowledge.data_dir or DEFAULT_DATA_DIR
     return _repo_path(value).resolve()
 
 
@@ -36,7 +37,7 @@ def database_url(value: str | None = None) -> str:
 
 
 def places_files(data_directory: Path, value: str | None = None) -> list[Path]:
-    raw = value if value is not None else os.environ.get("DVCBOT_PLACES_FILE")
+    raw = value if value is not None else settings().knowledge.places_file
     if raw:
         return [_repo_path(p).resolve() for p in raw.split(os.pathsep) if p.strip()]
     folder = data_directory / "places"

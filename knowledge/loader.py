@@ -152,7 +152,7 @@ def write(engine: Engine, data: KnowledgeData) -> None:
                                         replaced_by=d["replaced_by"], replaced_on=d["replaced_on"],
                                         copy_ref=d["copy"], status=d["status"], note=d["note"]))
 
-        from .text import fold
+        from bot.core.text import fold
 
         communes: dict[str, m.Commune] = {}
         for c in data.communes:

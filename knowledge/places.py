@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import lower_nfc, tokens_with_spans
+from bot.core.text import lower_nfc, tokens_with_spans
 
 PREFIXES = (("thi", "tran"), ("xa",), ("phuong",), ("huyen",), ("tt",), ("h",), ("x",), ("p",))
 

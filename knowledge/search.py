@@ -22,7 +22,7 @@ from threading import Lock
 import yaml
 
 from . import config
-from .text import lower_nfc, tokens_with_spans
+from bot.core.text import lower_nfc, tokens_with_spans
 
 log = logging.getLogger(__name__)
 

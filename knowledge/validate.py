@@ -20,12 +20,13 @@ from urllib.parse import urlparse
 
 import yaml
 
+from bot.core import tz
+from bot.core.text import fold
 from bot.core.texts import check_values
 
 from . import config
 from .canonical import PORTAL_HOME, PORTAL_PROCEDURE_URL, PROCEDURE_KEYS
 from .render import MESSAGES
-from .text import fold
 
 ERROR, WARNING = "error", "warning"
 LEVEL_WORDS = {ERROR: "lỗi", WARNING: "cảnh báo"}
@@ -1122,7 +1123,7 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
              today: dt.date | None = None) -> Report:
     folder = config.data_dir(data_dir)
     place_files = [Path(p) for p in places] if places is not None else config.places_files(folder)
-    today = today or dt.date.today()
+    today = today or tz.today()
     report = Report()
     hasher = hashlib.sha256()
     proc_dir = folder / "procedures"

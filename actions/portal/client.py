@@ -31,7 +31,6 @@ from __future__ import annotations
 import abc
 import asyncio
 import logging
-import os
 import random
 import time
 from dataclasses import dataclass, replace
@@ -41,6 +40,7 @@ import httpx
 
 from actions.portal.models import Dossier, parse_portal_datetime
 from actions.portal.wording import statuses
+from bot.core.settings import Settings, settings
 
 logger = logging.getLogger(__name__)
 # httpx logs every request URL at INFO, and a look-up URL carries the dossier code.
@@ -84,16 +84,6 @@ class NotSupported(PortalError):
 
 # --------------------------------------------------------------------------- configuration
 
-def _env_float(env: dict, name: str, default: float) -> float:
-    value = env.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        return float(value)
-    except ValueError:
-        raise ValueError(f"{name}={value!r} is not a number") from None
-
-
 @dataclass(frozen=True)
 class PortalConfig:
     base_url: str
@@ -112,28 +102,26 @@ class PortalConfig:
 
     @classmethod
     def from_env(cls, env: Optional[dict] = None, **overrides: Any) -> "PortalConfig":
-        env = dict(os.environ if env is None else env)
-        base = (env.get("DVCBOT_PORTAL_URL") or "").strip()
-        if not base:
+        """From the process's settings, or from the variables in `env` when given."""
+        portal = (settings() if env is None else Settings.from_env(env)).portal
+        if not portal.url:
             raise PortalNotConfigured("DVCBOT_PORTAL_URL is not set")
         config = cls(
-            base_url=base.rstrip("/"),
-            search_path=env.get("DVCBOT_PORTAL_SEARCH_PATH") or cls.search_path,
-            token_url=env.get("DVCBOT_PORTAL_TOKEN_URL") or None,
-            client_id=env.get("DVCBOT_PORTAL_CLIENT_ID") or None,
-            client_secret=env.get("DVCBOT_PORTAL_CLIENT_SECRET") or None,
-            scope=env.get("DVCBOT_PORTAL_SCOPE") or None,
-            token_auth=(env.get("DVCBOT_PORTAL_TOKEN_AUTH") or "basic").lower(),
-            timeout=_env_float(env, "DVCBOT_PORTAL_TIMEOUT", cls.timeout),
-            retries=int(_env_float(env, "DVCBOT_PORTAL_RETRIES", cls.retries)),
-            breaker_failures=int(_env_float(env, "DVCBOT_PORTAL_BREAKER_FAILURES", cls.breaker_failures)),
-            breaker_cooldown=_env_float(env, "DVCBOT_PORTAL_BREAKER_COOLDOWN", cls.breaker_cooldown),
+            base_url=portal.url,
+            search_path=portal.search_path,
+            token_url=portal.token_url,
+            client_id=portal.client_id,
+            client_secret=portal.client_secret,
+            scope=portal.scope,
+            token_auth=portal.token_auth,
+            timeout=portal.timeout,
+            retries=portal.retries,
+            breaker_failures=portal.breaker_failures,
+            breaker_cooldown=portal.breaker_cooldown,
         )
         if config.token_url and not (config.client_id and config.client_secret):
             raise ValueError("DVCBOT_PORTAL_TOKEN_URL is set: DVCBOT_PORTAL_CLIENT_ID and "
                              "DVCBOT_PORTAL_CLIENT_SECRET are needed too")
-        if config.token_auth not in {"basic", "body"}:
-            raise ValueError("DVCBOT_PORTAL_TOKEN_AUTH must be 'basic' or 'body'")
         return replace(config, **overrides) if overrides else config
 
 

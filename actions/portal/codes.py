@@ -2,7 +2,8 @@
 
 Shape (Thông tư 01/2018/TT-VPCP art. 19): ``<agency code>-<YYMMDD>-<XXXX>``, e.g.
 ``000.00.12.H05-211020-0001`` or ``38.98.H29-210519-0013``: the agency's electronic code
-(2 to 4 dot-separated parts), the date the dossier was received, a 4-digit sequence.
+(2 to 4 dot-separated parts), the date the dossier was received, a 4-digit sequence. The
+pattern itself is bot.core.dossier_code's, shared with the NLU tokenizer and the masking.
 
 Citizens paste it with spaces ("000.00.12.H05 - 211020 - 0001"), in lower case, with a
 comma for a dot, with an en dash, or inside a longer text (a receipt photo caption:
@@ -14,10 +15,12 @@ that and returns the normalised code, or a reason the text holds none (a key of
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
+
+from bot.core import tz
+from bot.core.dossier_code import LOOSE_CODE_RE, LOOSE_DOT, PART, normalise_match, prepare
 
 # Reasons (keys of `bad_code:` in messages.yml).
 EMPTY = "empty"
@@ -28,18 +31,9 @@ BAD_SEQUENCE = "bad_sequence"
 BAD_AGENCY = "bad_agency"
 REASONS = (EMPTY, NO_CODE, BAD_DATE, FUTURE_DATE, BAD_SEQUENCE, BAD_AGENCY)
 
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D_"), "-")
-_PART = r"[A-Z0-9]{1,6}"
-_DOT = r"\s*[.,]\s*"
-_SEP = r"(?:\s*-\s*|\s+)"
-# Strict enough to find a code in a sentence, tolerant of the spacing phones add.
-_CODE = re.compile(
-    rf"(?<![A-Z0-9.,])(?P<agency>{_PART}(?:{_DOT}{_PART}){{1,3}})"
-    rf"{_SEP}(?P<date>\d{{6}}){_SEP}(?P<seq>\d{{4}})(?![0-9])"
-)
 # Near misses, to say what is wrong: agency, then digit groups of the wrong length.
 _NEAR = re.compile(
-    rf"(?<![A-Z0-9.,])(?P<agency>{_PART}(?:{_DOT}{_PART}){{0,6}})"
+    rf"(?<![A-Z0-9.,])(?P<agency>{PART}(?:{LOOSE_DOT}{PART}){{0,6}})"
     rf"\s*-\s*(?P<date>\d{{1,12}})(?:\s*-\s*(?P<seq>\d{{1,12}}))?(?![0-9])"
 )
 _EXAMPLE = "000.00.12.H05-211020-0001"
@@ -61,34 +55,24 @@ def example_code() -> str:
     return _EXAMPLE
 
 
-def _prepare(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").translate(_DASHES)
-    return text.upper()
-
-
 def _valid_date(digits: str, today: Optional[date]) -> Optional[str]:
     """None when YYMMDD is a real date not in the future, else the reason."""
     try:
         received = date(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
     except ValueError:
         return BAD_DATE
-    today = today or date.today()
+    today = today or tz.today()
     if received > today + timedelta(days=1):  # a day of slack for time zones
         return FUTURE_DATE
     return None
 
 
-def _normalise(agency: str, day: str, seq: str) -> str:
-    parts = [p for p in re.split(r"\s*[.,]\s*", agency.strip()) if p]
-    return f"{'.'.join(parts)}-{day}-{seq}"
-
-
 def find_dossier_codes(text: str, today: Optional[date] = None) -> list[str]:
     """Every valid dossier code in the text, normalised, in order, without repeats."""
     found: list[str] = []
-    for match in _CODE.finditer(_prepare(text)):
+    for match in LOOSE_CODE_RE.finditer(prepare(text)):
         if _valid_date(match["date"], today) is None:
-            code = _normalise(match["agency"], match["date"], match["seq"])
+            code = normalise_match(match)
             if code not in found:
                 found.append(code)
     return found
@@ -96,14 +80,14 @@ def find_dossier_codes(text: str, today: Optional[date] = None) -> list[str]:
 
 def parse_dossier_code(text: Optional[str], today: Optional[date] = None) -> CodeParse:
     """The first valid dossier code in ``text`` (normalised), or why there is none."""
-    prepared = _prepare(text or "").strip()
+    prepared = prepare(text or "").strip()
     if not prepared:
         return CodeParse(None, EMPTY)
     first_reason: Optional[str] = None
-    for match in _CODE.finditer(prepared):
+    for match in LOOSE_CODE_RE.finditer(prepared):
         reason = _valid_date(match["date"], today)
         if reason is None:
-            return CodeParse(_normalise(match["agency"], match["date"], match["seq"]))
+            return CodeParse(normalise_match(match))
         first_reason = first_reason or reason
     if first_reason:
         return CodeParse(None, first_reason)
@@ -114,7 +98,7 @@ def _diagnose(prepared: str) -> str:
     """Why a text that holds no valid code does not: the most specific reason we can tell."""
     for match in _NEAR.finditer(prepared):
         agency, day, seq = match["agency"], match["date"], match["seq"]
-        parts = [p for p in re.split(r"\s*[.,]\s*", agency) if p]
+        parts = [p for p in re.split(LOOSE_DOT, agency) if p]
         if not any(ch.isdigit() for ch in agency) and len(parts) < 2:
             continue  # a word followed by a dash, not an agency code
         if not 2 <= len(parts) <= 4:

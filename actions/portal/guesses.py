@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Optional
@@ -36,14 +35,15 @@ from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, delet
 from sqlalchemy.orm import Session
 
 from bot import storage
+from bot.core.settings import DossierSettings, settings
 
 logger = logging.getLogger(__name__)
 alerts_logger = logging.getLogger("dvcbot.alerts")
 
-DEFAULT_LIMIT = 5
-DEFAULT_WINDOW_HOURS = 24.0
-DEFAULT_CODE_PLACES = 10
-DEFAULT_SLOW_SECONDS = 1.0
+DEFAULT_LIMIT = DossierSettings.guess_limit
+DEFAULT_WINDOW_HOURS = DossierSettings.guess_window_hours
+DEFAULT_CODE_PLACES = DossierSettings.guess_code_places
+DEFAULT_SLOW_SECONDS = DossierSettings.guess_slow_seconds
 MAX_SLOW_SECONDS = 20.0
 
 metadata = MetaData()
@@ -77,19 +77,6 @@ def pseudonym(kind: str, value: str) -> str:
     return hashlib.sha256(f"dvcbot-guess:{kind}:{value}".encode("utf-8")).hexdigest()[:32]
 
 
-def _env_number(name: str, default: float, minimum: float) -> float:
-    raw = (os.environ.get(name) or "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a number") from None
-    if value < minimum:
-        raise ValueError(f"{name}={value:g} must be at least {minimum:g}")
-    return value
-
-
 @dataclass(frozen=True)
 class GuessSettings:
     limit: int = DEFAULT_LIMIT
@@ -99,12 +86,12 @@ class GuessSettings:
 
     @classmethod
     def from_env(cls) -> "GuessSettings":
+        dossier = settings().dossier
         return cls(
-            limit=int(_env_number("DVCBOT_GUESS_LIMIT", DEFAULT_LIMIT, 1)),
-            window=timedelta(hours=_env_number("DVCBOT_GUESS_WINDOW_HOURS", DEFAULT_WINDOW_HOURS,
-                                               0.1)),
-            code_places=int(_env_number("DVCBOT_GUESS_CODE_PLACES", DEFAULT_CODE_PLACES, 2)),
-            slow_seconds=_env_number("DVCBOT_GUESS_SLOW_SECONDS", DEFAULT_SLOW_SECONDS, 0),
+            limit=dossier.guess_limit,
+            window=timedelta(hours=dossier.guess_window_hours),
+            code_places=dossier.guess_code_places,
+            slow_seconds=dossier.guess_slow_seconds,
         )
 
 

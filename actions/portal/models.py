@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-# Việt Nam has no daylight saving time: a fixed offset needs no tz database.
-VN_TZ = timezone(timedelta(hours=7), "ICT")
+from bot.core import tz
+from bot.core.tz import VN_TZ
+
 FINAL_STATUSES = frozenset({"returned", "rejected", "cancelled"})
 DONE_STATUSES = FINAL_STATUSES | {"result_ready"}
 
@@ -43,7 +44,7 @@ class Dossier:
         """Days past the appointment while the dossier is not done yet (0 when on time)."""
         if self.appointment_at is None or self.status in DONE_STATUSES:
             return 0
-        today = today or datetime.now(VN_TZ).date()
+        today = today or tz.today()
         return max(0, (today - local_date(self.appointment_at)).days)
 
     def is_late(self, today: Optional[date] = None) -> bool:

@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import random
 import signal
 import sys
@@ -51,21 +50,14 @@ import httpx
 from actions.portal.client import (CircuitOpen, PortalAdapter, PortalError, PortalNotConfigured,
                                    PortalUnavailable, make_adapter)
 from actions.portal.subscriptions import Notification, SubscriptionStore, observation_of
+from bot.core.settings import PollerSettings, settings
 
 logger = logging.getLogger("dvcbot.poller")
 
 NOTIFY_INTENT = "EXTERNAL_dossier_status_changed"
-DEFAULT_INTERVAL = 300.0
+DEFAULT_INTERVAL = PollerSettings.interval
 POLLER_PORTAL_TIMEOUT = 10.0   # the poller is not a conversation: it can wait longer
 SEND_BATCH, SEND_BATCHES = 100, 20   # at most 2,000 notifications per cycle
-
-
-def _env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    try:
-        return float(value) if value else default
-    except ValueError:
-        raise ValueError(f"{name}={value!r} is not a number") from None
 
 
 @dataclass(frozen=True)
@@ -79,11 +71,12 @@ class PollerConfig:
 
     @classmethod
     def from_env(cls) -> "PollerConfig":
+        current = settings()
         return cls(
-            interval=max(1.0, _env_float("DVCBOT_POLL_INTERVAL", DEFAULT_INTERVAL)),
-            jitter=min(0.9, max(0.0, _env_float("DVCBOT_POLL_JITTER", 0.2))),
-            rasa_url=(os.environ.get("DVCBOT_RASA_URL") or cls.rasa_url).rstrip("/"),
-            rasa_token=os.environ.get("DVCBOT_RASA_API_TOKEN") or None,
+            interval=current.poller.interval,
+            jitter=current.poller.jitter,
+            rasa_url=current.rasa.url,
+            rasa_token=current.rasa.api_token,
         )
 
 
@@ -263,7 +256,7 @@ def build_poller(config: Optional[PollerConfig] = None, database_url: Optional[s
     config = config or PollerConfig.from_env()
     try:
         adapter: Optional[PortalAdapter] = make_adapter(timeout=max(
-            POLLER_PORTAL_TIMEOUT, _env_float("DVCBOT_PORTAL_TIMEOUT", 3.0)))
+            POLLER_PORTAL_TIMEOUT, settings().portal.timeout))
     except PortalNotConfigured:
         adapter = None
     notifier = RasaNotifier(config.rasa_url, config.rasa_token, config.send_timeout)

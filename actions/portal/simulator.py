@@ -43,7 +43,8 @@ from typing import Any, Optional
 
 from aiohttp import web
 
-from actions.portal.models import VN_TZ
+from bot.core import tz
+from bot.core.tz import VN_TZ
 
 DEFAULT_CLIENT_ID = "dvcbot-demo"
 DEFAULT_CLIENT_SECRET = "demo-secret"
@@ -135,7 +136,7 @@ class PortalState:
         self.faults: list[Fault] = []
         self.tokens: dict[str, float] = {}
         self.counters = {"search": 0, "token": 0, "tokens_issued": 0, "unauthorized": 0}
-        today = self.today or datetime.now(VN_TZ).date()
+        today = self.today or tz.today()
         for index, (code, status, proc_code, proc_name, name, phone, method,
                     appointment, completed) in enumerate(SEED, start=1):
             received = code.split("-")[-2]
@@ -190,7 +191,7 @@ class PortalState:
         dossier["statusCurrentTask"] = text
         key = statuses().canonical(text)
         if key in {"result_ready", "returned"} and not dossier.get("completedDate"):
-            dossier["completedDate"] = _iso(datetime.now(VN_TZ))
+            dossier["completedDate"] = _iso(tz.now())
         return dossier
 
 

@@ -22,7 +22,6 @@ Delivery guarantees (see poller.py for the whole argument):
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Optional
@@ -34,10 +33,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import storage
+from bot.core.settings import DossierSettings, settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SUBSCRIPTION_DAYS = 30
+DEFAULT_SUBSCRIPTION_DAYS = DossierSettings.subscription_days
 MAX_SEND_ATTEMPTS = 50                  # then the notification is marked failed
 PENDING_MAX_AGE = timedelta(days=3)     # an undeliverable notification is dropped after this
 
@@ -94,11 +94,7 @@ def database_url(url: Optional[str] = None) -> str:
 
 
 def subscription_days() -> int:
-    value = os.environ.get("DVCBOT_SUBSCRIPTION_DAYS")
-    try:
-        return max(1, int(value)) if value else DEFAULT_SUBSCRIPTION_DAYS
-    except ValueError:
-        raise ValueError(f"DVCBOT_SUBSCRIPTION_DAYS={value!r} is not a whole number") from None
+    return settings().dossier.subscription_days
 
 
 def engine_for(url: Optional[str] = None) -> Engine:

@@ -11,11 +11,8 @@ actions.portal.wording`` checks them from the command line.
 
 from __future__ import annotations
 
-import os
-import re
 import string
 import sys
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +20,8 @@ from typing import Any, Iterable, Mapping, Optional
 
 import yaml
 
+from bot.core.settings import settings
+from bot.core.text import fold_words
 from bot.core.texts import TextFile, Texts, TextsError
 from bot.core.yaml_lines import YamlFileError, line_of, read_yaml
 
@@ -56,18 +55,6 @@ MESSAGES = {
 
 class WordingError(ValueError):
     """A wording file is wrong; the message names file, line and field."""
-
-
-# --------------------------------------------------------------------------- text folding
-
-_D = str.maketrans({"đ": "d", "Đ": "d"})
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, punctuation as spaces: "Chờ bổ sung hồ sơ" -> "cho bo sung ho so"."""
-    text = unicodedata.normalize("NFD", (text or "").translate(_D))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 # --------------------------------------------------------------------------- YAML with lines
@@ -133,7 +120,7 @@ class StatusCatalogue:
 
     def canonical(self, portal_status: Optional[str]) -> Optional[str]:
         """Canonical key for a portal's status text (diacritics and case ignored), or None."""
-        folded = fold(portal_status or "")
+        folded = fold_words(portal_status or "")
         if not folded:
             return None
         for key, _, names, _, _, _ in self.entries:       # exact name first
@@ -183,12 +170,12 @@ def load_statuses(path: Path = STATUSES_FILE) -> StatusCatalogue:
         explanation = check.text(value, "explanation", f"{field}.explanation", set())
         next_step = check.text(value, "next_step", f"{field}.next_step", set(), empty_ok=True)
         names = value.get("portal_names")
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) and fold(n) for n in names):
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and fold_words(n) for n in names):
             check.fail(f"{field}.portal_names", "must be a non-empty list of texts")
         final = value.get("final", False)
         if not isinstance(final, bool):
             check.fail(f"{field}.final", "must be true or false")
-        folded = tuple(dict.fromkeys([fold(label)] + [fold(n) for n in names]))
+        folded = tuple(dict.fromkeys([fold_words(label)] + [fold_words(n) for n in names]))
         entries.append((key, label, folded, explanation, next_step, final))
     missing = [k for k in CANONICAL_STATUSES if k not in statuses]
     if missing:
@@ -226,8 +213,8 @@ def load_messages(path: Path = MESSAGES_FILE) -> Messages:
 # --------------------------------------------------------------------------- cached access
 
 def _files_key() -> tuple[str, str]:
-    return (os.environ.get("DVCBOT_PORTAL_STATUSES_FILE") or str(STATUSES_FILE),
-            os.environ.get("DVCBOT_PORTAL_MESSAGES_FILE") or str(MESSAGES_FILE))
+    portal = settings().portal
+    return str(portal.statuses_file or STATUSES_FILE), str(portal.messages_file or MESSAGES_FILE)
 
 
 @lru_cache(maxsize=4)

@@ -1,5 +1,5 @@
 """Rasa input channels: Telegram, Zalo Official Account and the web chat."""
 
-from bot import logmask as _logmask
+from bot.core import masking as _masking
 
-_logmask.install()  # Rasa's own warnings and logs pass the personal-number masking too
+_masking.install()  # Rasa's own warnings and logs pass the personal-number masking too

@@ -20,7 +20,6 @@ import asyncio
 import enum
 import hashlib
 import logging
-import os
 import re
 import time
 from collections import OrderedDict
@@ -30,32 +29,23 @@ from typing import Any, Awaitable, Callable
 
 from bot.core.texts import Buttons, TextFile, TextsError
 
+from bot.core.masking import preview
+from bot.core.settings import LimitsSettings, env_int, settings  # noqa: F401 - env_int: for a setting not declared yet
+
 logger = logging.getLogger(__name__)
 
 TEXTS_FILE = Path(__file__).with_name("texts.yml")
 
-DEFAULT_RATE_LIMIT_PER_MINUTE = 20
-DEFAULT_MAX_MESSAGE_CHARS = 2000
+DEFAULT_RATE_LIMIT_PER_MINUTE = LimitsSettings.rate_per_minute
+DEFAULT_MAX_MESSAGE_CHARS = LimitsSettings.max_message_chars
 
 
 # --------------------------------------------------------------------------- configuration
 
 
 class ConfigError(ValueError):
-    """A setting is missing or malformed; the message names the variable or field."""
-
-
-def env_int(name: str, default: int, minimum: int = 0) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
-    if value < minimum:
-        raise ConfigError(f"{name}={value} must be at least {minimum}")
-    return value
+    """A channel's configuration (credentials.yml, texts.yml) is wrong; the message names the
+    file or field. Environment variables raise bot.core.settings.SettingsError."""
 
 
 def setting(credentials: dict[str, Any] | None, key: str, env_name: str,
@@ -70,7 +60,7 @@ def setting(credentials: dict[str, Any] | None, key: str, env_name: str,
         if not value or re.fullmatch(r"\$\{[A-Z0-9_]+\}", value):
             value = None
     if value is None:
-        value = os.environ.get(env_name, "").strip() or None
+        value = settings().value(env_name)
     if value is None:
         return default
     return str(value)
@@ -83,14 +73,8 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> "Limits":
-        # checked here too, so that a wrong value stops the start instead of every message
-        concurrent_messages_limit()
-        turn_lease_seconds()
-        return cls(
-            rate_per_minute=env_int("DVCBOT_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE),
-            max_message_chars=env_int("DVCBOT_MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS,
-                                      minimum=1),
-        )
+        limits = settings().limits
+        return cls(rate_per_minute=limits.rate_per_minute, max_message_chars=limits.max_message_chars)
 
 
 # --------------------------------------------------------------------------- channel texts
@@ -383,21 +367,10 @@ class Background:
 # --------------------------------------------------------------------------- client address
 
 
-def trusted_proxies(raw: str | None = None) -> tuple:
+def trusted_proxies() -> tuple:
     """DVCBOT_TRUSTED_PROXIES: the reverse proxies (addresses or networks, comma-separated)
     whose X-Forwarded-For is believed. Empty (the default): the peer address is the client."""
-    import ipaddress
-
-    raw = os.environ.get("DVCBOT_TRUSTED_PROXIES", "") if raw is None else raw
-    networks = []
-    for part in (p.strip() for p in raw.split(",")):
-        if not part:
-            continue
-        try:
-            networks.append(ipaddress.ip_network(part, strict=False))
-        except ValueError:
-            raise ConfigError(f"DVCBOT_TRUSTED_PROXIES: {part!r} is not an address or network") from None
-    return tuple(networks)
+    return settings().limits.trusted_proxies
 
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple) -> str:
@@ -424,23 +397,6 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple) 
 
 
 # --------------------------------------------------------------------------- log-safe views
-
-_DIGIT = re.compile(r"\d")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_SPACES = re.compile(r"\s+")
-
-
-def preview(text: str | None, width: int = 24) -> str:
-    """A short view of a message for logs: digits become '#', e-mails are hidden."""
-    if not text:
-        return ""
-    short = _SPACES.sub(" ", text).strip()
-    short = _EMAIL.sub("<email>", short)
-    short = _DIGIT.sub("#", short)
-    if len(short) > width:
-        short = short[: width - 1] + "…"
-    return short
-
 
 def sender_ref(sender_id: Any) -> str:
     """A stable pseudonym of a platform user id for logs (8 hex characters)."""
@@ -564,32 +520,25 @@ class Busy(RuntimeError):
 def max_waiting_messages() -> int:
     """DVCBOT_MAX_WAITING_MESSAGES: messages that may wait for a place (default 200); one more
     is answered "busy" at once."""
-    return env_int("DVCBOT_MAX_WAITING_MESSAGES", 200, minimum=1)
+    return settings().limits.max_waiting_messages
 
 
 def concurrent_messages_limit() -> int:
     """DVCBOT_CONCURRENT_MESSAGES: how many citizen messages Rasa works on at once in this
     process (default 2; 0: no limit, Rasa's own behaviour)."""
-    return env_int("DVCBOT_CONCURRENT_MESSAGES", 2, minimum=0)
+    return settings().limits.concurrent_messages
 
 
 def turn_lease_seconds() -> float:
     """DVCBOT_TURN_LEASE_SECONDS: after this long a message gives its place to the next one
     and carries on beside it (default 0.5 s), so that a slow look-up never holds up others."""
-    raw = os.environ.get("DVCBOT_TURN_LEASE_SECONDS", "").strip()
-    try:
-        value = float(raw) if raw else 0.5
-    except ValueError:
-        raise ConfigError(f"DVCBOT_TURN_LEASE_SECONDS={raw!r} is not a number") from None
-    if value <= 0:
-        raise ConfigError(f"DVCBOT_TURN_LEASE_SECONDS={value} must be more than 0")
-    return value
+    return settings().limits.turn_lease_seconds
 
 
 def turn_timeout_seconds() -> float:
     """DVCBOT_TURN_TIMEOUT_SECONDS: the longest the assistant may work on one Telegram or Zalo
     message (default 60 s); then the citizen is told to write again (M8)."""
-    return float(env_int("DVCBOT_TURN_TIMEOUT_SECONDS", 60, minimum=1))
+    return float(settings().limits.turn_timeout_seconds)
 
 
 async def answer_in_time(on_new_message: Callable[[Any], Awaitable[Any]], message: Any) -> bool:

@@ -37,12 +37,11 @@ import time
 from typing import Any, Awaitable, Callable, Optional
 
 from bot import privacy
-from bot.handoff import get_service
+from bot.handoff import CitizenMedia, MediaAnswer, get_service, is_volunteer_update
 from bot.handoff.senders import CallableSender
 
 logger = logging.getLogger(__name__)
 
-CLAIM_PREFIX = "claim:"
 _failed_at: Optional[float] = None
 _warm = False   # the service was built once in this process (later calls are cheap)
 RETRY_AFTER = 60.0  # seconds before trying to start a broken hand-off service again
@@ -92,7 +91,7 @@ async def volunteer_update(update: Any) -> bool:
     """True when a Telegram update belongs to the volunteers' side (never for Rasa)."""
     found = await _service()
     if found is None:
-        return _volunteer_shaped(update)
+        return is_volunteer_update(update)
     return await found.handle_volunteer_update(update)
 
 
@@ -106,6 +105,15 @@ async def route_citizen(sender_id: str, channel: str, text: Optional[str]) -> bo
     if found is None:
         return False
     return await found.route_citizen_message(sender_id, channel, text)
+
+
+async def citizen_media(sender_id: str, channel: str, media: CitizenMedia) -> MediaAnswer:
+    """A citizen's voice note: relayed during a hand-off, else a volunteer is offered
+    ("unavailable": the channel gives its usual text-only answer)."""
+    found = await _service()
+    if found is None:
+        return MediaAnswer("unavailable")
+    return await found.citizen_media(sender_id, channel, media)
 
 
 async def erase_citizen(sender_id: str, channel: str) -> None:
@@ -143,7 +151,7 @@ async def webchat_take(sender_id: str, acknowledged: Optional[list[int]] = None
     if found is None:
         return []
     try:
-        return await asyncio.to_thread(found.store.outbox_peek, sender_id, acknowledged)
+        return await found.webchat_peek(sender_id, acknowledged)
     except Exception:  # noqa: BLE001 - the page asks again in a few seconds
         logger.exception("webchat: outbox could not be read")
         return []
@@ -159,20 +167,3 @@ async def webchat_put(sender_id: str, text: str) -> bool:
         return False
     return bool(await sender.send_text(sender_id, text))
 
-
-def _volunteer_shaped(update: Any) -> bool:
-    """Without a working service, still keep volunteers' traffic away from Rasa."""
-    if not isinstance(update, dict) and hasattr(update, "to_dict"):
-        update = update.to_dict()
-    if not isinstance(update, dict):
-        return False
-    query = update.get("callback_query")
-    if isinstance(query, dict):
-        return str(query.get("data") or "").startswith(CLAIM_PREFIX)
-    for key in ("message", "edited_message", "channel_post", "edited_channel_post",
-                "my_chat_member", "chat_member", "chat_join_request"):
-        item = update.get(key)
-        if isinstance(item, dict) and (item.get("chat") or {}).get("type") in {
-                "group", "supergroup", "channel"}:
-            return True
-    return False

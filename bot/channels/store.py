@@ -21,6 +21,7 @@ from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, T
 from sqlalchemy.engine import Engine
 
 from bot import storage
+from bot.core import tz
 
 metadata = MetaData()
 
@@ -117,9 +118,7 @@ def shared_secret(name: str, url: str | None = None) -> str:
 
 def today() -> str:
     """Today in Vietnam (UTC+7), as the report counts days: YYYY-MM-DD."""
-    import datetime as dt
-
-    return dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date().isoformat()
+    return tz.today().isoformat()
 
 
 def count(channel: str, name: str, url: str | None = None, by: int = 1) -> None:

@@ -22,7 +22,9 @@ What a citizen can send:
   - a menu button (texts.yml `menu`): its payload goes to the assistant.
 Any other text, even one that begins with "/", reaches the assistant as words, never as Rasa's
 `/intent{entities}` syntax (base.typed_text).
-Anything else (stickers, voice, photos without caption) gets the "text only" answer.
+A voice note or audio file goes to the hand-off (`_voice_note`): relayed to the volunteers
+during a hand-off, else a volunteer is offered. Anything else (stickers, photos without
+caption) gets the "text only" answer.
 
 Conversation ids are "tg:<chat id>". Answers are split under Telegram's 4096 characters; the
 chat shows "typing..." while the assistant prepares an answer.
@@ -62,6 +64,7 @@ from bot.channels.base import (Action, Background, ConfigError, Gate, KeyedLocks
                                answer_in_time, entry_point_metadata, preview, safe_user_text,
                                sender_ref, setting, split_text, texts, typed_text, utf16_len)
 from bot.channels.buttons import ButtonPayloads
+from bot.handoff import CitizenMedia
 
 logger = logging.getLogger(__name__)
 # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
@@ -572,6 +575,9 @@ class TelegramInput(InputChannel):
             await output.send_menu(sender, texts()["help"])
             return
 
+        if message.voice is not None or message.audio is not None:
+            await self._voice_note(sender, message, output)
+            return
         # A hand-off in progress (or its rating) takes the message; "/huy" cancels it there.
         if await handoff_link.route_citizen(sender, CHANNEL, raw_text):
             logger.info("telegram: message from %s relayed to the hand-off", sender_ref(sender))
@@ -597,6 +603,22 @@ class TelegramInput(InputChannel):
         else:
             text = typed_text(text)  # never Rasa's /intent{entities} syntax
         await self._forward(sender, text, metadata, on_new_message, output, gated=True)
+
+    async def _voice_note(self, sender: str, message: Any, output: TelegramOutput) -> None:
+        """Hand-off voice-note relay (bot.handoff, HandoffService.citizen_media): a voice note
+        or audio file goes to the volunteers of the citizen's ticket (by file id), or a
+        volunteer is offered; without volunteers, the usual "text only" answer."""
+        audio = message.voice or message.audio
+        media = CitizenMedia("voice" if message.voice is not None else "audio",
+                             file_id=audio.file_id, mime_type=audio.mime_type)
+        answer = await handoff_link.citizen_media(sender, CHANNEL, media)
+        logger.info("telegram: voice note from %s (%s)", sender_ref(sender), answer.status)
+        if answer.status == "unavailable":
+            await output.send_text_message(sender, texts()["non_text"])
+        elif answer.buttons:
+            await output.send_text_with_buttons(sender, answer.text or "", answer.buttons)
+        elif answer.text:
+            await output.send_text_message(sender, answer.text)
 
     async def _gate(self, sender: str, text: str | None, output: TelegramOutput) -> str | None:
         """The text to hand over, or None when the gate answered (or dropped) the message."""

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import signal
 import sys
 import warnings
@@ -32,6 +31,8 @@ from typing import Any
 import httpx
 from telegram import Bot, BotCommand
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError, TimedOut
+
+from bot.core.settings import settings
 
 logger = logging.getLogger("bot.channels.telegram_polling")
 
@@ -135,9 +136,10 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
 
 
 def _settings() -> tuple[str, str, str]:
-    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-    secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
-    base = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
+    telegram = settings().telegram
+    token = telegram.bot_token or ""
+    secret = telegram.webhook_secret or ""
+    base = telegram.api_base_url or DEFAULT_API_BASE_URL
     missing = [name for name, value in (("TELEGRAM_BOT_TOKEN", token),
                                         ("TELEGRAM_WEBHOOK_SECRET", secret)) if not value]
     if missing:
@@ -217,8 +219,7 @@ def main(argv: list[str]) -> int:
                        help="public https URL ending in /webhooks/telegram/webhook")
     group.add_argument("--delete-webhook", action="store_true")
     group.add_argument("--info", action="store_true")
-    parser.add_argument("--rasa-url", default=os.environ.get("DVCBOT_RASA_URL")
-                        or "http://127.0.0.1:5005",
+    parser.add_argument("--rasa-url", default=settings().rasa.url,
                         help="the Rasa server (default: DVCBOT_RASA_URL or http://127.0.0.1:5005)")
     parser.add_argument("--drop-pending", action="store_true",
                         help="with --set-webhook: forget updates Telegram still holds")

@@ -60,7 +60,6 @@ import hashlib
 import hmac
 import html
 import logging
-import os
 import re
 import secrets
 from pathlib import Path
@@ -77,9 +76,10 @@ from rasa.core.channels.channel import (CollectingOutputChannel, InputChannel, O
 
 from bot.channels import handoff_link, store
 from bot.channels.base import (GREETING, Action, ConfigError, Gate, KeyedLocks, Limits, RateLimiter, Verdict,
-                               client_address, env_int, handle_in_turn, preview, safe_user_text,
+                               client_address, handle_in_turn, preview, safe_user_text,
                                sender_ref, texts, trusted_proxies, typed_text)
 from bot.channels.buttons import ButtonPayloads
+from bot.core.settings import settings
 from bot.entry_points import EntryPoint, parse_payload, record_entry
 
 logger = logging.getLogger(__name__)
@@ -93,8 +93,6 @@ QUICK_REPLIES_FILE = STATIC_DIR / "quick_replies.yml"
 
 SESSION_RE = re.compile(r"^(web:[0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
 SESSION_SECRET_NAME = "webchat-session"
-DEFAULT_RATE_PER_ADDRESS = 60
-
 
 
 def load_quick_replies(path: Path = QUICK_REPLIES_FILE) -> list[dict[str, str]]:
@@ -224,9 +222,9 @@ class WebChatInput(InputChannel):
             rate_limit_per_minute=number("rate_limit_per_minute", defaults.rate_per_minute, 0),
             rate_limit_per_address_per_minute=number(
                 "rate_limit_per_address_per_minute",
-                env_int("DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_RATE_PER_ADDRESS), 0),
+                settings().webchat.rate_per_address_per_minute, 0),
             answer_timeout_seconds=float(
-                number("answer_timeout_seconds", env_int("DVCBOT_WEBCHAT_TIMEOUT_SECONDS", 60, 1), 1)
+                number("answer_timeout_seconds", settings().webchat.timeout_seconds, 1)
             ),
         )
 
@@ -251,12 +249,12 @@ class WebChatInput(InputChannel):
         self.answer_timeout_seconds = answer_timeout_seconds
         self.outbox_locks = KeyedLocks()  # one outbox read at a time per sender
         self.buttons = ButtonPayloads(database_url)
-        per_address = (env_int("DVCBOT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULT_RATE_PER_ADDRESS)
+        per_address = (settings().webchat.rate_per_address_per_minute
                        if rate_limit_per_address_per_minute is None
                        else rate_limit_per_address_per_minute)
         self.address_limiter = RateLimiter(per_address)
         self.trusted = trusted_proxies()
-        self._secret = secret or os.environ.get("DVCBOT_WEBCHAT_SECRET", "").strip() or None
+        self._secret = secret or settings().webchat.secret
         self._sessions: Optional[Sessions] = Sessions(self._secret) if self._secret else None
 
     async def sessions(self) -> Sessions:
@@ -378,7 +376,7 @@ class WebChatInput(InputChannel):
         @bp.route("/zalo", methods=["GET"])
         async def zalo(request: Request) -> HTTPResponse:
             """Leaflet Zalo code when routed through the assistant: count, then go to the OA."""
-            oa_id = os.environ.get("DVCBOT_ZALO_OA_ID", "").strip()
+            oa_id = settings().zalo.oa_id or ""
             if oa_id and not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", oa_id):
                 logger.error("webchat: DVCBOT_ZALO_OA_ID is not a Zalo OA id; Zalo redirect disabled")
                 oa_id = ""

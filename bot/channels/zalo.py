@@ -17,7 +17,8 @@ waits 2 seconds at most) and handled in the background; a msg_id seen in the las
 ignored (memory only: a redelivery across a restart would be answered again).
 
 Events: user_send_text -> the assistant; user_send_image/gif with a caption -> the caption;
-other user_send_* (sticker, voice, file, location...) -> the "text only" answer; follow -> the
+user_send_audio (a voice note) -> the hand-off (`_voice_note`: relayed to the volunteers, or a
+volunteer offered); other user_send_* (sticker, file, location...) -> the "text only" answer; follow -> the
 assistant receives "/greet" (its greeting is the welcome message); the OA's own echoes and
 delivery receipts are ignored quietly; any other event is logged and ignored.
 
@@ -62,6 +63,7 @@ from bot.channels.buttons import ButtonPayloads
 from bot.channels.zalo_api import (TEXT_LIMIT, WHY, Outbox, ZaloApiError, ZaloClient,
                                    buttons_message, image_message, retry_policy, text_message)
 from bot.channels.zalo_tokens import TokenManager, TokenStore
+from bot.handoff import CitizenMedia, MediaAnswer
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +83,7 @@ IGNORED_QUIETLY = {"user_received_message", "user_seen_message", "oa_send_text",
                    "oa_send_sticker", "oa_send_template", "unfollow"}
 TEXT_EVENTS = {"user_send_text"}
 CAPTIONED_EVENTS = {"user_send_image", "user_send_gif"}
+VOICE_EVENTS = {"user_send_audio"}   # to the hand-off (ZaloInput._voice_note)
 NON_TEXT_EVENTS = {"user_send_sticker", "user_send_audio", "user_send_video", "user_send_file",
                    "user_send_location", "user_send_link", "user_send_business_card"}
 
@@ -411,6 +414,9 @@ class ZaloInput(InputChannel):
                             result.reason)
                 await output.send_text_message(sender, result.reply or "")
                 return
+            if name in VOICE_EVENTS:
+                await self._voice_note(sender, event.get("message") or {}, output)
+                return
             # A hand-off in progress (or its rating) takes the message; the bot stays quiet.
             if citizen_wrote and await handoff_link.route_citizen(sender, CHANNEL, raw_text):
                 logger.info("zalo: %s from %s relayed to the hand-off", name, sender_ref(user_id))
@@ -431,6 +437,26 @@ class ZaloInput(InputChannel):
             except Exception:
                 logger.exception("zalo: the assistant failed on a message from %s",
                                  sender_ref(user_id))
+
+    async def _voice_note(self, sender: str, message: dict[str, Any], output: ZaloOutput) -> None:
+        """Hand-off voice-note relay (bot.handoff, HandoffService.citizen_media): the audio's
+        download address goes to the hand-off, which relays it to the volunteers of the
+        citizen's ticket or offers a volunteer; without volunteers (or without an address),
+        the usual "text only" answer."""
+        url = next((str((item.get("payload") or {}).get("url") or "")
+                    for item in message.get("attachments") or []
+                    if isinstance(item, dict) and item.get("type") in {"audio", "voice"}), "")
+        answer = MediaAnswer("unavailable")
+        if url:
+            answer = await handoff_link.citizen_media(sender, CHANNEL,
+                                                      CitizenMedia("voice", url=url))
+        logger.info("zalo: voice note from %s (%s)", sender_ref(sender), answer.status)
+        if answer.status == "unavailable":
+            await output.send_text_message(sender, texts()["non_text"])
+        elif answer.buttons:
+            await output.send_text_with_buttons(sender, answer.text or "", answer.buttons)
+        elif answer.text:
+            await output.send_text_message(sender, answer.text)
 
     async def flush_outbox(self, user_id: str, output: ZaloOutput) -> int:
         """The citizen wrote: send what could not be sent before (they are reachable now)."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 import time
 
@@ -29,10 +28,11 @@ from bot.channels.base import sender_ref
 from bot.channels.store import database_url
 from bot.channels.zalo_api import Outbox
 from bot.channels.zalo_tokens import TokenManager, TokenStore, ZaloAuthError
+from bot.core.settings import settings
 
 
 def _env(name: str) -> str | None:
-    return os.environ.get(name, "").strip() or None
+    return settings().value(name)
 
 
 def status(app_id: str) -> int:

@@ -1,21 +1,5 @@
-"""Settings of the volunteer hand-off, all from environment variables (see README).
-
-DVCBOT_DATABASE_URL                 tickets live in dvcbot's database (default
-                                    sqlite:///<repo>/var/dvcbot.sqlite3; a relative SQLite path is
-                                    taken from the repository root)
-DVCBOT_TEAMS_FILE                   volunteers and officials (default <state dir>/teams.yml, i.e.
-                                    var/teams.yml; holds personal ids, never committed)
-TELEGRAM_BOT_TOKEN                  the bot that posts tickets to the volunteer groups
-TELEGRAM_API_BASE_URL               Bot API base (default https://api.telegram.org/bot)
-ZALO_API_BASE_URL                   Zalo OA API base (default https://openapi.zalo.me)
-DVCBOT_HANDOFF_REANNOUNCE_MINUTES   re-post an unclaimed ticket after this long (default 15)
-DVCBOT_HANDOFF_ESCALATE_AFTER       re-announcements before the officials get a private message
-                                    (default 2)
-DVCBOT_HANDOFF_EXPIRE_HOURS         a ticket with no activity for this long is closed and the
-                                    citizen is given back to the bot (default 24)
-DVCBOT_HANDOFF_RATING_HOURS         how long a 1-5 reply after /xong counts as a rating (default 24)
-DVCBOT_HANDOFF_WATCH_SECONDS        how often `python -m bot.handoff.watcher` looks (default 60)
-"""
+"""Settings of the volunteer hand-off: the `handoff` and `telegram` sections of
+bot.core.settings (every variable, its default and meaning: README, "Configuration")."""
 
 from __future__ import annotations
 
@@ -23,29 +7,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from bot import storage
+from bot.core.settings import settings
 from bot.paths import REPO_ROOT, state_dir
 
 DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_ZALO_API_BASE_URL = "https://openapi.zalo.me"
-
-
-class SettingError(ValueError):
-    """A setting is malformed; the message names the variable."""
-
-
-def _env_number(name: str, default: float, minimum: float = 0) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingError(f"{name}={raw!r} is not a number") from None
-    if value < minimum:
-        raise SettingError(f"{name}={raw} must be at least {minimum:g}")
-    return value
 
 
 def database_url(url: str | None = None) -> str:
@@ -54,7 +21,7 @@ def database_url(url: str | None = None) -> str:
 
 
 def teams_file(path: str | os.PathLike | None = None) -> Path:
-    raw = path or os.environ.get("DVCBOT_TEAMS_FILE")
+    raw = path or settings().handoff.teams_file
     if raw:
         p = Path(raw).expanduser()
         return p if p.is_absolute() else REPO_ROOT / p
@@ -64,7 +31,7 @@ def teams_file(path: str | os.PathLike | None = None) -> Path:
 def telegram_base_url(raw: str | None = None) -> str:
     """A python-telegram-bot base_url (the token is appended) from TELEGRAM_API_BASE_URL, which
     may be given as "http://host:port", "http://host:port/bot" or with "{token}" in it."""
-    value = (raw or os.environ.get("TELEGRAM_API_BASE_URL") or "").strip()
+    value = (raw or settings().telegram.api_base_url or "").strip()
     if not value:
         return DEFAULT_TELEGRAM_API_BASE_URL
     if "{token}" in value:
@@ -85,19 +52,24 @@ class HandoffSettings:
     expire_hours: float = 24
     rating_hours: float = 24
     watch_seconds: float = 60
+    media_wait_minutes: int = 30
+    media_max_bytes: int = 10_000_000
 
     @classmethod
     def from_env(cls) -> "HandoffSettings":
+        current = settings()
+        handoff = current.handoff
         return cls(
             database_url=database_url(),
             teams_file=teams_file(),
-            telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
+            telegram_token=current.telegram.bot_token,
             telegram_base_url=telegram_base_url(),
-            zalo_base_url=(os.environ.get("ZALO_API_BASE_URL", "").strip().rstrip("/")
-                           or DEFAULT_ZALO_API_BASE_URL),
-            reannounce_minutes=_env_number("DVCBOT_HANDOFF_REANNOUNCE_MINUTES", 15, 0.01),
-            escalate_after=int(_env_number("DVCBOT_HANDOFF_ESCALATE_AFTER", 2, 0)),
-            expire_hours=_env_number("DVCBOT_HANDOFF_EXPIRE_HOURS", 24, 0.01),
-            rating_hours=_env_number("DVCBOT_HANDOFF_RATING_HOURS", 24, 0.01),
-            watch_seconds=_env_number("DVCBOT_HANDOFF_WATCH_SECONDS", 60, 0.1),
+            zalo_base_url=(current.zalo.api_base_url or DEFAULT_ZALO_API_BASE_URL).rstrip("/"),
+            reannounce_minutes=handoff.reannounce_minutes,
+            escalate_after=handoff.escalate_after,
+            expire_hours=handoff.expire_hours,
+            rating_hours=handoff.rating_hours,
+            watch_seconds=handoff.watch_seconds,
+            media_wait_minutes=handoff.media_wait_minutes,
+            media_max_bytes=handoff.media_max_bytes,
         )

@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.core.text import fold
+
 logger = logging.getLogger(__name__)
 
 ASPECT_WORDS = {
@@ -147,8 +149,6 @@ def find_procedure(query: str) -> Optional[str]:
 
 
 def aspect_of(words: str) -> Optional[str]:
-    from knowledge.text import fold
-
     folded = fold(words or "")
     if not folded:
         return "procedure"

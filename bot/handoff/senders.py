@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import weakref
 from typing import Any, Awaitable, Callable, Optional, Protocol
 
 import httpx
+
+from bot.core.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -122,11 +123,11 @@ class TelegramCitizenSender:
 
 
 def env_zalo_token() -> Optional[str]:
-    return os.environ.get("ZALO_ACCESS_TOKEN", "").strip() or None
+    return settings().zalo.access_token
 
 
 def _stored_zalo_token() -> Optional[str]:
-    app_id = os.environ.get("ZALO_APP_ID", "").strip()
+    app_id = settings().zalo.app_id
     if not app_id:
         return None
     try:

@@ -9,6 +9,9 @@
   (deleted once fetched).
 - `handoff_assisted_log`: what volunteers looked up in assisted mode, with their reason
   (dossier code masked).
+- `handoff_pending_media`: a citizen's voice note offered to a volunteer, by reference only
+  (Telegram file id or Zalo download address, never the audio), until the citizen's ticket
+  opens and it is relayed; deleted then, or after DVCBOT_HANDOFF_MEDIA_WAIT_MINUTES.
 
 Texts are masked here too, at write time, whatever the caller did (mask_personal is
 idempotent). Personal data has a lifetime (bot/privacy.py): `forget` erases a citizen's tickets
@@ -31,13 +34,14 @@ from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, MetaData, 
 from sqlalchemy.engine import Engine
 
 from bot import storage
-from bot.handoff.masking import mask_personal
+from bot.core.masking import mask_personal
 
 metadata = MetaData()
 
 OPEN, CLAIMED, CLOSED = "open", "claimed", "closed"
 ACTIVE = (OPEN, CLAIMED)
 MAX_STORED_MESSAGES = 12
+MAX_PENDING_MEDIA = 5
 
 tickets = Table(
     "handoff_tickets", metadata,
@@ -99,6 +103,16 @@ assisted_log = Table(
     Column("reason", Text, nullable=True),
     Column("outcome", String(32), nullable=True),
 )
+
+pending_media = Table(
+    "handoff_pending_media", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(16), nullable=False),
+    Column("sender_id", String(128), nullable=False),
+    Column("media_json", Text, nullable=False),     # chats.CitizenMedia.to_dict()
+    Column("created_at", DateTime, nullable=False),
+)
+Index("ix_handoff_pending_media_sender", pending_media.c.channel, pending_media.c.sender_id)
 
 # Built once: routing_ticket runs for every citizen message, and building the expression
 # costs more than SQLite's indexed look-up.
@@ -382,6 +396,40 @@ class TicketStore:
                                   .where(webchat_outbox.c.created_at < before))
         return result.rowcount or 0
 
+    # ------------------------------------------------------------------------ pending media
+
+    def media_put(self, channel: str, sender_id: str, media: dict[str, Any]) -> None:
+        """Keep a voice note's reference for the ticket to come (the latest few per citizen)."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(pending_media).values(
+                channel=channel, sender_id=sender_id, created_at=self.clock(),
+                media_json=json.dumps(media, ensure_ascii=False)))
+            ids = list(conn.execute(select(pending_media.c.id).where(
+                pending_media.c.channel == channel, pending_media.c.sender_id == sender_id
+            ).order_by(pending_media.c.id.desc())).scalars())
+            if len(ids) > MAX_PENDING_MEDIA:
+                conn.execute(delete(pending_media).where(
+                    pending_media.c.id.in_(ids[MAX_PENDING_MEDIA:])))
+
+    def media_take(self, channel: str, sender_id: str) -> list[dict[str, Any]]:
+        """The voice notes waiting for this citizen's ticket, oldest first; removed once taken."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(select(pending_media.c.id, pending_media.c.media_json)
+                                .where(pending_media.c.channel == channel,
+                                       pending_media.c.sender_id == sender_id)
+                                .order_by(pending_media.c.id)).all()
+            if rows:
+                conn.execute(delete(pending_media)
+                             .where(pending_media.c.id.in_([r[0] for r in rows])))
+        return [json.loads(r[1]) for r in rows]
+
+    def pending_media_purge(self, before: dt.datetime) -> int:
+        """Forget voice notes whose citizen did not go on to ask for a person."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(pending_media)
+                                  .where(pending_media.c.created_at < before))
+        return result.rowcount or 0
+
     # ------------------------------------------------------------------------ assisted mode
 
     def log_assisted(self, *, telegram_id: int, commune: Optional[str], action: str,
@@ -395,7 +443,8 @@ class TicketStore:
     # ------------------------------------------------------------------------ personal data
 
     def forget(self, sender_id: str) -> int:
-        """Delete a citizen's tickets (any state), their thread mappings and web chat outbox."""
+        """Delete a citizen's tickets (any state), their thread mappings, web chat outbox and
+        waiting voice notes."""
         with self.engine.begin() as conn:
             ids = list(conn.execute(select(tickets.c.id).where(
                 tickets.c.sender_id == sender_id)).scalars())
@@ -403,6 +452,7 @@ class TicketStore:
                 conn.execute(delete(thread).where(thread.c.ticket_id.in_(ids)))
                 conn.execute(delete(tickets).where(tickets.c.id.in_(ids)))
             conn.execute(delete(webchat_outbox).where(webchat_outbox.c.sender_id == sender_id))
+            conn.execute(delete(pending_media).where(pending_media.c.sender_id == sender_id))
         return len(ids)
 
     def redact_closed(self, closed_before: dt.datetime) -> int:

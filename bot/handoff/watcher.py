@@ -19,8 +19,10 @@ import signal
 import sys
 from typing import Optional
 
-from bot.handoff.config import SettingError
-from bot.handoff.service import DueResult, HandoffService
+from bot import privacy
+from bot.core.settings import SettingsError
+from bot.handoff.service import HandoffService
+from bot.handoff.tickets import DueResult
 
 logger = logging.getLogger("bot.handoff.watcher")
 
@@ -49,8 +51,6 @@ class DailyPurge:
         if self.last is not None and now - self.last < PURGE_EVERY:
             return None
         self.last = now
-        from bot import privacy
-
         try:
             return await asyncio.to_thread(privacy.purge, now,
                                            url=self.service.settings.database_url)
@@ -106,7 +106,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         return asyncio.run(_main(args.once))
-    except SettingError as exc:
+    except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.nlu.text import fold, strip_diacritics
+from bot.core.text import fold, strip_diacritics
 
 REPO = Path(__file__).resolve().parents[2]
 OUT_DIR = REPO / "nlu_data" / "train" / "nlu"
@@ -86,7 +86,7 @@ def kb_names() -> dict[str, list[str]]:
 
 def name_key(text: str) -> str:
     from knowledge.search import _canon_tokens
-    from knowledge.text import tokens_with_spans
+    from bot.core.text import tokens_with_spans
 
     return " ".join(token for token, _, _ in _canon_tokens(tokens_with_spans(text)))
 

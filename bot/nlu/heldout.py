@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from bot.nlu.text import strip_diacritics
+from bot.core.text import strip_diacritics
 from knowledge.canonical import PROCEDURE_KEYS
 
 OTHER = "other"  # a procedure outside the curated ones: right unless a curated key is given

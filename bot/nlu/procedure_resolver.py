@@ -43,7 +43,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 import rasa.shared.utils.io
 
 from bot.nlu import understanding
-from bot.nlu.text import DOSSIER_CODE_RE, fold
+from bot.core.dossier_code import DOSSIER_CODE_RE
+from bot.core.text import fold
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge.text import fold
+from bot.core.text import fold
 
 TABLE_FILE = Path(__file__).with_name("short_replies.yml")
 # polite particles and punctuation around a short reply: "dạ có ạ!", "ok nha", "tiếp đi nhé"

@@ -48,7 +48,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.text import DOSSIER_CODE_PATTERN, strip_diacritics
+from bot.core.dossier_code import DOSSIER_CODE_PATTERN
+from bot.core.text import strip_diacritics
 
 logger = logging.getLogger(__name__)
 

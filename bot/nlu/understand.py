@@ -35,7 +35,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
-from bot.nlu.text import DOSSIER_CODE_RE
+from bot.core.dossier_code import DOSSIER_CODE_RE
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_MODELS_DIR = REPO / "models"

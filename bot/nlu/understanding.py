@@ -14,7 +14,7 @@ Data, not code:
 * procedures outside the curated ones: the catalogue search when the knowledge package
   has one (``knowledge.catalog.search(text, limit)``), else the `outside:` names.
 
-Folding and word offsets are knowledge/text.py's (``tokens_with_spans``), the spelling
+Folding and word offsets are bot/core/text.py's (``tokens_with_spans``), the spelling
 canon (dk -> dang ky, sanh -> sinh) and the accent check are knowledge/search.py's.
 """
 
@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 import yaml
 
 from knowledge.search import _accents_agree, _canon_tokens, _Index, alias_index
-from knowledge.text import fold, lower_nfc, tokens_with_spans
+from bot.core.text import fold, lower_nfc, tokens_with_spans
 
 logger = logging.getLogger(__name__)
 

@@ -19,15 +19,13 @@ def with_api_token(args: list[str]) -> list[str]:
     """`rasa run` arguments with Rasa's HTTP API token from DVCBOT_RASA_API_TOKEN (M1 of the
     security review): Rasa takes it only as --auth-token, which this adds inside the process,
     so it is never on the command line (/proc/<pid>/cmdline). `dvcbot run` always sets it."""
-    import os
-
-    from bot.tokens import RASA_API_TOKEN
+    from bot.core.settings import settings
 
     if args[:1] != ["run"] or args[1:2] == ["actions"]:
         return args
     if any(a.split("=")[0] in ("--auth-token", "-t") for a in args):
         return args
-    token = os.environ.get(RASA_API_TOKEN.env, "").strip()
+    token = settings().rasa.api_token
     return [*args, f"--auth-token={token}"] if token else args   # "=": it may begin with "-"
 
 

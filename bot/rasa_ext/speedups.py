@@ -53,6 +53,7 @@ from rasa.shared.exceptions import FileNotFoundException
 from rasa.shared.nlu.training_data.features import Features
 from rasa.utils import endpoints as rasa_endpoints
 
+from bot.core.settings import settings
 from bot.rasa_ext import Patch
 
 logger = logging.getLogger(__name__)
@@ -64,11 +65,7 @@ def action_timeout_seconds() -> float:
     """DVCBOT_ACTION_TIMEOUT_SECONDS: the longest Rasa waits for the action server (default 30 s;
     Rasa's own is 5 minutes, holding a citizen's turn that long: M8). The portal look-up has
     its own, shorter budget."""
-    raw = os.environ.get("DVCBOT_ACTION_TIMEOUT_SECONDS", "").strip()
-    try:
-        return max(1.0, float(raw)) if raw else 30.0
-    except ValueError:
-        return 30.0
+    return settings().rasa.action_timeout_seconds
 
 # ----------------------------------------------------------------------------- 1. validation
 

@@ -49,7 +49,7 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
 
 4. Personal numbers kept forever in the conversation database. Every stored user text (and
    the NLU's copy of it, and entity values) has its phone, ID and dossier numbers masked as it
-   is written (bot.handoff.masking.mask_personal), and the phone digits given as the second
+   is written (bot.core.masking.mask_personal), and the phone digits given as the second
    factor are stored as empty. Only what is written is masked: the actions of the same turn
    read the tracker Rasa holds in memory, so a dossier code typed for a look-up still works
    in that turn, and the code the look-up used is kept in the `dossier_code` slot for the
@@ -66,7 +66,6 @@ import asyncio
 import itertools
 import json
 import logging
-import os
 import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, TypeVar
@@ -84,11 +83,12 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import bot.rasa_ext
-from bot.handoff.masking import mask_personal
+from bot.core import masking
+from bot.core.masking import mask_personal
+from bot.core.settings import settings
 from bot.rasa_ext import Patch
-from bot import logmask
 
-logmask.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
+masking.install()  # personal numbers never reach the Rasa server log (Rasa's warnings included)
 
 logger = logging.getLogger(__name__)
 
@@ -105,10 +105,7 @@ class TrackerStoreUnavailable(RuntimeError):
 
 
 def retry_seconds() -> float:
-    try:
-        return max(0.0, float(os.environ.get("DVCBOT_TRACKER_RETRY_SECONDS", "15")))
-    except ValueError:
-        return 15.0
+    return settings().database.tracker_retry_seconds
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

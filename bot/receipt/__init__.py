@@ -41,6 +41,7 @@ from typing import List, Optional, Tuple
 from bot.core.texts import TextFile, Texts
 
 from actions.portal.codes import example_code, find_dossier_codes
+from bot.core.settings import settings
 
 log = logging.getLogger(__name__)
 
@@ -219,8 +220,8 @@ _TESSDATA_GLOBS = ("/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata",
 def tessdata_dir() -> Optional[str]:
     """The folder holding vie.traineddata (TESSDATA_PREFIX first), or None."""
     candidates: List[str] = []
-    if os.environ.get("TESSDATA_PREFIX"):
-        prefix = os.environ["TESSDATA_PREFIX"]
+    prefix = settings().tools.tessdata_prefix
+    if prefix:
         candidates += [prefix, os.path.join(prefix, "tessdata")]
     for pattern in _TESSDATA_GLOBS:
         candidates += sorted(glob.glob(pattern), reverse=True)

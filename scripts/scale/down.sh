@@ -7,4 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-.venv/bin/python}
-exec "$PY" -m bot.benchmarks.cluster down "$@"
+exec "$PY" -m bot.ops.cluster down "$@"

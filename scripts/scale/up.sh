@@ -13,4 +13,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-.venv/bin/python}
 bash scripts/install-system-deps.sh
-exec "$PY" -m bot.benchmarks.cluster up "$@"
+exec "$PY" -m bot.ops.cluster up "$@"

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from bot.channels.base import ConfigError, handle_in_turn
+from bot.channels.base import handle_in_turn
+from bot.core.settings import SettingsError
 
 
 class FakeAssistant:
@@ -87,7 +88,7 @@ def test_a_failing_message_gives_its_place_back(monkeypatch):
                                         ("DVCBOT_TURN_LEASE_SECONDS", "0")])
 def test_bad_settings_are_named(monkeypatch, name, value):
     monkeypatch.setenv(name, value)
-    with pytest.raises(ConfigError, match=name):
+    with pytest.raises(SettingsError, match=name):
         asyncio.run(handle_in_turn(FakeAssistant(), "m"))
 
 

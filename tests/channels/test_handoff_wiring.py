@@ -37,7 +37,7 @@ from bot.channels.zalo import ZaloInput
 from bot.handoff import get_service, reset_service
 from bot.handoff.store import CLAIMED, CLOSED
 from bot.paths import REPO_ROOT
-from knowledge.text import fold
+from bot.core.text import fold
 from rasa.core.channels.channel import register
 from sanic import Sanic
 

@@ -7,6 +7,7 @@ import pytest
 
 from bot.channels.base import (Action, ConfigError, Gate, Limits, RateLimiter, SeenCache,
                                Verdict, preview, safe_user_text, sender_ref, texts)
+from bot.core.settings import SettingsError
 
 
 class Clock:
@@ -71,7 +72,7 @@ def test_limits_come_from_the_environment_and_bad_values_name_the_variable(monke
     monkeypatch.setenv("DVCBOT_MAX_MESSAGE_CHARS", "1500")
     assert Limits.from_env() == Limits(rate_per_minute=7, max_message_chars=1500)
     monkeypatch.setenv("DVCBOT_MAX_MESSAGE_CHARS", "nhieu")
-    with pytest.raises(ConfigError, match="DVCBOT_MAX_MESSAGE_CHARS='nhieu'"):
+    with pytest.raises(SettingsError, match="DVCBOT_MAX_MESSAGE_CHARS: expected a whole number ≥ 1, got 'nhieu'"):
         Limits.from_env()
 
 

@@ -28,7 +28,7 @@ THIS = Path(__file__).resolve()
 # ------------------------------------------------------------------------------ fake bot server
 def scripted_reply(text: str) -> list[dict]:
     """What the fake bot answers. Deliberately not real facts: the tests check the plumbing."""
-    from knowledge.text import fold
+    from bot.core.text import fold
 
     folded = fold(text)
     if text == "/greet":

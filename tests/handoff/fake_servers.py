@@ -8,6 +8,10 @@ values are JSON strings), answering {"ok": true, "result": ...} or {"ok": false,
 "error_code", "description"}. Zalo: POST /v3.0/oa/message/cs with header access_token,
 answering {"error": 0, "message": "Success", "data": {...}} or a Zalo error code.
 
+Telegram's sendVoice/sendAudio/sendDocument take a file id or an uploaded file (multipart); an
+upload is recorded as {"filename", "content_type", "size"}. GET /_media/<name>-<bytes>.<ext>
+serves that many bytes of fake audio, as a Zalo attachment address does.
+
 Control: GET /_calls (every call so far), POST /_reset, POST /_config {"blocked": [chat ids]}
 (Telegram answers 403 "bot was blocked by the user" for those chats).
 """
@@ -24,6 +28,8 @@ import time
 from aiohttp import web
 
 JSON_FIELDS = {"reply_markup", "reply_parameters", "entities", "link_preview_options"}
+MEDIA_METHODS = {"sendVoice": "voice", "sendAudio": "audio", "sendDocument": "document"}
+AUDIO_TYPES = {"m4a": "audio/mp4", "ogg": "audio/ogg", "amr": "audio/amr", "mp3": "audio/mpeg"}
 
 
 class State:
@@ -49,6 +55,10 @@ async def params_of(request: web.Request) -> dict:
     form = await request.post()
     out = {}
     for key, value in form.items():
+        if isinstance(value, web.FileField):
+            out[key] = {"filename": value.filename, "content_type": value.content_type,
+                        "size": len(value.file.read())}
+            continue
         value = str(value)
         if key in JSON_FIELDS:
             try:
@@ -79,6 +89,20 @@ async def telegram(request: web.Request) -> web.Response:
         if not params.get("callback_query_id"):
             return error(400, "Bad Request: query is too old")
         return web.json_response({"ok": True, "result": True})
+    if method in MEDIA_METHODS:
+        field = MEDIA_METHODS[method]
+        if "chat_id" not in params or not params.get(field):
+            return error(400, f"Bad Request: there is no {field} in the request")
+        if int(params["chat_id"]) in state.blocked:
+            return error(403, "Forbidden: bot was blocked by the user")
+        message_id = next(state.message_ids)
+        state.calls[-1]["message_id"] = message_id
+        result = {"message_id": message_id, "date": int(time.time()),
+                  "chat": chat_of(params["chat_id"]),
+                  "from": {"id": 999, "is_bot": True, "first_name": "dvcbot"}}
+        if params.get("caption"):
+            result["caption"] = params["caption"]
+        return web.json_response({"ok": True, "result": result})
     if method in {"sendMessage", "editMessageText", "editMessageReplyMarkup"}:
         if "chat_id" not in params:
             return error(400, "Bad Request: chat_id is empty")
@@ -129,6 +153,13 @@ async def zalo(request: web.Request) -> web.Response:
                                        "user_id": body["recipient"]["user_id"]}})
 
 
+async def media(request: web.Request) -> web.Response:
+    stem, _, extension = request.match_info["name"].rpartition(".")
+    size = int(stem.rsplit("-", 1)[-1])
+    return web.Response(body=b"\x00" * size,
+                        content_type=AUDIO_TYPES.get(extension, "application/octet-stream"))
+
+
 async def calls(request: web.Request) -> web.Response:
     return web.json_response(request.app["state"].calls)
 
@@ -152,6 +183,7 @@ async def serve(port: int, state: State) -> None:
     app["state"] = state
     app.router.add_post("/bot{token}/{method}", telegram)
     app.router.add_post("/v3.0/oa/message/cs", zalo)
+    app.router.add_get("/_media/{name}", media)
     app.router.add_get("/_calls", calls)
     app.router.add_post("/_reset", reset)
     app.router.add_post("/_config", config)

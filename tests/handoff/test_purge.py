@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot import privacy, report
+from bot.core.tz import VN_TZ
 from bot.handoff.store import TicketStore
 from bot.paths import REPO_ROOT
 
@@ -30,7 +31,7 @@ def add_live_conversation(path: Path) -> None:
 
     store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
     events = [user(f"sdt {PHONE} lam khai sinh", "ask_documents", 0.9,
-                   dt.datetime(2026, 11, 1, 9, tzinfo=report.VN).timestamp(),
+                   dt.datetime(2026, 11, 1, 9, tzinfo=VN_TZ).timestamp(),
                    "telegram", "khai_sinh"),
               user("con le phi", "ask_fee", 0.9,
                    (NOW - dt.timedelta(days=1)).replace(tzinfo=dt.timezone.utc).timestamp(),

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.handoff.cli import main as team_main
-from bot.handoff.masking import mask_personal
+from bot.core.masking import mask_personal
 from bot.handoff.teams import TeamsFileError, load_teams, parse_teams
 from bot.handoff.texts import check_texts
 from bot.paths import REPO_ROOT

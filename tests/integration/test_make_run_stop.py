@@ -17,7 +17,7 @@ import time
 import pytest
 
 from bot.paths import REPO_ROOT
-from bot.runner import group_members, port_in_use
+from bot.ops.process import group_members, port_in_use
 from tests.integration.conftest import START_TIMEOUT, free_port
 
 

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from knowledge.search import find_procedure_in_text, search_procedures
-from knowledge.text import fold
+from bot.core.text import fold
 
 # (what a citizen types, the procedure they mean)
 PHRASINGS = [

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from knowledge.text import fold, has_diacritics, tokens_with_spans
+from bot.core.text import fold, has_diacritics, tokens_with_spans
 
 
 @pytest.mark.parametrize("raw, folded", [

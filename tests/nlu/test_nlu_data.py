@@ -11,7 +11,8 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.nlu import gen_training_data
 from bot.nlu.procedure_resolver import CANONICAL_PROCEDURES
-from bot.nlu.text import DOSSIER_CODE_RE, fold
+from bot.core.dossier_code import DOSSIER_CODE_RE
+from bot.core.text import fold
 from bot.bench import load_nlu
 from bot.nlu.understand import CANONICAL_INTENTS, INTENT_MAP
 from tests.nlu.conftest import REPO

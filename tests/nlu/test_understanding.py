@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import understanding as u
-from bot.nlu.text import strip_diacritics
+from bot.core.text import strip_diacritics
 
 
 @pytest.mark.parametrize("text, key", [

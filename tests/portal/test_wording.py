@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from actions.portal.wording import (CANONICAL_STATUSES, WordingError, fold, load_messages,
+from actions.portal.wording import (CANONICAL_STATUSES, WordingError, load_messages,
                                     load_statuses, messages, statuses)
+from bot.core.text import fold_words
 
 # The statuses seen in one-stop systems (knowledge-sources.md, "Codes").
 PORTAL_STATUSES = {
@@ -30,7 +31,7 @@ PORTAL_STATUSES = {
 def test_each_portal_status_maps_with_or_without_diacritics(portal_text, key):
     catalogue = statuses()
     assert catalogue.canonical(portal_text) == key
-    assert catalogue.canonical(fold(portal_text)) == key          # "cho bo sung ho so"
+    assert catalogue.canonical(fold_words(portal_text)) == key          # "cho bo sung ho so"
     assert catalogue.canonical(portal_text.upper()) == key
 
 

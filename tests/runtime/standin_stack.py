@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.runner import Service, Stack, serve
+from bot.ops.process import Process as Service
+from bot.runner import Stack, serve
 
 CHILD = r'''
 import http.server, os, signal, subprocess, sys, time

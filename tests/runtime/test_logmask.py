@@ -1,5 +1,5 @@
 """Personal numbers never reach a log, whoever writes the line (M13): Rasa's parser warning,
-its structlog events and tracebacks go through the masking once bot.logmask is installed.
+its structlog events and tracebacks go through the masking once bot.core.masking is installed.
 
 Each check runs in a fresh Python process (logging and warnings are process-wide), the way
 the Rasa server starts: Rasa configures its logging, then loads dvcbot's channels."""

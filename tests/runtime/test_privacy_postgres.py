@@ -14,7 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from bot import privacy, report, storage
-from bot.benchmarks.cluster import Postgres, free_port, missing_programs
+from bot.ops.cluster import Postgres, missing_programs
+from bot.ops.process import free_port
 
 NOW = dt.datetime(2027, 12, 1, 12, 0)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from bot.paths import REPO_ROOT
-from bot.runner import port_in_use
+from bot.ops.process import port_in_use
 
 WAIT = 60.0
 
@@ -220,7 +220,8 @@ def test_a_process_left_from_an_earlier_run_is_reported_with_its_pid(tmp_path, p
 def test_an_orphan_answering_on_the_port_is_not_taken_for_the_new_server(tmp_path, ports):
     """The race check_free cannot see: the port was free, then an old server answers on it
     while the new one fails to bind. The health answer must come from the process started."""
-    from bot.runner import Service, Stack
+    from bot.ops.process import Process as Service
+    from bot.runner import Stack
 
     orphan = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
                                str(ports[0])], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,4 +1,4 @@
-"""Real processes for the scale and fault tests (bot/benchmarks/cluster.py):
+"""Real processes for the scale and fault tests (bot/ops/cluster.py):
 
 - `single`: one Rasa server with the repository's SQL tracker store (SQLite), the action
   server and the portal simulator; no PostgreSQL or Redis needed. Used for restarts, the
@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.benchmarks.cluster import Cluster, ClusterConfig, missing_programs
+from bot.ops.cluster import Cluster, ClusterConfig, missing_programs
 from bot.channels.rest import rest_sender
 from bot.tokens import RASA_API_TOKEN, REST_TOKEN, bearer_header, rasa_api_params
 from bot.training import train

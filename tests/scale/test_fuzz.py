@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.benchmarks import fuzz
+from bot.ops.bench import fuzz
 
 pytestmark = pytest.mark.integration
 

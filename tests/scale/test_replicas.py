@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from bot.benchmarks.conversations import Conversation
-from bot.benchmarks.loadgen import closed_loop
+from bot.ops.bench.conversations import Conversation
+from bot.ops.bench.loadgen import closed_loop
 from tests.scale.conftest import REST_HEADERS, tracker_events, turns, user_texts
 
 pytestmark = pytest.mark.integration

@@ -1,6 +1,6 @@
 """A tiny round-robin reverse proxy, used in front of the Rasa replicas when nginx is absent.
 
-    python -m bot.benchmarks.proxy --port 5100 --upstream http://127.0.0.1:5101 --upstream ...
+    python -m bot.ops.proxy --port 5100 --upstream http://127.0.0.1:5101 --upstream ...
 
 Like the nginx configuration: loopback only, forwards only the channels' webhooks
 (/webhooks/...) and the health check (/), and tries the next replica when one refuses the
@@ -82,7 +82,7 @@ async def serve(port: int, upstreams: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.benchmarks.proxy", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m bot.ops.proxy", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--upstream", action="append", required=True)

@@ -10,7 +10,7 @@ In one run:
   2. NLU only: POST /model/parse for held-out test messages, one at a time;
   3. closed-loop load over the REST channel for each level (1, 20, 100 simultaneous
      conversations): realistic Vietnamese conversations with custom actions, knowledge-base
-     and dossier look-ups (bot/benchmarks/conversations.py); messages/s and p50/p95/p99;
+     and dossier look-ups (bot/ops/bench/conversations.py); messages/s and p50/p95/p99;
   4. peak resident memory (whole process tree) of the Rasa server and the action server;
   5. the same for Rasa's starter bot (`rasa init`, trained once and kept in var/bench/), with
      its own example messages, and the ratio dvcbot / starter. Both bots run at the same time
@@ -19,7 +19,7 @@ In one run:
      which background load hardly changes;
   6. scale-out (when PostgreSQL and Redis are installed): the same 20-conversation load on
      one replica and on two replicas behind the balancer (SQL tracker store on PostgreSQL,
-     Redis lock store), see bot/benchmarks/cluster.py.
+     Redis lock store), see bot/ops/cluster.py.
 Training time comes from models/dvcbot.fingerprint.json (written by `dvcbot train`).
 Results: printed, and written as JSON to var/bench/load-latest.json (or --json).
 With --profile, py-spy samples the Rasa server and the action server during the
@@ -40,12 +40,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.benchmarks import conversations as conv
-from bot.benchmarks import procs, profiling
-from bot.benchmarks.cluster import Cluster, ClusterConfig, ClusterError, missing_programs
-from bot.benchmarks.loadgen import LevelResult, closed_loop, parse_timing, warm_up
+from bot.ops.bench import conversations as conv
+from bot.ops.bench import procs, profiling
+from bot.ops.cluster import Cluster, ClusterConfig, ClusterError, missing_programs
+from bot.ops.bench.loadgen import LevelResult, closed_loop, parse_timing, warm_up
 from bot.tokens import bearer_header, rasa_api_params
-from bot.benchmarks.stacks import (StackError, prepare_reference, start_dvcbot, start_reference,
+from bot.ops.bench.stacks import (StackError, prepare_reference, start_dvcbot, start_reference,
                                    start_single_replica)
 from bot.paths import REPO_ROOT, models_dir
 

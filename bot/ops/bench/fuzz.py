@@ -24,14 +24,17 @@ import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
-from bot.benchmarks import procs
-from bot.benchmarks.conversations import SCRIPTED, fold
-from bot.benchmarks.loadgen import Sample, ensure_loopback, rest_headers
+from bot.ops.bench import procs
+from bot.ops.bench.conversations import SCRIPTED
+from bot.core.text import strip_diacritics
+from bot.ops.bench.loadgen import Sample, ensure_loopback, rest_headers
+from bot.ops.bench.stacks import StackError, start_dvcbot
 from bot.paths import REPO_ROOT, models_dir
 from bot.tokens import bearer_header
 
@@ -102,14 +105,13 @@ def generate(count: int, seed: int = 1) -> list[str]:
         elif kind == 4:
             out.append(rng.choice(INJECTIONS) + " " + rng.choice(realistic))
         elif kind == 5:
-            import unicodedata
             out.append(unicodedata.normalize("NFD", rng.choice(realistic)))
         elif kind == 6:
             out.append(rng.choice(("", " ", "\n", "\t\t", "   \n  ", "\u00a0", "\u200b", ".", "?", "0")))
         elif kind == 7:
             out.append(_mangle(rng, rng.choice(realistic)))
         elif kind == 8:
-            out.append(rng.choice(WEIRD) + fold(rng.choice(realistic)).upper())
+            out.append(rng.choice(WEIRD) + strip_diacritics(rng.choice(realistic)).upper())
         else:
             out.append(_mangle(rng, rng.choice(INJECTIONS)))
     return out
@@ -215,8 +217,6 @@ def memory_flat(result: FuzzResult, allowance_mib: float = 64.0, fraction: float
 
 
 def main(argv: list[str]) -> int:
-    from bot.benchmarks.stacks import StackError, start_dvcbot
-
     parser = argparse.ArgumentParser(prog="dvcbot bench fuzz", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=3000)

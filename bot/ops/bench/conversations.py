@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from bot.core.text import strip_diacritics
 from bot.paths import REPO_ROOT
 
 ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
@@ -34,13 +34,6 @@ class Conversation:
 
 def strip_annotations(text: str) -> str:
     return ANNOTATION.sub(lambda m: m.group(1), text)
-
-
-def fold(text: str) -> str:
-    """Text without Vietnamese diacritics ("Đăng ký" -> "Dang ky")."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
 def load_examples(paths: list[Path]) -> list[tuple[str, str]]:
@@ -113,7 +106,7 @@ def dvcbot_conversations(seed: int = 7, test_dir: Path | None = None,
         count = rng.choice((1, 1, 2, 3))
         conversations.append(Conversation("single", tuple(rng.choice(examples) for _ in range(count))))
     rng.shuffle(conversations)
-    return [Conversation(c.kind, tuple(fold(m) if rng.random() < 0.5 else m for m in c.messages))
+    return [Conversation(c.kind, tuple(strip_diacritics(m) if rng.random() < 0.5 else m for m in c.messages))
             for c in conversations]
 
 
@@ -123,7 +116,7 @@ def parse_messages(seed: int = 7, test_dir: Path | None = None, count: int = 200
     test_dir = test_dir or REPO_ROOT / "nlu_data" / "test"
     examples = [t for _, t in load_examples([test_dir])] or \
         [t for _, t in load_examples([REPO_ROOT / "nlu_data" / "train" / "nlu"])] or list(FALLBACK_SINGLES)
-    return [fold(t) if rng.random() < 0.5 else t for t in (rng.choice(examples) for _ in range(count))]
+    return [strip_diacritics(t) if rng.random() < 0.5 else t for t in (rng.choice(examples) for _ in range(count))]
 
 
 def reference_conversations(project: Path, seed: int = 7) -> list[Conversation]:

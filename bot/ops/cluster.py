@@ -7,11 +7,11 @@
                  handled by one replica at a time, in order)
     portal simulator, action server (rasa-sdk)
     N Rasa server replicas (same model, same endpoints), REST channel + HTTP API on loopback
-    a load balancer on one address: nginx (round-robin) or, without nginx, bot.benchmarks.proxy
+    a load balancer on one address: nginx (round-robin) or, without nginx, bot.ops.proxy
 
-    python -m bot.benchmarks.cluster up   [--replicas 2] [--state var/scale] [--balancer auto]
-    python -m bot.benchmarks.cluster down [--state var/scale]
-    python -m bot.benchmarks.cluster status
+    python -m bot.ops.cluster up   [--replicas 2] [--state var/scale] [--balancer auto]
+    python -m bot.ops.cluster down [--state var/scale]
+    python -m bot.ops.cluster status
 
 scripts/scale/up.sh and down.sh wrap these. Processes keep running after `up` returns; their
 pids are in <state>/pids/, logs in <state>/logs/, the addresses in <state>/cluster.json.
@@ -24,11 +24,12 @@ import argparse
 import glob
 import json
 import os
+import pwd
 import secrets
+import shlex
 import shutil
-import stat
 import signal
-import socket
+import stat
 import subprocess
 import sys
 import time
@@ -38,8 +39,9 @@ from pathlib import Path
 
 import yaml
 
+from bot.ops.process import Process, free_port, pid_alive, port_in_use, quiet_env
 from bot.paths import REPO_ROOT, latest_model
-from bot.runner import wait_until_serving
+from bot.runner import active_endpoints, project_credentials
 from bot.tokens import ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, ensure_token
 
 DEFAULT_STATE = REPO_ROOT / "var" / "scale"
@@ -50,35 +52,6 @@ KB_DB = "dvcbot"
 
 class ClusterError(RuntimeError):
     """Something could not be started; the message says what and where its log is."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def port_open(port: int, host: str = "127.0.0.1") -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # a zombie child counts as gone
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        return state != "Z"
-    except (OSError, IndexError):
-        return True
 
 
 def _as_postgres_user() -> list[str]:
@@ -110,7 +83,6 @@ def missing_programs() -> list[str]:
         missing.append("redis-server")
     if os.geteuid() == 0 and postgres_bin_dir() is not None:
         try:
-            import pwd
             pwd.getpwnam("postgres")
         except KeyError:
             missing.append("a `postgres` user (running as root)")
@@ -121,17 +93,8 @@ def nginx_path() -> str | None:
     return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
-def default_lock_type() -> str:
-    """Rasa's RedisLockStore is not atomic across replicas (see the README, "Performance and
-    scale"); use dvcbot's atomic one when the repository has it."""
-    import importlib.util
-
-    try:
-        if importlib.util.find_spec("bot.rasa_ext.stores") is not None:
-            return "bot.rasa_ext.stores.AtomicRedisLockStore"
-    except (ImportError, ValueError):
-        pass
-    return "redis"
+# Rasa's RedisLockStore is not atomic across replicas (see the README, "Performance and scale")
+ATOMIC_LOCK_STORE = "bot.rasa_ext.stores.AtomicRedisLockStore"
 
 
 # ----------------------------------------------------------------------------- secrets
@@ -177,7 +140,7 @@ class Postgres:
     def _run(self, args: list[str], timeout: float = 120) -> subprocess.CompletedProcess:
         prefix = _as_postgres_user()
         if prefix and prefix[0] == "su":  # pragma: no cover
-            command = prefix + [" ".join(map(_quote, args))]
+            command = prefix + [" ".join(map(shlex.quote, args))]
         else:
             command = prefix + args
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout,
@@ -264,12 +227,6 @@ class Postgres:
             conn.close()
 
 
-def _quote(arg: str) -> str:
-    import shlex
-
-    return shlex.quote(arg)
-
-
 # ----------------------------------------------------------------------------- Redis
 
 
@@ -288,7 +245,7 @@ class Redis:
             pid = int(self.pidfile.read_text().strip())
         except (OSError, ValueError):
             return None
-        return pid if _pid_alive(pid) else None
+        return pid if pid_alive(pid) else None
 
     def start(self, timeout: float = 20) -> None:
         if self.pid() is not None:
@@ -311,7 +268,7 @@ class Redis:
             raise ClusterError(f"redis-server did not start: {result.stderr[-1000:]}")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if port_open(self.port) and self.pid() is not None:
+            if port_in_use(self.port, timeout=0.5) and self.pid() is not None:
                 return
             time.sleep(0.1)
         raise ClusterError(f"redis-server not listening on {self.port}; see {self.directory / 'redis.log'}")
@@ -322,94 +279,28 @@ class Redis:
             return
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and _pid_alive(pid):
+        while time.monotonic() < deadline and pid_alive(pid):
             time.sleep(0.1)
 
 
 # ----------------------------------------------------------------------------- processes
 
 
-@dataclass
-class Proc:
-    """A long-running child in its own session, with a pidfile so that `down` can stop it."""
+def service(name: str, command: list[str], env: dict[str, str], state: Path,
+            health_url: str) -> Process:
+    """A cluster server: detached (it outlives `cluster up`), with its pidfile and log in the
+    state directory, so that `cluster down` from another shell stops it."""
+    return Process(name, command, health_url, env, state / "logs" / f"{name}.log",
+                   pidfile=state / "pids" / f"{name}.pid", detached=True)
 
-    name: str
-    command: list[str]
-    env: dict[str, str]
-    state: Path
-    health_url: str | None = None
-    popen: subprocess.Popen | None = field(default=None, repr=False)
 
-    @property
-    def pidfile(self) -> Path:
-        return self.state / "pids" / f"{self.name}.pid"
-
-    @property
-    def log(self) -> Path:
-        return self.state / "logs" / f"{self.name}.log"
-
-    def pid(self) -> int | None:
-        if self.popen is not None:
-            return self.popen.pid if self.popen.poll() is None else None
-        try:
-            pid = int(self.pidfile.read_text().split()[0])
-        except (OSError, ValueError, IndexError):
-            return None
-        return pid if _pid_alive(pid) else None
-
-    def start(self) -> None:
-        if self.pid() is not None:
-            return
-        self.log.parent.mkdir(parents=True, exist_ok=True)
-        self.pidfile.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log, "ab") as log:
-            self.popen = subprocess.Popen(self.command, cwd=REPO_ROOT, env=self.env, stdout=log,
-                                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                          start_new_session=True)
-        self.pidfile.write_text(f"{self.popen.pid}\n")
-
-    def wait_healthy(self, timeout: float) -> None:
-        problem = wait_until_serving(self.health_url, lambda: self.pid() is not None, timeout,
-                                     poll=0.3)
-        if problem == "exited":
-            raise ClusterError(f"{self.name} exited during start-up; last lines of {self.log}:\n"
-                               + self.log_tail())
-        if problem == "timeout":
-            raise ClusterError(f"{self.name} not ready after {timeout:.0f} s; see {self.log}")
-
-    def stop(self, grace: float = 15.0, sig: int = signal.SIGTERM) -> None:
-        pid = self.pid()
-        if pid is not None:
-            try:
-                os.killpg(pid, sig)
-            except ProcessLookupError:
-                pass
-            deadline = time.monotonic() + grace
-            while time.monotonic() < deadline and _pid_alive(pid):
-                if self.popen is not None:
-                    self.popen.poll()
-                time.sleep(0.1)
-            if _pid_alive(pid):
-                try:
-                    os.killpg(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                if self.popen is not None:
-                    self.popen.wait(10)
-        if self.popen is not None:
-            self.popen.poll()
-        self.popen = None
-        self.pidfile.unlink(missing_ok=True)
-
-    def kill(self) -> None:
-        """Stop abruptly (SIGKILL), as a crash would."""
-        self.stop(grace=0.0, sig=signal.SIGKILL)
-
-    def log_tail(self, lines: int = 25) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
+def wait_healthy(process: Process, timeout: float) -> None:
+    problem = process.wait_serving(timeout, poll=0.3)
+    if problem == "exited":
+        raise ClusterError(f"{process.name} exited during start-up; last lines of "
+                           f"{process.log_path}:\n" + process.log_tail(25))
+    if problem == "timeout":
+        raise ClusterError(f"{process.name} not ready after {timeout:.0f} s; see {process.log_path}")
 
 
 # ----------------------------------------------------------------------------- the cluster
@@ -434,7 +325,7 @@ class ClusterConfig:
     sql_pool_size: int = 10
     credentials: Path | None = None  # default: credentials.yml as `dvcbot run` fills it in
     tracker_type: str | None = None  # default: the `type` of endpoints.yml's SQL tracker store
-    lock_type: str | None = None     # default: bot.rasa_ext.stores.AtomicRedisLockStore if present, else redis
+    lock_type: str | None = None     # default: ATOMIC_LOCK_STORE
 
     @classmethod
     def with_free_ports(cls, state: Path, **kwargs) -> "ClusterConfig":
@@ -462,10 +353,10 @@ class Cluster:
         self.redis = Redis(self.state / "redis", config.redis_port, self.secrets["redis_password"])
         self.ports = config.replica_ports()
         self.balancer_kind = self._choose_balancer()
-        self.simulator: Proc | None = None
-        self.actions: Proc | None = None
-        self.replicas: list[Proc] = []
-        self.balancer: Proc | None = None
+        self.simulator: Process | None = None
+        self.actions: Process | None = None
+        self.replicas: list[Process] = []
+        self.balancer: Process | None = None
         self._plan()
 
     # -------------------------------------------------------------- addresses
@@ -500,11 +391,8 @@ class Cluster:
 
     # -------------------------------------------------------------- configuration files
     def _base_env(self) -> dict[str, str]:
-        env = dict(os.environ)
+        env = quiet_env(dict(os.environ))
         env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-        env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        env["RASA_TELEMETRY_ENABLED"] = "false"   # no Segment/Sentry calls from the servers
         env["DVCBOT_STATE_DIR"] = str(self.state)
         env["DVCBOT_PORTAL_URL"] = self.simulator_url
         env["DVCBOT_RASA_URL"] = self.url
@@ -520,8 +408,6 @@ class Cluster:
         return env
 
     def endpoints(self) -> dict:
-        from bot.runner import active_endpoints
-
         endpoints = active_endpoints(REPO_ROOT / "endpoints.yml", self.config.actions_port, self.state)
         repo_tracker = endpoints.get("tracker_store") or {}
         # the SQL tracker store class the repository uses (Rasa's "SQL" or a subclass of it)
@@ -538,7 +424,7 @@ class Cluster:
                                           "db": str(self.state / "rasa_tracker.sqlite3")}
         if self.config.lock == "redis":
             endpoints["lock_store"] = {
-                "type": self.config.lock_type or default_lock_type(),
+                "type": self.config.lock_type or ATOMIC_LOCK_STORE,
                 "url": "127.0.0.1", "port": self.config.redis_port,
                 "password": self.secrets["redis_password"], "db": 1, "key_prefix": "dvcbot",
             }
@@ -547,8 +433,6 @@ class Cluster:
         return endpoints
 
     def credentials(self, env: dict[str, str]) -> dict:
-        from bot.runner import project_credentials
-
         if self.config.credentials is not None:
             return yaml.safe_load(self.config.credentials.read_text(encoding="utf-8")) or {}
         credentials, _, _ = project_credentials(env)
@@ -559,13 +443,14 @@ class Cluster:
     def _plan(self) -> None:
         env = self._base_env()
         python = sys.executable
-        self.simulator = Proc("portal-simulator", [python, "-m", "actions.portal.simulator",
-                                                   "--host", "127.0.0.1", "--port",
-                                                   str(self.config.simulator_port)],
-                              env, self.state, self.simulator_url + "/")
-        self.actions = Proc("action-server", [python, "-m", "bot.action_server", "--actions", "actions",
-                                              "--port", str(self.config.actions_port)],
-                            dict(env, SANIC_HOST="127.0.0.1"), self.state, self.actions_url + "/health")
+        self.simulator = service(
+            "portal-simulator", [python, "-m", "actions.portal.simulator", "--host", "127.0.0.1",
+                                 "--port", str(self.config.simulator_port)],
+            env, self.state, self.simulator_url + "/")
+        self.actions = service(
+            "action-server", [python, "-m", "bot.action_server", "--actions", "actions",
+                              "--port", str(self.config.actions_port)],
+            dict(env, SANIC_HOST="127.0.0.1"), self.state, self.actions_url + "/health")
         endpoints_path = self.state / "endpoints.cluster.yml"
         credentials_path = self.state / "credentials.cluster.yml"
         self._endpoints_path, self._credentials_path = endpoints_path, credentials_path
@@ -576,18 +461,18 @@ class Cluster:
             command = [python, "-m", "bot.rasa_ext", "run", "--model", str(model or "models"),
                        "--enable-api", "--interface", "127.0.0.1", "--port", str(port),
                        "--credentials", str(credentials_path), "--endpoints", str(endpoints_path)]
-            self.replicas.append(Proc(f"rasa-{index + 1}", command, env, self.state,
-                                      f"http://127.0.0.1:{port}/"))
+            self.replicas.append(service(f"rasa-{index + 1}", command, env, self.state,
+                                         f"http://127.0.0.1:{port}/"))
         if self.balancer_kind == "nginx":
             conf = self.state / "nginx" / "nginx.conf"
-            self.balancer = Proc("balancer", [nginx_path() or "nginx", "-p", str(conf.parent),
-                                              "-c", str(conf), "-g", "daemon off;"],
-                                 env, self.state, self.url + "/")
+            self.balancer = service("balancer", [nginx_path() or "nginx", "-p", str(conf.parent),
+                                                 "-c", str(conf), "-g", "daemon off;"],
+                                    env, self.state, self.url + "/")
         elif self.balancer_kind == "python":
-            self.balancer = Proc("balancer", [python, "-m", "bot.benchmarks.proxy", "--port",
-                                              str(self.config.lb_port)]
-                                 + [arg for u in self.replica_urls for arg in ("--upstream", u)],
-                                 env, self.state, self.url + "/")
+            self.balancer = service(
+                "balancer", [python, "-m", "bot.ops.proxy", "--port", str(self.config.lb_port)]
+                + [arg for u in self.replica_urls for arg in ("--upstream", u)],
+                env, self.state, self.url + "/")
 
     def _write_configs(self) -> None:
         env = self._base_env()
@@ -600,8 +485,7 @@ class Cluster:
             upstreams = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
                                   for p in self.ports)
             (conf_dir / "nginx.conf").write_text(NGINX_CONF.format(
-                state=conf_dir, upstreams=upstreams, port=self.config.lb_port,
-                user_line=""))
+                state=conf_dir, upstreams=upstreams, port=self.config.lb_port))
 
     # -------------------------------------------------------------- lifecycle
     def up(self) -> dict:
@@ -622,13 +506,13 @@ class Cluster:
         self.actions.start()
         for replica in self.replicas:
             replica.start()
-        self.simulator.wait_healthy(60)
-        self.actions.wait_healthy(timeout)
+        wait_healthy(self.simulator, 60)
+        wait_healthy(self.actions, timeout)
         with ThreadPoolExecutor(len(self.replicas)) as pool:
-            list(pool.map(lambda r: r.wait_healthy(timeout), self.replicas))
+            list(pool.map(lambda r: wait_healthy(r, timeout), self.replicas))
         if self.balancer is not None:
             self.balancer.start()
-            self.balancer.wait_healthy(30)
+            wait_healthy(self.balancer, 30)
         info = self.info()
         (self.state / "cluster.json").write_text(json.dumps(info, indent=2))
         return info
@@ -658,14 +542,14 @@ class Cluster:
 
     def restart_replica(self, index: int, crash: bool = False) -> None:
         replica = self.replicas[index]
-        replica.kill() if crash else replica.stop()
+        replica.kill() if crash else replica.stop(grace=15.0)
         replica.start()
-        replica.wait_healthy(self.config.start_timeout)
+        wait_healthy(replica, self.config.start_timeout)
 
     def down(self) -> None:
         for proc in [self.balancer, *reversed(self.replicas), self.actions, self.simulator]:
             if proc is not None:
-                proc.stop()
+                proc.stop(grace=15.0)
         self.redis.stop()
         self.postgres.stop()
         (self.state / "cluster.json").unlink(missing_ok=True)
@@ -681,9 +565,9 @@ class Cluster:
         return result
 
 
-NGINX_CONF = """# generated by bot.benchmarks.cluster: round-robin over the Rasa replicas, loopback only
+NGINX_CONF = """# generated by bot.ops.cluster: round-robin over the Rasa replicas, loopback only
 worker_processes 1;
-{user_line}pid {state}/nginx.pid;
+pid {state}/nginx.pid;
 error_log {state}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
@@ -747,31 +631,30 @@ def _config_from_args(args: argparse.Namespace) -> ClusterConfig:
 
 
 def main(argv: list[str] | None = None) -> int:
-    env = os.environ
-    parser = argparse.ArgumentParser(prog="python -m bot.benchmarks.cluster", description=__doc__,
+    scale = settings().scale
+    parser = argparse.ArgumentParser(prog="python -m bot.ops.cluster", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["up", "down", "status"])
-    parser.add_argument("--state", default=env.get("DVCBOT_SCALE_STATE_DIR", str(DEFAULT_STATE)))
-    parser.add_argument("--replicas", type=int, default=int(env.get("DVCBOT_SCALE_REPLICAS", 2)))
+    parser.add_argument("--state", default=str(scale.state_dir or DEFAULT_STATE))
+    parser.add_argument("--replicas", type=int, default=scale.replicas)
     parser.add_argument("--balancer", choices=["auto", "nginx", "python", "none"], default="auto")
     parser.add_argument("--tracker", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--lock", choices=["redis", "memory"], default="redis")
     parser.add_argument("--kb-database", dest="kb_database", choices=["postgres", "sqlite"],
                         default="postgres")
-    parser.add_argument("--pg-port", type=int, default=int(env.get("DVCBOT_SCALE_PG_PORT", 55432)))
-    parser.add_argument("--redis-port", type=int, default=int(env.get("DVCBOT_SCALE_REDIS_PORT", 56379)))
-    parser.add_argument("--lb-port", type=int, default=int(env.get("DVCBOT_SCALE_PORT", 5100)),
+    parser.add_argument("--pg-port", type=int, default=scale.pg_port)
+    parser.add_argument("--redis-port", type=int, default=scale.redis_port)
+    parser.add_argument("--lb-port", type=int, default=scale.port,
                         help="the one address (replicas use the next ports)")
-    parser.add_argument("--actions-port", type=int, default=5155)
-    parser.add_argument("--simulator-port", type=int, default=8775)
+    parser.add_argument("--actions-port", type=int, default=defaults.actions_port)
+    parser.add_argument("--simulator-port", type=int, default=defaults.simulator_port)
     parser.add_argument("--model", default=None, help="model archive (default: newest in models/)")
     parser.add_argument("--credentials", default=None,
                         help="Rasa credentials file (default: credentials.yml as `dvcbot run` fills it in)")
     parser.add_argument("--tracker-type", default=None,
                         help="tracker store class (default: the type in endpoints.yml, else SQL)")
     parser.add_argument("--lock-type", default=None,
-                        help="lock store class (default: bot.rasa_ext.stores.AtomicRedisLockStore if present, "
-                             "else Rasa's redis)")
+                        help=f"lock store class (default: {ATOMIC_LOCK_STORE})")
     args = parser.parse_args(argv)
     config = _config_from_args(args)
     cluster = Cluster(config)

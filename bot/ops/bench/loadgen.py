@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.benchmarks.conversations import Conversation
+from bot.ops.bench.conversations import Conversation
 from bot.tokens import bearer_header
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

@@ -11,17 +11,16 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
+from typing import Callable, Optional
 
 import httpx
 
-from bot.benchmarks import procs
-from bot.benchmarks.cluster import free_port
+from bot.ops.bench import procs
+from bot.ops.cluster import Cluster, ClusterConfig, ClusterError
+from bot.ops.process import Process, free_port, quiet_env
 from bot.paths import REPO_ROOT
-from bot.runner import stop_process_group
-
-QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-             "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 
 
 class StackError(RuntimeError):
@@ -34,23 +33,22 @@ class Running:
 
     name: str
     url: str
-    process: subprocess.Popen
+    process: Optional[Process]
     pids: dict[str, int] = field(default_factory=dict)   # role -> pid (rasa server, action server)
     state: Path | None = None
-    log: Path | None = None
 
     def stop(self, grace: float = 60) -> None:
-        stop_process_group(self.process, grace)
+        if self.process is not None:
+            self.process.stop(grace)
 
 
-def _wait_ready(process: subprocess.Popen, ready: callable, timeout: float, log: Path, what: str) -> None:
+def _wait_ready(process: Process, ready: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not ready():
-        if process.poll() is not None:
-            raise StackError(f"{what} exited during start-up:\n"
-                             + log.read_text(errors="replace")[-3000:])
+        if not process.alive():
+            raise StackError(f"{what} exited during start-up:\n" + process.log_tail(60))
         if time.monotonic() > deadline:
-            raise StackError(f"{what} not ready after {timeout:.0f} s; see {log}")
+            raise StackError(f"{what} not ready after {timeout:.0f} s; see {process.log_path}")
         time.sleep(0.5)
 
 
@@ -60,25 +58,24 @@ def start_dvcbot(model: Path, state: Path, timeout: float = 600) -> Running:
     ready = state / "ready.json"
     ready.unlink(missing_ok=True)
     rasa_port = free_port()
-    env = dict(os.environ, **QUIET_ENV, DVCBOT_STATE_DIR=str(state),
-               DVCBOT_DATABASE_URL=f"sqlite:///{state / 'dvcbot.sqlite3'}",
-               PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH"))
-                                          if p))
+    env = quiet_env(dict(os.environ, DVCBOT_STATE_DIR=str(state),
+                         DVCBOT_DATABASE_URL=f"sqlite:///{state / 'dvcbot.sqlite3'}",
+                         PYTHONPATH=os.pathsep.join(
+                             p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)))
     env.pop("DVCBOT_PORTAL_URL", None)
     command = [sys.executable, "-m", "bot.cli", "run", "--no-chat", "--model", str(model),
                "--rasa-port", str(rasa_port), "--actions-port", str(free_port()),
                "--simulator-port", str(free_port()), "--ready-file", str(ready)]
-    log = state / "runner.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    running = Running("dvcbot", f"http://127.0.0.1:{rasa_port}", process, state=state, log=log)
+    process = Process("dvcbot run", command, None, env, state / "runner.log")
+    process.start()
+    running = Running("dvcbot", f"http://127.0.0.1:{rasa_port}", process, state=state)
     try:
-        _wait_ready(process, ready.exists, timeout, log, "dvcbot run")
+        _wait_ready(process, ready.exists, timeout, "dvcbot run")
         info = json.loads(ready.read_text())
         running.url = info["rasa_url"]
-        rasa = procs.find_descendant(process.pid, "rasa", "run", "--port", str(rasa_port))
-        actions = procs.find_descendant(process.pid, "bot.action_server")
+        pid = process.pid() or 0
+        rasa = procs.find_descendant(pid, "rasa", "run", "--port", str(rasa_port))
+        actions = procs.find_descendant(pid, "bot.action_server")
         if rasa:
             running.pids["rasa server"] = rasa
         if actions:
@@ -93,8 +90,6 @@ def start_dvcbot(model: Path, state: Path, timeout: float = 600) -> Running:
 
 
 def rasa_version() -> str:
-    from importlib.metadata import version
-
     return version("rasa")
 
 
@@ -112,7 +107,7 @@ def prepare_reference(cache: Path, retrain: bool = False) -> tuple[Path, float, 
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    env = dict(os.environ, **QUIET_ENV)
+    env = quiet_env(dict(os.environ))
     started = time.monotonic()
     # `rasa init --no-prompt` writes the starter project and trains its model
     result = subprocess.run([sys.executable, "-m", "rasa", "init", "--no-prompt", "--init-dir",
@@ -130,15 +125,13 @@ def start_reference(project: Path, state: Path, timeout: float = 600) -> Running
     state.mkdir(parents=True, exist_ok=True)
     port = free_port()
     model = sorted((project / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)[-1]
-    env = dict(os.environ, **QUIET_ENV)
     command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api",
                "--interface", "127.0.0.1", "--port", str(port),
                "--endpoints", str(project / "endpoints.yml"),
                "--credentials", str(project / "credentials.yml")]
-    log = state / "reference.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=project, env=env, stdin=subprocess.DEVNULL,
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    process = Process("starter bot", command, None, quiet_env(dict(os.environ)),
+                      state / "reference.log", cwd=project)
+    process.start()
     url = f"http://127.0.0.1:{port}"
 
     def ready() -> bool:
@@ -147,9 +140,9 @@ def start_reference(project: Path, state: Path, timeout: float = 600) -> Running
         except httpx.HTTPError:
             return False
 
-    running = Running("starter bot", url, process, {"rasa server": process.pid}, state, log)
+    running = Running("starter bot", url, process, {"rasa server": process.pid() or 0}, state)
     try:
-        _wait_ready(process, ready, timeout, log, "the starter bot")
+        _wait_ready(process, ready, timeout, "the starter bot")
     except BaseException:
         running.stop()
         raise
@@ -157,7 +150,7 @@ def start_reference(project: Path, state: Path, timeout: float = 600) -> Running
 
 
 class ClusterRunning(Running):
-    """One replica of the scale-out harness (bot/benchmarks/cluster.py) as a benchmark stack."""
+    """One replica of the scale-out harness (bot/ops/cluster.py) as a benchmark stack."""
 
     def __init__(self, cluster) -> None:
         super().__init__("dvcbot", cluster.url, None,  # type: ignore[arg-type]
@@ -172,8 +165,6 @@ class ClusterRunning(Running):
 def start_single_replica(model: Path, state: Path, tracker_type: str | None = None) -> ClusterRunning:
     """The same servers as `dvcbot run` (no dossier poller), started by the scale-out
     harness so that the tracker store class can be chosen (e.g. to measure a proposed one)."""
-    from bot.benchmarks.cluster import Cluster, ClusterConfig, ClusterError
-
     state.mkdir(parents=True, exist_ok=True)
     cluster = Cluster(ClusterConfig.with_free_ports(
         state, replicas=1, tracker="sqlite", lock="memory", kb_database="sqlite", balancer="none",
