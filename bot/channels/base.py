@@ -85,6 +85,7 @@ CHANNEL_TEXTS = TextFile(TEXTS_FILE, {
     "button_expired": set(), "undelivered_intro": set(), "help": set(), "menu_hint": set(),
     "menu": Buttons("label", "payload"), "busy": set(), "no_answer": set(),
     "session_refused": set(), "server_error": set(), "zalo_page_missing": set(),
+    "command_help": set(), "command_huy": set(),
 })
 
 

@@ -18,6 +18,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "handoff_opened": {"commune_name", "when"},
     "when_hours": {"hours"},
     "when_unknown": set(),
+    "commune_unknown": set(),
     "handoff_already_open": set(),
     "ask_commune": set(),
     "consent_ask": {"commune_name"},
