@@ -28,6 +28,7 @@ from actions.context import (
 )
 from actions.replies import say
 from knowledge.catalog import catalog_answer
+from knowledge.render import ASPECTS
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def answer_aspect(procedure: str, aspect: str, conditions: dict | None = None):
     except ValueError:
         from knowledge.render import Answer
 
-        text = kb.message("unknown_fact", what=kb.message(f"what_{aspect}"),
+        text = kb.message("unknown_fact", what=kb.message(f"what_{aspect}" if aspect in ASPECTS else "what_other"),
                           name=kb.procedure_name(procedure), ask=kb.message("default_ask"))
         return Answer(text=text, known=False)
 

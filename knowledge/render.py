@@ -52,7 +52,7 @@ MESSAGES: dict[str, set[str]] = {
     "notice_line": {"text"}, "default_ask": set(), "unknown_fact": {"what", "name", "ask"},
     "unknown_case": {"case", "ask"}, "updated_line": {"date"}, "until": {"date"},
     "from_line": {"date", "what"}, "no_procedure": {"link"},
-    **{f"what_{aspect}": set() for aspect in ASPECTS},
+    **{f"what_{aspect}": set() for aspect in ASPECTS}, "what_other": set(),
     "documents_header": {"name"}, "documents_partial": {"note"},
     **{f"kind_{kind}": set() for kind in DOCUMENT_KINDS},
     "copies": {"n"}, "fee_header": {"name", "date"}, "fee_cheaper_header": set(), "fee_free": set(),

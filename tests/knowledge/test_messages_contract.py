@@ -12,19 +12,25 @@ from bot.core.texts import Text, TextsError
 from bot.paths import REPO_ROOT
 from knowledge.render import ASPECTS, CHANNELS, DOCUMENT_KINDS, MESSAGES, Renderer
 
-SOURCES = [REPO_ROOT / "knowledge" / "render.py", REPO_ROOT / "knowledge" / "base.py"]
+SOURCES = [REPO_ROOT / "knowledge" / "render.py", REPO_ROOT / "knowledge" / "base.py",
+           REPO_ROOT / "actions" / "answers.py"]          # kb.message(...) there
 DYNAMIC = {"what_": ASPECTS, "kind_": DOCUMENT_KINDS, "channel_": CHANNELS,
            "office_": ("address", "phone", "hours")}
 
 
 def _calls():
-    """(message name or f-string prefix, the keyword names passed) for every `.t(...)` call."""
+    """(message name or f-string prefix, the keyword names passed) for every `.t(...)` and
+    `kb.message(...)` call."""
     for source in SOURCES:
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "t" and node.args):
+                    and node.func.attr in ("t", "message") and node.args):
                 first = node.args[0]
                 keywords = {k.arg for k in node.keywords if k.arg}
+                if isinstance(first, ast.IfExp):           # t(f"what_{x}" if ... else "what_other")
+                    first, other = first.body, first.orelse
+                    if isinstance(other, ast.Constant):
+                        yield other.value, keywords
                 if isinstance(first, ast.Constant):
                     yield first.value, keywords
                 elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
