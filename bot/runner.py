@@ -32,6 +32,7 @@ from typing import Callable
 import httpx
 import yaml
 
+from bot.core.settings import settings
 from bot.ops.process import STOP_SIGNALS, Process, port_in_use, quiet_env
 from bot.paths import REPO_ROOT, latest_model, state_dir
 from bot.tokens import (ACTIONS_TOKEN, RASA_API_TOKEN, REST_TOKEN, bearer_header, ensure_token,
