@@ -155,7 +155,7 @@ def test_kb_search_lists_the_catalogue_after_the_curated_procedures(capsys):
     assert "1.005461" in first and "Đăng ký lại khai tử" in first
     assert kb_main(["search", "dang", "ky", "khai", "sinh"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert "khai_sinh" in first and "[curated]" in first
+    assert "khai_sinh" in first and "[đã kiểm chứng]" in first
 
 
 def test_kb_answer_accepts_a_catalogue_code(capsys):
