@@ -26,8 +26,9 @@ from actions.context import (
     procedure_decision,
     safe_action,
 )
-
+from actions.replies import say
 from knowledge.catalog import catalog_answer
+from knowledge.render import ASPECTS
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +47,6 @@ POPULAR_BUTTONS = 6
 # aspects.yml: every aspect, in the order asked); the knowledge base names two of them its way.
 KB_ASPECT = {"deadlines": "deadline", "late": "deadline"}
 # what the aspects outside the knowledge base's sections are called in "not known" replies
-ASPECT_WHAT = {"eligibility": "điều kiện, đối tượng được làm", "deadline": "thời hạn phải làm",
-               "not_required": "trường hợp không phải làm"}
 
 
 # intents whose question a condition ("tôi là hộ nghèo", "nộp online") does not change
@@ -101,7 +100,7 @@ def answer_aspect(procedure: str, aspect: str, conditions: dict | None = None):
     except ValueError:
         from knowledge.render import Answer
 
-        text = kb.message("unknown_fact", what=ASPECT_WHAT.get(aspect, aspect),
+        text = kb.message("unknown_fact", what=kb.message(f"what_{aspect}" if aspect in ASPECTS else "what_other"),
                           name=kb.procedure_name(procedure), ask=kb.message("default_ask"))
         return Answer(text=text, known=False)
 
@@ -124,7 +123,7 @@ class ActionGreet(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = []
-        dispatcher.utter_message(response="utter_greet")
+        say(dispatcher, "greet")
         point = entry_point(tracker)
         if point and point.get("commune"):
             commune = knowledge_base().resolve_commune(str(point["commune"]))
@@ -173,16 +172,15 @@ class ActionAnswerProcedure(Action):
             buttons = [{"title": g.name or knowledge_base().procedure_name(g.key),
                         "payload": f'/{first_intent}{{"procedure": "{g.key}"}}'}
                        for g in decision.guesses]
-            dispatcher.utter_message(response="utter_ask_which_procedure_guess", buttons=buttons)
+            say(dispatcher, "ask_which_procedure_guess", buttons=buttons)
             return [SlotSet("pending_aspect", ",".join(aspects))]
         if decision.action == "outside":
             name = next((g.name for g in decision.guesses if g.key == decision.key), "") or decision.key
-            dispatcher.utter_message(response="utter_procedure_not_curated", procedure_name=name)
+            say(dispatcher, "procedure_not_curated", procedure_name=name)
             return [SlotSet("pending_aspect", None)]
         procedure = decision.key
         if procedure is None:
-            dispatcher.utter_message(response="utter_ask_which_procedure",
-                                     buttons=procedure_buttons(first_intent))
+            say(dispatcher, "ask_which_procedure", buttons=procedure_buttons(first_intent))
             return [SlotSet("pending_aspect", ",".join(aspects))]
 
         conditions = condition_follow_up(tracker, intent, named_now) if len(aspects) == 1 and aspects[0] in (
@@ -200,7 +198,7 @@ class ActionAnswerProcedure(Action):
             SlotSet("last_aspect", aspects[-1]),
         ]
         if aspects[-1] == "online" and not conditions:
-            dispatcher.utter_message(response="utter_offer_online_steps")
+            say(dispatcher, "offer_online_steps")
             events += [SlotSet("pending_offer", "next_online_step"), SlotSet("online_step", 0)]
         return events
 
@@ -231,7 +229,7 @@ class ActionAnswerOffice(Action):
         if commune is None:
             buttons = [{"title": c.name, "payload": f'/ask_office{{"commune": "{c.key}"}}'}
                        for c in kb.communes()]
-            dispatcher.utter_message(response="utter_ask_which_commune", buttons=buttons)
+            say(dispatcher, "ask_which_commune", buttons=buttons)
             return [SlotSet("failed_understandings", 0)]
         answer = kb.office_answer(commune)
         dispatcher.utter_message(text=answer.text)
@@ -255,9 +253,9 @@ class ActionOnlineNextStep(Action):
         events: list[EventType] = [SlotSet("online_step", index + 1),
                                    SlotSet("failed_understandings", 0)]
         if index + 1 < len(steps):
-            dispatcher.utter_message(response="utter_next_step_hint")
+            say(dispatcher, "next_step_hint")
             events.append(SlotSet("pending_offer", "next_online_step"))
         else:
-            dispatcher.utter_message(response="utter_online_steps_done")
+            say(dispatcher, "online_steps_done")
             events.append(SlotSet("pending_offer", None))
         return events

@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.replies import say
 from bot.nlu import understanding
 from knowledge import KnowledgeBase
 
@@ -128,7 +129,7 @@ def safe_action(run: Run) -> Run:
             return await run(self, dispatcher, tracker, domain)
         except Exception:  # noqa: BLE001 - the citizen must always get an answer
             logger.exception("action %s failed (intent=%s)", self.name(), latest_intent(tracker))
-            dispatcher.utter_message(response="utter_default")
+            say(dispatcher, "busy")
             return []
 
     return wrapper

@@ -8,10 +8,11 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import safe_action
+from actions.replies import say
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +66,9 @@ class ActionFallback(Action):
         failures = int(tracker.get_slot("failed_understandings") or 0) + 1
         logger.info("not understood (%d in a row)", failures)
         if failures >= 2:
-            dispatcher.utter_message(response="utter_offer_human")
+            say(dispatcher, "offer_human")
             return [SlotSet("failed_understandings", failures), SlotSet("pending_offer", "human")]
-        dispatcher.utter_message(response="utter_rephrase")
+        say(dispatcher, "rephrase")
         return [SlotSet("failed_understandings", failures)]
 
 
@@ -85,7 +86,7 @@ class ActionAffirm(Action):
         if action:
             return [SlotSet("pending_offer", CONSENT_OFFERS.get(offer or "")),
                     FollowupAction(action)]
-        dispatcher.utter_message(response="utter_affirm_nothing_pending")
+        say(dispatcher, "affirm_nothing_pending")
         return []
 
 
@@ -101,5 +102,17 @@ class ActionDeny(Action):
         action = ACTION_FOR_DENIED_OFFER.get(tracker.get_slot("pending_offer") or "")
         if action:
             return [SlotSet("pending_offer", None), FollowupAction(action)]
-        dispatcher.utter_message(response="utter_deny")
+        say(dispatcher, "deny")
         return [SlotSet("pending_offer", None), SlotSet("failed_understandings", 0)]
+
+
+class ActionDefaultFallback(Action):
+    """Rasa's core fallback (config.yml), with its wording from replies.yml: say so, forget the turn."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        say(dispatcher, "busy")
+        return [UserUtteranceReverted()]

@@ -37,6 +37,7 @@ from actions.portal.guesses import GuessGuard
 from actions.portal.models import Dossier, format_date, local_date
 from actions.portal.subscriptions import SubscriptionStore, subscription_days, zalo_window_only
 from actions.portal.wording import messages, statuses
+from actions import replies
 from bot.core import tz
 from bot.core.settings import settings
 
@@ -283,8 +284,8 @@ def render_reminder(kind: str, code: str, entities: dict[str, str]) -> str:
     except ValueError:
         when = entities.get("appointment_date") or ""
     lines = [say.get(f"notify.{kind}", code=code, date=when, status=info.label)]
-    if entities.get("procedure"):
-        lines.append(say.get("notify.procedure", procedure=entities["procedure"]))
+    if entities.get("dossier_procedure"):
+        lines.append(say.get("notify.procedure", procedure=entities["dossier_procedure"]))
     if kind == "overdue":
         late = statuses().info(None, "overdue")
         lines.append(say.get("notify.next_step", next_step=late.next_step))
@@ -357,6 +358,30 @@ class ValidateDossierForm(FormValidationAction):
         return {"phone_suffix": None}
 
 
+class ActionAskDossierCode(Action):
+    """The form's question for `dossier_code` (Rasa asks action_ask_<slot> when it exists)."""
+
+    def name(self) -> str:
+        return "action_ask_dossier_code"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        replies.say(dispatcher, "ask_dossier_code")
+        return []
+
+
+class ActionAskPhoneSuffix(Action):
+    """The form's question for `phone_suffix`."""
+
+    def name(self) -> str:
+        return "action_ask_phone_suffix"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(text=messages().get("ask_phone_suffix", digits=PHONE_SUFFIX_DIGITS))
+        return []
+
+
 # --------------------------------------------------------------------------- look-up
 
 class ActionCheckDossierStatus(Action):
@@ -369,7 +394,7 @@ class ActionCheckDossierStatus(Action):
             return await self._run(dispatcher, tracker)
         except Exception:  # noqa: BLE001 - never a stack trace, never silence
             logger.exception("dossier look-up failed unexpectedly")
-            dispatcher.utter_message(response="utter_default")
+            replies.say(dispatcher, "busy")
             return []
 
     async def _run(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -523,7 +548,7 @@ class ActionSubscribeDossier(Action):
             return await subscribe(dispatcher, tracker, code)
         except Exception:  # noqa: BLE001
             logger.exception("dossier subscription failed unexpectedly")
-            dispatcher.utter_message(response="utter_default")
+            replies.say(dispatcher, "busy")
             return []
 
 
@@ -553,7 +578,7 @@ class ActionUnsubscribeDossier(Action):
                 dispatcher.utter_message(text=say.get("no_subscription"))
         except Exception:  # noqa: BLE001
             logger.exception("dossier unsubscription failed unexpectedly")
-            dispatcher.utter_message(response="utter_default")
+            replies.say(dispatcher, "busy")
         return [SlotSet("pending_offer", None)]
 
 

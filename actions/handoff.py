@@ -109,6 +109,6 @@ class ActionRequestHuman(Action):
         if commune_name:
             dispatcher.utter_message(text=text("no_team", commune_name=commune_name))
         else:
-            dispatcher.utter_message(text=text("no_team_no_office", commune_name="xã của bạn"))
+            dispatcher.utter_message(text=text("no_team_no_office", commune_name=text("your_commune")))
         dispatcher.utter_message(text=office.text)
         return events

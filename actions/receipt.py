@@ -43,10 +43,11 @@ _KEEP_ASKING_INTENTS = {"", "nlu_fallback", "affirm", "check_dossier_status", "r
 
 
 def _say(key: str, **values: Any) -> str:
-    node: Any = messages()["dialogue"]
-    for part in key.split("."):
-        node = node[part]
-    return " ".join(str(node).format(example=example_code(), **values).split())
+    """A text of the dialogue (bot/receipt/messages.yml `dialogue:`); the buttons' titles take
+    no values, the others the example code."""
+    if key.startswith("buttons."):
+        return messages().text(f"dialogue.{key}")
+    return " ".join(messages().text(f"dialogue.{key}", example=example_code(), **values).split())
 
 
 def _entities(tracker: Tracker) -> dict[str, str]:

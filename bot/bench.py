@@ -132,7 +132,8 @@ def score(understander, examples: List[Example], strip: bool) -> Scores:
     what = "without diacritics" if strip else "as written"
     for done, example in enumerate(examples):
         if done % 100 == 0:
-            print(f"scoring {what}: {done}/{len(examples)} messages", flush=True)
+            print(f"scoring {what}: {done}/{len(examples)} messages ({done * 100 // len(examples)}%)",
+                  file=sys.stderr, flush=True)
         text = strip_diacritics(example.text) if strip else example.text
         result = understander.understand(text, details=True)
         intent = result["intent"] or "none"
@@ -196,9 +197,9 @@ def bench_nlu(argv: List[str]) -> int:
         if args.model:
             model = args.model
         else:
-            print(f"training NLU model ({args.config.name}, {args.train}) ...", flush=True)
+            print(f"training NLU model ({args.config.name}, {args.train}) ...", file=sys.stderr, flush=True)
             model, training_seconds = train_nlu_model(args.config, args.train, Path(tmp))
-        print(f"loading {model} ...", flush=True)
+        print(f"loading {model} ...", file=sys.stderr, flush=True)
         started = time.perf_counter()
         understander = Understander(model)
         load_seconds = time.perf_counter() - started

@@ -49,13 +49,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 from sqlalchemy import Column, DateTime, MetaData, String, Table, create_engine, delete, func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from bot import storage
 from bot.core.settings import PrivacySettings, settings
+from bot.core.texts import TEXT_LIST, TextFile
 
 logger = logging.getLogger(__name__)
 
@@ -89,18 +89,12 @@ def _key(sender_id: str) -> str:
 # ------------------------------------------------------------------------------ texts
 
 
-@lru_cache(maxsize=4)
-def _texts(path: str) -> dict[str, Any]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    for key in ("notice", "erased", "erase_failed", "erase_commands"):
-        if key not in data:
-            raise ValueError(f"{path}: missing key {key!r}")
-    return data
+TEXTS = TextFile(TEXTS_FILE, {"notice": {"days"}, "erased": set(), "erase_failed": set(),
+                             "erase_commands": TEXT_LIST})
 
 
 def text(key: str, **values: Any) -> str:
-    template = str(_texts(str(TEXTS_FILE))[key])
-    return " ".join(template.format(**values).split())
+    return " ".join(TEXTS.text(key, **values).split())
 
 
 def notice() -> str:
@@ -116,7 +110,7 @@ def _fold_command(value: Optional[str]) -> str:
 
 @lru_cache(maxsize=4)
 def _erase_commands(path: str) -> frozenset[str]:
-    return frozenset(_fold_command(str(c)) for c in _texts(path)["erase_commands"])
+    return frozenset(_fold_command(c) for c in TEXTS.load(path).value("erase_commands"))
 
 
 def is_erase_command(message_text: Optional[str]) -> bool:
@@ -374,33 +368,38 @@ def purge(now: Optional[dt.datetime] = None, *, days: Optional[int] = None,
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         prog="dvcbot purge",
-        description="delete or redact personal data past its lifetime (DVCBOT_RETENTION_DAYS)")
-    parser.add_argument("--days", type=int, default=None,
-                        help=f"conversation retention in days (default DVCBOT_RETENTION_DAYS "
-                             f"or {DEFAULT_RETENTION_DAYS})")
-    parser.add_argument("--tracker-url", default=None, help="Rasa's tracker database URL")
-    parser.add_argument("--database-url", default=None, help="dvcbot's database URL")
-    parser.add_argument("--erase", metavar="CONVERSATION_ID", default=None,
-                        help="instead: erase one conversation (a request made at the desk), "
-                             "e.g. tg:123456789 or zalo:987654321")
+        description="xóa hoặc che dữ liệu cá nhân đã quá hạn lưu (DVCBOT_RETENTION_DAYS)")
+    parser.add_argument("--days", type=int, default=None, metavar="SỐ_NGÀY",
+                        help=f"số ngày lưu cuộc trò chuyện (mặc định DVCBOT_RETENTION_DAYS "
+                             f"hoặc {DEFAULT_RETENTION_DAYS})")
+    parser.add_argument("--tracker-url", default=None, metavar="URL",
+                        help="cơ sở dữ liệu hội thoại của Rasa (mặc định: theo endpoints.yml)")
+    parser.add_argument("--database-url", default=None, metavar="URL",
+                        help="cơ sở dữ liệu dvcbot (mặc định DVCBOT_DATABASE_URL)")
+    parser.add_argument("--erase", metavar="MÃ_HỘI_THOẠI", default=None,
+                        help="thay vào đó: xóa một cuộc trò chuyện (người dân yêu cầu tại quầy), "
+                             "ví dụ tg:123456789 hoặc zalo:987654321")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         if args.erase:
             erased = erase(args.erase.strip(), url=args.database_url, tracker_url=args.tracker_url)
-            print(f"erased: {erased.events} conversation events, {erased.follows} follow rows, "
-                  f"{erased.tickets} tickets, {erased.outbox} outbox rows")
+            print(f"đã xóa (erased): {erased.events} sự kiện hội thoại, {erased.follows} dòng theo dõi "
+                  f"hồ sơ, {erased.tickets} phiếu gặp người thật, {erased.outbox} tin chờ gửi")
             return 0
         if args.days is not None and args.days < 1:
-            raise ValueError("--days must be at least 1")
+            raise ValueError("--days phải từ 1 trở lên")
         result = purge(days=args.days, url=args.database_url, tracker_url=args.tracker_url)
     except (ValueError, SQLAlchemyError) as exc:
-        print(f"dvcbot purge: {exc.__class__.__name__}: {str(exc)[:200]}", file=sys.stderr)
+        print(f"dvcbot purge: lỗi: {str(exc)[:200]}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - e.g. ReportError: no tracker store configured
-        print(f"dvcbot purge: {exc}", file=sys.stderr)
+        print(f"dvcbot purge: lỗi: {exc}", file=sys.stderr)
         return 2
-    print(result.summary())
+    print(f"đã xóa/che: {result.conversations} cuộc trò chuyện ({result.events} sự kiện), "
+          f"{result.outbox} tin chờ gửi, {result.notifications} dòng theo dõi/thông báo, "
+          f"{result.tickets} phiếu đã đóng, {result.other} dòng khác"
+          + "".join(f"; {note}" for note in result.notes))
     return 0
 
 

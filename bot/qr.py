@@ -297,7 +297,7 @@ def render_leaflet(
     desk = commune.desk
     desk_title = desk.name or f"Bộ phận một cửa {commune.name}"
     question_items = "".join(f"<li>{esc(q)}</li>" for q in questions)
-    photo_hint = " ".join(receipt_messages()["leaflet"]["photo_hint"].split())
+    photo_hint = " ".join(receipt_messages().text("leaflet.photo_hint").split())
     return f"""<!doctype html>
 <html lang="vi">
 <head>

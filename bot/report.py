@@ -127,7 +127,7 @@ def is_sql_store(kind: str, where: str) -> bool:
 
 def _line_of(text: str, *keys: str) -> int | str:
     """The line (1-based) of a nested key in a YAML text, or "?"."""
-    from bot.rasa_ext.endpoints import yaml_line
+    from bot.core.yaml_lines import yaml_line
 
     return yaml_line(text, keys) or "?"
 
@@ -720,7 +720,7 @@ def main(argv: list[str]) -> int:
     out = args.out or state_dir() / "reports" / f"{args.since.isoformat()}_{until.isoformat()}"
     files = write_report(figures, out)
     print(summary_text(figures))
-    print(f"written to {out}: " + ", ".join(sorted(p.name for p in files.values())))
+    print(f"đã ghi vào {out}: " + ", ".join(sorted(p.name for p in files.values())))
     return 0
 
 

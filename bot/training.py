@@ -70,6 +70,8 @@ def is_up_to_date(out_dir: Path | None = None) -> bool:
 def train(out_dir: Path | None = None, force: bool = False, quiet: bool = False) -> Path:
     """Train into out_dir/dvcbot.tar.gz unless the existing model is up to date."""
     out_dir = out_dir or models_dir()
+    if not quiet:
+        _stage(f"1/3 checking the fingerprint of {len(training_files())} training inputs")
     if not force and is_up_to_date(out_dir):
         if not quiet:
             print(f"model {model_path(out_dir)} is up to date; not training")
@@ -86,7 +88,8 @@ def train(out_dir: Path | None = None, force: bool = False, quiet: bool = False)
         "--force",
     ]
     if not quiet:
-        print("training:", " ".join(command[2:]), flush=True)
+        _stage("2/3 training NLU and dialogue (rasa train; its own progress bars follow): "
+               + " ".join(command[2:]))
     started = time.monotonic()
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     result = subprocess.run(command, cwd=REPO_ROOT, env=env,
@@ -98,8 +101,12 @@ def train(out_dir: Path | None = None, force: bool = False, quiet: bool = False)
         json.dumps({"fingerprint": current, "training_seconds": round(seconds, 1)}, indent=2)
     )
     if not quiet:
-        print(f"trained {model_path(out_dir)} in {seconds:.0f} s")
+        _stage(f"3/3 trained {model_path(out_dir)} in {seconds:.0f} s")
     return model_path(out_dir)
+
+
+def _stage(line: str) -> None:
+    print(f"dvcbot train: {line}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str]) -> int:

@@ -32,6 +32,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bot.core.texts import TextFile, Texts
+
 from . import config
 from .canonical import PORTAL_HOME
 from .catalog_import import DETAILS_FILE, PROCEDURES_FILE, PROVENANCE_FILE
@@ -990,51 +992,35 @@ def search(text: str, limit: int = 5, data_dir: str | Path | None = None,
 
 
 # ---------------------------------------------------------------------------------------- answers
-_MESSAGES_FILE = "messages.yml"
+# The wording of catalogue answers (bot.core.texts): each template and its placeholders.
+MESSAGES = TextFile(Path(__file__).resolve().parent / "data" / CATALOG_DIR_NAME / "messages.yml", {
+    "header": {"name", "code"}, "fee_exempt": {"text"}, "handled_by": {"agencies", "level"},
+    "level": {"level"}, "agency_unknown": set(), "source": {"updated", "crawl"},
+    "source_catalog_only": {"crawl"}, "source_name": {"code"}, "source_name_detail": {"code", "updated"},
+    "no_detail": {"what"}, "not_stated": {"what", "ask"}, "ask": set(), "link": {"link"},
+    "legal": {"list"}, "legal_more": {"n"}, "abolished": {"name", "code", "decision", "replacement"},
+    "abolished_curated": {"curated"}, "decision_unknown": set(),
+    "other_province": {"name", "code", "province", "local"}, "province": {"province"},
+    "province_unknown": set(), "local_unknown": set(), "local_variant": {"province"},
+    "unknown_code": {"code", "link"},
+    **{f"what_{aspect}": set() for aspect in ("documents", "fee", "processing_time", "where", "online",
+                                               "form", "procedure")},
+    "documents_header": set(), "fee_header": set(), "time_header": set(), "where_header": set(),
+    "online_yes": set(), "online_part": {"channels"}, "fee_free": set(),
+    "copies": {"original"}, "copies_copy": {"copy"},
+})
 
 
-def _messages(catalog: Catalog) -> dict[str, str]:
-    try:
-        doc = yaml.safe_load((catalog.folder / _MESSAGES_FILE).read_text(encoding="utf-8")) or {}
-    except (OSError, ValueError, yaml.YAMLError):
-        doc = {}
-    return {str(k): str(v) for k, v in doc.items()} if isinstance(doc, dict) else {}
+def _messages(catalog: Catalog) -> Texts:
+    """The data folder's own catalogue wording when it has one, else the shipped file."""
+    own = catalog.folder / MESSAGES.path.name
+    return MESSAGES.load(own if own.exists() else None)
 
 
-def _t(msgs: dict[str, str], key: str, **values) -> str:
-    template = msgs.get(key, _DEFAULT_MESSAGES.get(key, key))
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return _DEFAULT_MESSAGES.get(key, key).format(**values)
+def _t(msgs: Texts, key: str, **values) -> str:
+    return msgs.text(key, **values)
 
 
-_DEFAULT_MESSAGES = {
-    "header": "{name} (mã {code}).",
-    "fee_exempt": "Miễn/giảm: {text}",
-    "handled_by": "Nơi giải quyết: {agencies}{level}.",
-    "level": " ({level})",
-    "agency_unknown": "danh mục chưa ghi, bạn hỏi bộ phận một cửa UBND xã",
-    "source": "Nguồn: Cơ sở dữ liệu quốc gia về TTHC, cập nhật {updated} (lấy ngày {crawl}, nay có thể đã thay đổi).",
-    "source_catalog_only": "Nguồn: danh mục TTHC quốc gia, lấy ngày {crawl} (nay có thể đã đổi).",
-    "no_detail": "dvcbot chưa có chi tiết về {what} của thủ tục này. Xem hướng dẫn đầy đủ trên Cổng Dịch vụ công.",
-    "not_stated": "Cơ sở dữ liệu quốc gia không ghi {what} của thủ tục này. Bạn hỏi {ask}.",
-    "ask": "bộ phận một cửa UBND xã",
-    "link": "Trang thủ tục: {link}",
-    "legal": "Căn cứ pháp lý: {list}.",
-    "abolished": "Thủ tục \"{name}\" (mã {code}) đã bị bãi bỏ theo {decision}, không còn áp dụng. {replacement}",
-    "abolished_curated": "Gõ \"{curated}\" để xem thủ tục đang áp dụng.",
-    "other_province": "Thủ tục \"{name}\" (mã {code}) là thủ tục riêng của {province}, không áp dụng ở {local}. Bạn hỏi UBND xã về thủ tục tương ứng ở {local}.",
-    "local_variant": "Đây là thủ tục riêng của {province}.",
-    "unknown_code": "Không tìm thấy thủ tục mã {code} trong danh mục quốc gia. Bạn xem trên Cổng Dịch vụ công: {link}",
-    "what_documents": "giấy tờ cần nộp", "what_fee": "lệ phí", "what_processing_time": "thời gian giải quyết",
-    "what_where": "nơi nộp hồ sơ", "what_online": "việc nộp trực tuyến", "what_form": "mẫu đơn, tờ khai",
-    "what_procedure": "cách làm",
-    "documents_header": "Giấy tờ:", "fee_header": "Lệ phí:", "time_header": "Thời gian giải quyết:",
-    "where_header": "Nơi nộp:", "online_yes": "Nộp trực tuyến được (toàn trình) trên Cổng Dịch vụ công.",
-    "online_part": "Nộp được: {channels}.", "fee_free": "không mất phí", "more_items": "… và {n} giấy tờ khác (xem trang thủ tục).",
-    "copies": "{original} bản chính", "copies_copy": "{copy} bản sao",
-}
 _ASPECTS = {"documents": "documents", "fee": "fee", "fees": "fee", "processing_time": "processing_time",
             "time": "processing_time", "where": "where", "online": "online", "form": "form", "forms": "form",
             "procedure": "procedure", "office": "where"}
@@ -1072,7 +1058,7 @@ def _fit(lines: list[str], tail: list[str], limit: int = FIRST_MESSAGE_MAX) -> s
     return "\n".join(kept + ([tail_text] if tail_text else []))
 
 
-def _fees(detail: dict, msgs: dict) -> list[str]:
+def _fees(detail: dict, msgs: Texts) -> list[str]:
     """One line per channel with its amounts; the exemption note once; a note alone when no amount."""
     lines: list[str] = []
     notes: list[str] = []
@@ -1133,7 +1119,7 @@ def _times(detail: dict) -> list[str]:
     return lines
 
 
-def _papers(detail: dict, msgs: dict) -> list[str]:
+def _papers(detail: dict, msgs: Texts) -> list[str]:
     """The papers, group by group; long explanations ("Trường hợp ... thì không phải ...") left
     to the portal page, each paper cut to a phone's line or two."""
     lines: list[str] = []
@@ -1181,13 +1167,15 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
             replacement += "."
         if curated and curated in catalog.curated:
             replacement += " " + _t(msgs, "abolished_curated", curated=catalog.curated[curated]["name"])
-        text = _t(msgs, "abolished", name=_display_name(r.name), code=code, decision=entry.get("decision") or "văn bản mới",
+        text = _t(msgs, "abolished", name=_display_name(r.name), code=code, decision=entry.get("decision") or _t(msgs, "decision_unknown"),
                   replacement=replacement.strip())
         source = str(entry.get("source") or "")
         return CatalogAnswer(text.strip(), "", False, [source] if source else [], PORTAL_HOME, code)
     if catalog.is_other_province(r):
-        local = f"tỉnh {catalog.local_province}" if catalog.local_province else "địa phương của bạn"
-        province = f"tỉnh {r.province}" if r.province else (r.publisher or "một tỉnh khác")
+        local = (_t(msgs, "province", province=catalog.local_province) if catalog.local_province
+                 else _t(msgs, "local_unknown"))
+        province = (_t(msgs, "province", province=r.province) if r.province
+                    else (r.publisher or _t(msgs, "province_unknown")))
         return CatalogAnswer(_t(msgs, "other_province", name=_display_name(r.name), code=code, province=province, local=local),
                              "", False, [], PORTAL_HOME, code)
 
@@ -1196,7 +1184,7 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
     agencies = catalog.agencies(r)
     head = [_t(msgs, "header", name=_display_name(r.name), code=code)]
     if r.type == "SPECIFIC":
-        head.append(_t(msgs, "local_variant", province=f"tỉnh {r.province}"))
+        head.append(_t(msgs, "local_variant", province=_t(msgs, "province", province=r.province)))
     handled = _t(msgs, "handled_by", agencies=", ".join(agencies[:3]) or level or _t(msgs, "agency_unknown"),
                  level=_t(msgs, "level", level=level) if level and agencies else "")
     detail = catalog.details.get(code)
@@ -1207,7 +1195,7 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
     known = True
     if detail is None:
         source_line = _t(msgs, "source_catalog_only", crawl=crawl)
-        sources = [f"Danh mục TTHC quốc gia, mã {code}"]
+        sources = [_t(msgs, "source_name", code=code)]
         if aspect not in ("procedure", "where"):
             body.append(_t(msgs, "no_detail", what=what))
             known = False
@@ -1215,7 +1203,7 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
     else:
         updated = _vn_date(detail.get("updated"))
         source_line = _t(msgs, "source", updated=updated, crawl=crawl)
-        sources = [f"Cơ sở dữ liệu quốc gia về TTHC, mã {code}, cập nhật {updated}"]
+        sources = [_t(msgs, "source_name_detail", code=code, updated=updated)]
         part = _aspect_lines(detail, aspect, msgs)
         if part is None:
             body.append(_t(msgs, "not_stated", what=what, ask=_t(msgs, "ask")))
@@ -1224,13 +1212,13 @@ def catalog_answer(code: str, aspect: str = "procedure", today: dt.date | None =
             body.extend(part)
         legal = detail.get("legal") or []
         followup = _t(msgs, "legal", list="; ".join(_short(x, 120) for x in legal[:3])
-                      + (f" (và {len(legal) - 3} văn bản khác)" if len(legal) > 3 else "")) if legal else ""
+                      + (" " + _t(msgs, "legal_more", n=len(legal) - 3) if len(legal) > 3 else "")) if legal else ""
     lines = head + [handled] + body
     text = _fit(lines, [source_line, _t(msgs, "link", link=link)])
     return CatalogAnswer(text, followup, known, sources, link, code)
 
 
-def _aspect_lines(detail: dict, aspect: str, msgs: dict) -> list[str] | None:
+def _aspect_lines(detail: dict, aspect: str, msgs: Texts) -> list[str] | None:
     if aspect == "fee":
         lines = _fees(detail, msgs)
         return [_t(msgs, "fee_header")] + lines if lines else None

@@ -30,6 +30,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from bot.core import tz
 from bot.core.text import fold
@@ -331,9 +332,11 @@ def source_hash(source: Path) -> str:
     return hasher.hexdigest()
 
 
-def import_catalog(source: str | Path, target: str | Path, today: dt.date | None = None) -> ImportResult:
+def import_catalog(source: str | Path, target: str | Path, today: dt.date | None = None,
+                   progress: Callable[[str], None] = lambda line: None) -> ImportResult:
     """Validate the crawl in `source` and write the compact catalogue into `target` (a folder).
 
+    `progress` gets a line per stage, with counts (the detail records with a percentage).
     Raises CatalogImportError (nothing written) on a malformed input."""
     source = Path(source)
     target = Path(target)
@@ -352,12 +355,21 @@ def import_catalog(source: str | Path, target: str | Path, today: dt.date | None
         problems.add(f"{manifest_path}:1", "startedAt", "is required: the crawl date (ISO 8601)")
     provinces = _provinces(source, problems)
     records = _read_catalog(source / "catalog.jsonl", provinces, problems)
+    progress(f"1/3 đọc danh mục: {len(records)} thủ tục ({source / 'catalog.jsonl'})")
     codes = {r["code"] for r in records}
     details = []
-    for path in sorted((source / "details").glob("*.json")):
+    paths = sorted((source / "details").glob("*.json"))
+    shown = -1
+    for index, path in enumerate(paths, 1):
         record = _detail(path, codes, problems)
         if record is not None:
             details.append(record)
+        percent = index * 100 // len(paths)
+        if percent // 10 > shown:
+            shown = percent // 10
+            progress(f"2/3 đọc bản ghi đầy đủ: {index}/{len(paths)} ({percent}%)")
+    if not paths:
+        progress("2/3 đọc bản ghi đầy đủ: không có thư mục details/")
     problems.raise_if_any()
     details.sort(key=lambda r: r["code"])
 
@@ -391,6 +403,7 @@ def import_catalog(source: str | Path, target: str | Path, today: dt.date | None
     }
     prov_bytes = (json.dumps(provenance, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     changed = not (same and _read_bytes(prov_path) == prov_bytes)
+    progress(f"3/3 ghi vào {target}: " + ("có thay đổi" if changed else "không đổi, không ghi gì"))
     if changed:
         _write_atomic(target / PROCEDURES_FILE, proc_bytes)
         _write_atomic(target / DETAILS_FILE, detail_bytes)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from string import Formatter
+from pathlib import Path
+
+from bot.core.texts import Texts
 
 from . import models as m
 from .conditions import Vocabulary
@@ -36,9 +38,41 @@ def day_text(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-class _SafeDict(dict):
-    def __missing__(self, key):  # a template with a typo prints the placeholder, never crashes
-        return "{" + key + "}"
+# The aspects, document kinds and channels whose names are messages too (what_*, kind_*, channel_*).
+ASPECTS = ("documents", "fee", "processing_time", "where", "online", "form", "procedure",
+           "deadline", "eligibility", "not_required")
+DOCUMENT_KINDS = ("original", "copy", "certified_copy", "show_original")
+CHANNELS = ("in_person", "post", "online")
+
+# Every template of knowledge/data/messages.yml and the placeholders the renderer fills in
+# (bot.core.texts); `dvcbot kb validate` refuses a file missing one, or with one more.
+# tests/knowledge/test_messages_contract.py keeps this in step with the calls of t().
+MESSAGES: dict[str, set[str]] = {
+    "source_line": {"sources"}, "more_line": {"link"}, "unverified_mark": set(),
+    "notice_line": {"text"}, "default_ask": set(), "unknown_fact": {"what", "name", "ask"},
+    "unknown_case": {"case", "ask"}, "updated_line": {"date"}, "until": {"date"},
+    "from_line": {"date", "what"}, "no_procedure": {"link"},
+    **{f"what_{aspect}": set() for aspect in ASPECTS}, "what_other": set(),
+    "documents_header": {"name"}, "documents_partial": {"note"},
+    **{f"kind_{kind}": set() for kind in DOCUMENT_KINDS},
+    "copies": {"n"}, "fee_header": {"name", "date"}, "fee_cheaper_header": set(), "fee_free": set(),
+    "fee_amount": {"amount"}, "fee_per": {"amount", "per"}, "fee_online": {"amount"},
+    "fee_max": {"amount"}, "fee_exemptions": {"list"}, "benefit_header": set(),
+    "condition_header": {"name", "who", "date"}, "condition_exempt": {"list"},
+    "condition_none": {"who"}, "condition_general": set(), "deadline_header": {"name"},
+    "deadline_late": {"text"}, "deadline_late_unknown": set(), "eligibility_header": {"name"},
+    "not_required_header": {"name"}, "time_header": {"name"}, "where_header": {"name"},
+    "agency_line": {"agency"}, **{f"channel_{channel}": set() for channel in CHANNELS},
+    "online_yes": {"name", "via"}, "online_no": {"name"}, "online_unknown": {"name", "ask"},
+    "online_level": {"level"}, "online_fee": {"fees"}, "form_header": {"name"},
+    "form_unknown_number": set(), "form_where": {"where"}, "procedure_header": {"name", "summary?"},
+    "procedure_where": {"where"}, "procedure_time": {"time"}, "procedure_fee": {"fee"},
+    "procedure_more": set(), "procedure_unknown_part": set(), "office_header": {"commune"},
+    "office_address": {"value"}, "office_phone": {"value"}, "office_hours": {"value"},
+    "office_unknown_field": set(), "office_unknown_hint": set(), "office_former": {"list"},
+    "office_unverified": set(), "office_no_commune": {"list"},
+}
+MESSAGES_FILE = Path(__file__).resolve().parent / "data" / "messages.yml"
 
 
 def money(amount: int) -> str:
@@ -47,15 +81,12 @@ def money(amount: int) -> str:
 
 class Renderer:
     def __init__(self, messages: dict[str, str], vocabulary: Vocabulary | None = None):
-        self.messages = messages
+        self.messages = Texts(MESSAGES_FILE, MESSAGES, messages)
         self.vocabulary = vocabulary or Vocabulary({})
 
     def t(self, key: str, **values) -> str:
-        template = self.messages.get(key, "")
-        try:
-            return Formatter().vformat(template, (), _SafeDict(values))
-        except (ValueError, IndexError):  # a broken template: show it raw rather than crash
-            return template
+        """A template filled in; TextsError for an undeclared key or the wrong values."""
+        return self.messages.text(key, **values)
 
     # -- helpers ---------------------------------------------------------------
     @staticmethod

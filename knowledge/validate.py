@@ -21,12 +21,15 @@ from urllib.parse import urlparse
 import yaml
 
 from bot.core import tz
+from bot.core.text import fold
+from bot.core.texts import check_values
 
 from . import config
 from .canonical import PORTAL_HOME, PORTAL_PROCEDURE_URL, PROCEDURE_KEYS
-from bot.core.text import fold
+from .render import MESSAGES
 
 ERROR, WARNING = "error", "warning"
+LEVEL_WORDS = {ERROR: "lỗi", WARNING: "cảnh báo"}
 STALE_DAYS = 365
 # a fee, time, place or deadline fact re-read on or after this day must carry the sentence that states it
 QUOTE_REQUIRED_FROM = dt.date(2026, 12, 1)
@@ -115,7 +118,7 @@ def load_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
 
 @dataclass
 class Issue:
-    level: str
+    level: str          # ERROR or WARNING; printed in Vietnamese for the operator (LEVEL_WORDS)
     file: str
     line: int
     field: str
@@ -127,7 +130,7 @@ class Issue:
     def __str__(self) -> str:
         loc = f"{self.file}:{self.line}" if self.line else self.file
         fld = f" {self.field}:" if self.field else ""
-        return f"{loc}:{fld} {self.level}: {self.message}"
+        return f"{loc}:{fld} {LEVEL_WORDS.get(self.level, self.level)}: {self.message}"
 
 
 @dataclass
@@ -866,15 +869,6 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
 
 # ----------------------------------------------------------------------------- online guide, messages
 
-REQUIRED_MESSAGES = (
-    "source_line", "more_line", "unknown_fact", "unverified_mark", "documents_header", "documents_partial",
-    "fee_header", "fee_free", "fee_online", "fee_exemptions", "time_header", "where_header", "online_yes",
-    "online_no", "online_unknown", "online_level", "online_next", "form_header", "form_unknown_number",
-    "procedure_header", "procedure_more", "office_header", "office_unknown_field", "office_no_commune",
-    "notice_line", "benefit_header",
-)
-
-
 def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
     if not isinstance(doc, LDict) or not isinstance(doc.get("steps"), LList) or not doc.get("steps"):
         ctx.error(getattr(doc, "line", 1), "steps", "online_guide.yml needs 'steps:' with at least one step")
@@ -894,20 +888,15 @@ def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
 
 
 def _messages(ctx: _Ctx, doc: Any) -> dict[str, str]:
+    """The templates of messages.yml, checked against the renderer's declaration (render.MESSAGES)."""
     if not isinstance(doc, LDict):
         ctx.error(1, "", "messages.yml must be a mapping of name: template")
         return {}
-    out = {}
-    for key, value in doc.items():
-        if not isinstance(value, str):
-            ctx.error(doc.line_of(key), str(key), "template must be text")
-            continue
-        out[str(key)] = value.rstrip("\n")
-    for key in REQUIRED_MESSAGES:
-        if key not in out:
-            ctx.error(doc.line, key, "template missing")
-    return out
-
+    values, problems = check_values(doc, MESSAGES,
+                                    lambda keys: doc.line_of(keys[0]) if keys else doc.line)
+    for problem in problems:
+        ctx.error(problem.line, problem.name, problem.message)
+    return values
 
 
 # ----------------------------------------------------------------------------- conditions, legal documents

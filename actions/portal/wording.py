@@ -22,6 +22,8 @@ import yaml
 
 from bot.core.settings import settings
 from bot.core.text import fold_words
+from bot.core.texts import TextFile, Texts, TextsError
+from bot.core.yaml_lines import YamlFileError, line_of, read_yaml
 
 HERE = Path(__file__).resolve().parent
 STATUSES_FILE = HERE / "statuses.yml"
@@ -31,21 +33,29 @@ CANONICAL_STATUSES = (
     "received", "in_progress", "need_more_papers", "await_payment", "result_ready",
     "returned", "overdue", "rejected", "cancelled", "paused",
 )
-# Placeholders each message may use (anything else is a typo the check reports).
-_MESSAGE_FIELDS = {"code", "example", "procedure", "name", "status", "date", "days",
-                   "digits", "codes", "explanation", "next_step", "limit", "rule", "source"}
-_REQUIRED_MESSAGES = (
-    "code_shape", "bad_code", "ask_phone_suffix", "bad_phone_suffix", "answer", "not_found",
-    "not_found_or_mismatch", "too_many_attempts", "portal_down", "no_code", "form_stopped",
-    "subscribed", "follow_limit", "follow_full", "already_final", "unsubscribed", "unsubscribed_all",
-    "no_subscription", "not_subscribed_code", "subscribe_failed", "notify",
-)
-_REQUIRED_ANSWER = ("header", "procedure", "applicant", "status", "appointment_future",
-                    "appointment_today", "appointment_late", "completed", "next_step", "rule",
-                    "offer_subscribe", "already_subscribed")
-_REQUIRED_NOTIFY = ("changed", "first", "procedure", "appointment", "next_step", "rule", "ended",
-                    "not_found", "expired", "reminder_due_tomorrow", "bring", "overdue",
-                    "still_following")
+# Each message of messages.yml and the placeholders the program fills in (bot.core.texts);
+# `bad_code.<reason>` has one text per reason of actions.portal.codes.REASONS.
+MESSAGES = {
+    "code_shape": {"example"}, "ask_phone_suffix": {"digits"}, "bad_phone_suffix": {"digits"},
+    "answer.header": {"code"}, "answer.procedure": {"procedure"}, "answer.applicant": {"name"},
+    "answer.status": {"status", "explanation?"}, "answer.appointment_future": {"date", "days?"},
+    "answer.appointment_today": {"date"}, "answer.appointment_late": {"date", "days?"},
+    "answer.completed": {"date"}, "answer.next_step": {"next_step"},
+    "answer.offer_subscribe": set(), "answer.already_subscribed": set(),
+    "not_found": {"code"}, "not_found_or_mismatch": {"code"}, "too_many_attempts": set(),
+    "portal_down": {"code?"}, "no_code": {"example"}, "form_stopped": set(),
+    "subscribed": {"code", "days?"}, "follow_limit": {"limit", "codes?"}, "follow_full": {"code?"},
+    "already_final": {"code", "status"}, "unsubscribed": {"codes"}, "unsubscribed_all": {"codes"},
+    "no_subscription": set(), "subscribe_failed": {"code?"}, "not_subscribed_code": {"code", "codes?"},
+    "notify.changed": {"code", "status", "explanation?"}, "notify.first": {"code", "status", "explanation?"},
+    "notify.procedure": {"procedure"}, "notify.appointment": {"date"}, "notify.next_step": {"next_step"},
+    "notify.ended": set(), "notify.not_found": {"code"}, "notify.expired": {"code", "days?"},
+    "answer.rule": {"rule", "source"}, "notify.rule": {"rule", "source"},
+    "notify.reminder_due_tomorrow": {"code", "date", "status?"},
+    "notify.overdue": {"code", "date", "status?"}, "notify.bring": set(),
+    "notify.still_following": set(), "subscribed_zalo_window": set(),
+    "zalo_status_expired": set(), "zalo_status_not_found": set(),
+}
 
 
 class WordingError(ValueError):
@@ -56,31 +66,14 @@ class WordingError(ValueError):
 
 def _load(path: Path) -> tuple[Any, yaml.Node]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise WordingError(f"{path}: cannot read ({error.strerror})") from None
-    try:
-        return yaml.safe_load(text), yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise WordingError(f"{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+        return read_yaml(path)
+    except YamlFileError as error:
+        raise WordingError(str(error)) from None
 
 
 def _line(node: Optional[yaml.Node], dotted: Iterable[str]) -> int:
     """1-based line of a key path in the composed YAML (the parent's line when absent)."""
-    line = 1
-    for key in dotted:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                line = key_node.start_mark.line + 1
-                node = value_node
-                break
-        else:
-            break
-    return line
+    return line_of(node, dotted) or 1
 
 
 class _Checker:
@@ -221,34 +214,21 @@ def load_statuses(path: Path = STATUSES_FILE) -> StatusCatalogue:
 class Messages:
     """The sentences of messages.yml; ``get("answer.header", code=...)`` fills one in."""
 
-    def __init__(self, data: Mapping[str, Any], path: Path):
-        self._data, self.path = data, path
+    def __init__(self, texts: Texts):
+        self._texts, self.path = texts, texts.path
 
     def get(self, dotted: str, **values: Any) -> str:
-        node: Any = self._data
-        for part in dotted.split("."):
-            node = node[part]
-        return str(node).strip().format(**values)
+        return self._texts.text(dotted, **values)
 
 
 def load_messages(path: Path = MESSAGES_FILE) -> Messages:
     from actions.portal.codes import REASONS
 
-    data, root = _load(path)
-    check = _Checker(path, root)
-    data = check.mapping(data, "messages")
-    for key in _REQUIRED_MESSAGES:
-        if key not in data:
-            check.fail(key, "missing")
-    for key, value in data.items():
-        if key in ("bad_code", "answer", "notify"):
-            group = check.mapping(value, key)
-            required = {"bad_code": REASONS, "answer": _REQUIRED_ANSWER, "notify": _REQUIRED_NOTIFY}[key]
-            for sub in required:
-                check.text(group, sub, f"{key}.{sub}", _MESSAGE_FIELDS)
-        else:
-            check.text(data, key, key, _MESSAGE_FIELDS)
-    return Messages(data, path)
+    declared = {**MESSAGES, **{f"bad_code.{reason}": set() for reason in REASONS}}
+    try:
+        return Messages(TextFile(path, declared).check())
+    except TextsError as error:
+        raise WordingError(str(error)) from None
 
 
 # --------------------------------------------------------------------------- cached access

@@ -28,13 +28,13 @@ from bot.channels.logview import preview, sender_ref
 from bot.channels.network import client_address, trusted_proxies
 from bot.channels.ordering import Background, KeyedLocks
 from bot.channels.output import TextOutputMixin
-from bot.channels.wording import REQUIRED_TEXTS, TEXTS_FILE, texts
+from bot.channels.wording import CHANNEL_TEXTS, TEXTS_FILE, texts
 from bot.messaging.split import split_text, utf16_len
 
 __all__ = [
     "Action", "BLOCKED_INTENTS", "BLOCKED_INTENT_PREFIXES", "Background", "Busy", "ConfigError",
     "DEFAULT_MAX_MESSAGE_CHARS", "DEFAULT_RATE_LIMIT_PER_MINUTE", "GREETING", "Gate",
-    "GateResult", "KeyedLocks", "Limits", "REQUIRED_TEXTS", "RateLimiter", "TEXTS_FILE",
+    "CHANNEL_TEXTS", "GateResult", "KeyedLocks", "Limits", "RateLimiter", "TEXTS_FILE",
     "TextOutputMixin", "Verdict", "answer_in_time", "client_address",
     "concurrent_messages_limit", "entry_point_metadata", "handle_in_turn",
     "max_waiting_messages", "preview", "safe_user_text", "sender_ref", "setting", "split_text",

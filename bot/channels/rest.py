@@ -45,8 +45,6 @@ ENTRY_POINT_FIELDS = ("source", "commune", "team", "channel")
 REFUSALS = {401: "missing bearer token (Authorization: Bearer <DVCBOT_REST_TOKEN>)",
             403: "wrong bearer token"}
 
-NO_ANSWER = ("Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
-             "hoặc hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé.")
 
 
 class CitizenRestInput(RestInput):
@@ -109,7 +107,7 @@ class CitizenRestInput(RestInput):
             if outcome is Outcome.ANSWERED and not reply.output.messages:
                 logger.warning("rest: no answer to %r from %s", preview(text), sender_ref(sender_id))
                 return response.json([{"recipient_id": sender_id,
-                                       "text": texts().get("no_answer", NO_ANSWER)}])
+                                       "text": texts()["no_answer"]}])
             return response.json(await self.buttons.encode_buttons(reply.output.messages))
 
         return webhook

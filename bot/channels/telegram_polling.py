@@ -32,6 +32,7 @@ import httpx
 from telegram import Bot, BotCommand
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError, TimedOut
 
+from bot.channels.base import texts
 from bot.core.settings import settings
 from bot.messaging.config import TelegramConfig
 
@@ -40,7 +41,7 @@ logger = logging.getLogger("bot.channels.telegram_polling")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/webhooks/telegram/webhook"
 ALLOWED_UPDATES = ["message", "callback_query"]
-COMMANDS = [("help", "Hướng dẫn và menu"), ("huy", "Bỏ câu đang hỏi dở")]
+COMMANDS = ("help", "huy")   # described in texts.yml as command_<name>
 
 
 class PollingStopped(Exception):
@@ -182,7 +183,7 @@ async def _set_webhook(url: str, drop_pending: bool) -> int:
     async with Bot(token=token, base_url=base) as bot:
         await bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
                               drop_pending_updates=drop_pending)
-        await bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+        await bot.set_my_commands([BotCommand(name, texts()[f"command_{name}"]) for name in COMMANDS])
     print(f"webhook set: {url} (commands /help and /huy registered)")
     return 0
 

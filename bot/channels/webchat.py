@@ -98,18 +98,6 @@ QUICK_REPLIES_FILE = STATIC_DIR / "quick_replies.yml"
 SESSION_RE = re.compile(r"^(web:[0-9a-f]{32})\.([A-Za-z0-9_-]{43})$")
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")   # the page's id of one message
 SESSION_SECRET_NAME = "webchat-session"
-SESSION_REFUSED_TEXT = ("Phiên trò chuyện này không còn hợp lệ. Bạn vui lòng tải lại trang "
-                        "để bắt đầu lại nhé.")
-
-# The page's own answers when Rasa cannot give one (the too long / too fast / not text wording
-# is shared with Telegram and Zalo: bot/channels/texts.yml).
-SERVER_ERROR_TEXT = (
-    "Xin lỗi, hệ thống đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút."
-)
-NO_ANSWER_TEXT = (
-    "Xin lỗi, lúc này tôi chưa trả lời được. Bạn vui lòng nhắn lại sau ít phút, "
-    "hoặc hỏi cách khác, hoặc nhắn \"gặp người thật\" nhé."
-)
 
 
 def load_quick_replies(path: Path = QUICK_REPLIES_FILE) -> list[dict[str, str]]:
@@ -303,12 +291,12 @@ class WebChatInput(InputChannel):
         session = body.get("session") if isinstance(body, dict) else None
         if not session:
             return None, response.json({"error": "session required",
-                                        "messages": [_bot_text("", SESSION_REFUSED_TEXT)]}, status=401)
+                                        "messages": [_bot_text("", texts()["session_refused"])]}, status=401)
         conversation = (await self.sessions()).conversation(session)
         if conversation is None:
             logger.warning("webchat: a session this server did not sign was refused")
             return None, response.json({"error": "session not valid",
-                                        "messages": [_bot_text("", SESSION_REFUSED_TEXT)]}, status=403)
+                                        "messages": [_bot_text("", texts()["session_refused"])]}, status=403)
         return conversation, None
 
     def get_output_channel(self) -> WebChatOutput:
@@ -409,8 +397,7 @@ class WebChatInput(InputChannel):
                 await channel._count_entry("zalo-scan:" + channel.client(request), entry, channel="zalo")
             if not oa_id:
                 return response.html(
-                    "<!doctype html><meta charset='utf-8'><p>Trang Zalo của trợ lý chưa được "
-                    "cấu hình. Bạn có thể hỏi tại <a href='./'>trang trò chuyện</a>.</p>",
+                    "<!doctype html><meta charset='utf-8'><p>" + texts()["zalo_page_missing"] + "</p>",
                     status=404,
                 )
             return response.redirect(f"https://zalo.me/{oa_id}")
@@ -505,7 +492,7 @@ class WebChatInput(InputChannel):
         outcome = await self.pipeline.handle(message, self.on_new_message)
         if outcome is Outcome.FAILED:
             return response.json({"error": "not answered",
-                                  "messages": [_bot_text(sender, SERVER_ERROR_TEXT)]}, status=503)
+                                  "messages": [_bot_text(sender, texts()["server_error"])]}, status=503)
         if outcome is Outcome.HANDED_OFF:
             # the bot stays quiet; the page gets whatever waits for it (e.g. a rating's thanks)
             return response.json(await self.take_outbox(sender, body))
@@ -514,7 +501,7 @@ class WebChatInput(InputChannel):
             # Rasa carries on silently when a custom action fails (action server down):
             # the citizen is asked to write again rather than left waiting.
             logger.warning("webchat: no answer to a message from %s", sender_ref(sender))
-            answer = [_bot_text(sender, texts().get("no_answer", NO_ANSWER_TEXT))]
+            answer = [_bot_text(sender, texts()["no_answer"])]
         answer = await asyncio.to_thread(self.history.add_bot, sender, answer, client_id)
         # Anything that arrived for this page meanwhile comes along with the answer.
         return response.json(answer + await self.take_outbox(sender, body))

@@ -1,48 +1,29 @@
-"""The channels' own wording, from texts.yml (editable by a non-programmer)."""
+"""The channels' own wording, from texts.yml (editable by a non-programmer), checked by the one
+text loader (bot.core.texts): every text declared here with its placeholders."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.channels.limits import ConfigError
+from bot.core.texts import Buttons, TextFile, TextsError
 
 TEXTS_FILE = Path(__file__).with_name("texts.yml")
 
-
-REQUIRED_TEXTS = ("rate_limited", "too_long", "non_text", "button_expired", "undelivered_intro",
-                  "help", "menu_hint", "menu")
-
-
-@lru_cache(maxsize=4)
-def _load_texts(path: str) -> dict[str, Any]:
-    file = Path(path)
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{file}:{mark.line + 1}" if mark else str(file)
-        raise ConfigError(f"{where}: not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{file}: expected a mapping of text names to texts")
-    for key in REQUIRED_TEXTS:
-        if key not in data:
-            raise ConfigError(f"{file}: field {key!r} is missing")
-    for key in REQUIRED_TEXTS:
-        if key != "menu" and not isinstance(data[key], str):
-            raise ConfigError(f"{file}: field {key!r} must be a text")
-    menu = data["menu"]
-    if not isinstance(menu, list) or not menu:
-        raise ConfigError(f"{file}: field 'menu' must be a list of {{label, payload}}")
-    for index, item in enumerate(menu):
-        if not isinstance(item, dict) or not item.get("label") or not item.get("payload"):
-            raise ConfigError(f"{file}: menu item {index + 1} needs a label and a payload")
-    return data
+CHANNEL_TEXTS = TextFile(TEXTS_FILE, {
+    "rate_limited": set(), "too_long": {"limit", "length?"}, "non_text": set(),
+    "button_expired": set(), "undelivered_intro": set(), "help": set(), "menu_hint": set(),
+    "menu": Buttons("label", "payload"), "busy": set(), "no_answer": set(),
+    "session_refused": set(), "server_error": set(), "zalo_page_missing": set(),
+    "command_help": set(), "command_huy": set(), "late_apology": set(), "button_answered": set(),
+})
 
 
 def texts(path: Path | None = None) -> dict[str, Any]:
-    """The channel texts (cached; the file is read once per process)."""
-    return _load_texts(str(path or TEXTS_FILE))
+    """The channel texts (checked by bot.core.texts; the file is read once per process)."""
+    try:
+        loaded = CHANNEL_TEXTS.load(path)
+    except TextsError as error:
+        raise ConfigError(str(error)) from None
+    return {name: loaded.value(name) for name in loaded.names()}

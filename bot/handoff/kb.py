@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.core.text import fold
+from bot.handoff.texts import text
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def resolve_commune(text: str) -> Optional[str]:
 
 def commune_name(key: Optional[str]) -> str:
     if not key:
-        return "xã (chưa rõ)"
+        return text("commune_unknown")
     kb = _kb()
     if kb is not None:
         commune = kb.commune(key)

@@ -1,24 +1,24 @@
 """The hand-off's wording, from texts.yml (editable by a non-programmer).
 
-Every text is checked when loaded: present, a text, and using only the placeholders the
-program fills in. A broken file gives an error naming the file, line and field.
+Every text is declared below with the placeholders the program fills in; bot.core.texts checks
+the file when loaded (a missing or unknown text, an unknown or unused placeholder) and names
+the file, line and text of each problem. `dvcbot team check` runs the check.
 """
 
 from __future__ import annotations
 
-import string
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from bot.core.texts import TextFile, TextsError
 
 TEXTS_FILE = Path(__file__).with_name("texts.yml")
 
-# text name -> placeholders it may use
+# text name -> placeholders it uses
 PLACEHOLDERS: dict[str, set[str]] = {
     "handoff_opened": {"commune_name", "when"},
     "when_hours": {"hours"},
     "when_unknown": set(),
+    "commune_unknown": set(),
     "handoff_already_open": set(),
     "ask_commune": set(),
     "consent_ask": {"commune_name"},
@@ -37,7 +37,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "voice_offer_yes": set(),
     "voice_offer_no": set(),
     "voice_too_large": {"megabytes"},
-    "voice_failed": {"megabytes"},
+    "voice_failed": {"megabytes?"},
     "announcement": {"id", "commune_name", "procedure", "channel", "created", "messages"},
     "reannouncement": {"id", "count", "minutes"},
     "escalation": {"id", "commune_name", "minutes", "count"},
@@ -67,6 +67,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "reply_not_member": set(),
     "relay_failed": {"id"},
     "relay_non_text": set(),
+    "your_commune": set(),
     "closed_group": {"id"},
     "xong_which": set(),
     "citizen_cancelled_group": {"id"},
@@ -95,59 +96,14 @@ PLACEHOLDERS: dict[str, set[str]] = {
 }
 
 
-class TextsError(ValueError):
-    pass
+TEXTS = TextFile(TEXTS_FILE, PLACEHOLDERS)
 
 
-def check_texts(path: Path = TEXTS_FILE) -> dict[str, str]:
-    """The texts, or TextsError listing every problem as "file:line: field: message"."""
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise TextsError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
-    if not isinstance(data, dict):
-        raise TextsError(f"{path}: expected text names mapped to texts")
-    lines = {}
-    if node is not None and hasattr(node, "value"):
-        for key_node, value_node in node.value:
-            lines[str(key_node.value)] = value_node.start_mark.line + 1
-    problems = []
-    for name, allowed in PLACEHOLDERS.items():
-        if name not in data:
-            problems.append(f"{path}: {name}: is missing")
-            continue
-        value = data[name]
-        where = f"{path}:{lines.get(name, '?')}: {name}"
-        if not isinstance(value, str) or not value.strip():
-            problems.append(f"{where}: must be a non-empty text")
-            continue
-        try:
-            used = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
-        except ValueError as exc:
-            problems.append(f"{where}: broken {{placeholder}} ({exc}); write {{{{ for a brace")
-            continue
-        unknown = used - allowed
-        if unknown:
-            problems.append(f"{where}: unknown placeholder(s) {', '.join(sorted(unknown))}; "
-                            f"allowed: {', '.join(sorted(allowed)) or 'none'}")
-    for name in data:
-        if name not in PLACEHOLDERS:
-            problems.append(f"{path}:{lines.get(name, '?')}: {name}: unknown text name")
-    if problems:
-        raise TextsError("\n".join(problems))
-    return {k: data[k].strip() for k in PLACEHOLDERS}
-
-
-@lru_cache(maxsize=2)
-def _texts(path: str) -> dict[str, str]:
-    return check_texts(Path(path))
+def check_texts(path: Path = TEXTS_FILE) -> bool:
+    """True, or TextsError listing every problem as "file:line: text: problem"."""
+    TEXTS.check(path)
+    return True
 
 
 def text(key: str, /, **values: object) -> str:
-    template = _texts(str(TEXTS_FILE))[key]
-    return template.format(**values) if values or "{" in template else template
+    return TEXTS.text(key, **values)

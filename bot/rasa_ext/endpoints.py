@@ -20,6 +20,7 @@ from typing import Optional
 
 import yaml
 
+from bot.core.yaml_lines import yaml_line
 from bot.rasa_ext import RasaExtError
 
 WRITTEN_FROM = "# written by dvcbot run from {source}; edit that file, not this one"
@@ -40,25 +41,6 @@ def written_from(text: str) -> Optional[Path]:
     first = text.split("\n", 1)[0].strip()
     match = _WRITTEN_FROM.match(first)
     return Path(match.group(1)) if match else None
-
-
-def yaml_line(text: str, path: tuple[str, ...]) -> Optional[int]:
-    """The line (1-based) of the deepest field of `path` found in the YAML text."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for key in path:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                line, node = key_node.start_mark.line + 1, value_node
-                break
-        else:
-            break
-    return line
 
 
 def _class(path: str):

@@ -35,11 +35,10 @@ import struct
 import threading
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional, Tuple
 
-import yaml
+from bot.core.texts import TextFile, Texts
 
 from actions.portal.codes import example_code, find_dossier_codes
 from bot.core.settings import settings
@@ -69,12 +68,23 @@ NO_CODE_WITHOUT_OCR = "no_code_without_ocr"
 REASONS = (EMPTY, TOO_LARGE, TOO_MANY_PIXELS, UNSUPPORTED_TYPE, UNREADABLE, NO_CODE,
            NO_CODE_WITHOUT_OCR)
 
-_MESSAGES = Path(__file__).with_name("messages.yml")
+_ANY_REASON = {"example?", "size_mb?", "max_mb?"}
+MESSAGES = TextFile(Path(__file__).with_name("messages.yml"), {
+    "found.confirm": {"code", "example?"},
+    "found.ask_last_digits": {"example", "code?"},
+    "reasons.too_large": {"size_mb", "max_mb", "example?"},
+    **{f"reasons.{reason}": _ANY_REASON for reason in (TOO_MANY_PIXELS, UNSUPPORTED_TYPE, UNREADABLE, EMPTY)},
+    "reasons.no_code": {"example", "size_mb?", "max_mb?"},
+    "reasons.no_code_without_ocr": {"example", "size_mb?", "max_mb?"},
+    "reasons.too_large_size_unknown": {"max_mb", "size_mb?", "example?"},
+    "dialogue.buttons.yes": set(), "dialogue.buttons.no": set(),
+    "dialogue.rejected": {"example"}, "dialogue.bad_digits": {"digits", "example?"},
+    "leaflet.photo_hint": set(),
+})
 
 
-@lru_cache(maxsize=1)
-def messages() -> dict:
-    return yaml.safe_load(_MESSAGES.read_text(encoding="utf-8"))
+def messages() -> Texts:
+    return MESSAGES.load()
 
 
 @dataclass(frozen=True)
@@ -99,14 +109,13 @@ class ReceiptReading:
         """The text for the citizen: the question to confirm, or the polite reason."""
         texts = messages()
         if self.code is not None:
-            template = texts["found"][self.confidence or ASK_LAST_DIGITS]
-            return " ".join(template.format(code=self.code, example="1234")
-                            .split())
+            return " ".join(texts.text(f"found.{self.confidence or ASK_LAST_DIGITS}",
+                                       code=self.code, example="1234").split())
         reason = self.reason or NO_CODE
         if reason == TOO_LARGE and not self.size_bytes:
             reason = "too_large_size_unknown"
-        template = texts["reasons"][reason]
-        return " ".join(template.format(
+        return " ".join(texts.text(
+            f"reasons.{reason}",
             example=example_code(), size_mb=f"{self.size_bytes / 1024 / 1024:.0f}",
             max_mb=f"{MAX_BYTES / 1024 / 1024:.0f}").split())
 

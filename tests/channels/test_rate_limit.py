@@ -112,11 +112,11 @@ def test_typed_intents_cannot_reach_restart_or_external_events():
 def test_a_broken_texts_file_names_the_file_and_the_field(tmp_path):
     broken = tmp_path / "texts.yml"
     broken.write_text("rate_limited: ok\nmenu: []\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"texts.yml: field 'too_long' is missing"):
+    with pytest.raises(ConfigError, match=r"texts.yml:1: too_long: thiếu câu này"):
         texts(broken)
     bad_yaml = tmp_path / "bad.yml"
     bad_yaml.write_text("rate_limited: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"bad.yml:\d+: not valid YAML"):
+    with pytest.raises(ConfigError, match=r"bad.yml:\d+: không phải YAML hợp lệ"):
         texts(bad_yaml)
 
 

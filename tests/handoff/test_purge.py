@@ -121,11 +121,11 @@ def test_the_command_runs_and_says_what_it_did(tmp_path):
          "--database-url", f"sqlite:///{tmp_path / 'dvcbot.sqlite3'}"],
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert f"{len(SENDERS)} conversations redacted" in done.stdout
+    assert f"đã xóa/che: {len(SENDERS)} cuộc trò chuyện" in done.stdout
     assert PHONE not in json.dumps(rows(f"sqlite:///{tracker_file}"))
     bad = subprocess.run([sys.executable, "-m", "bot.cli", "purge", "--days", "0"],
                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
-    assert bad.returncode == 2 and "at least 1" in bad.stderr
+    assert bad.returncode == 2 and "dvcbot purge: lỗi: --days phải từ 1 trở lên" in bad.stderr
 
 
 def test_the_watcher_purges_once_a_day(tmp_path, monkeypatch, service, clock):
@@ -153,6 +153,6 @@ def test_an_erase_request_made_at_the_desk(tmp_path):
          "--database-url", f"sqlite:///{tmp_path / 'dvcbot.sqlite3'}"],
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "erased: 4 conversation events" in done.stdout
+    assert "đã xóa (erased): 4 sự kiện hội thoại" in done.stdout
     left = {r[0] for r in rows(f"sqlite:///{tracker_file}")}
     assert SENDERS[1] not in left and SENDERS[0] in left

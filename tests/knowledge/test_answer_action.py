@@ -4,12 +4,14 @@ procedure the reply is about, every aspect asked in one reply, guesses instead o
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerProcedure
+from actions.replies import REPLIES
 from knowledge import KnowledgeBase
 
 
@@ -75,7 +77,7 @@ def test_guesses_are_offered_as_buttons_for_the_first_aspect(kb, monkeypatch):
                                       understanding.Candidate("khai_sinh", 0.5, "situation")])
     monkeypatch.setattr(understanding, "recognize", lambda *a, **k: weak)
     messages, slots = reply("chuyện trong nhà, tốn bao nhiêu", "ask_fee", slots={"procedure": "ho_chieu"})
-    assert messages[0]["response"] == "utter_ask_which_procedure_guess"
+    assert messages[0]["text"] == REPLIES.text("ask_which_procedure_guess")
     assert [b["payload"] for b in messages[0]["buttons"]] == [
         '/ask_fee{"procedure": "khai_tu"}', '/ask_fee{"procedure": "khai_sinh"}']
     assert slots["pending_aspect"] == "fee"
@@ -85,8 +87,9 @@ def test_a_procedure_outside_the_curated_ones_is_said_so_not_answered_with_anoth
     # the catalogue has several nghĩa vụ quân sự records and none clearly wins: no guess is answered
     messages, _ = reply("con trai tôi 18 tuổi có phải đi nghĩa vụ quân sự không", "ask_procedure",
                         slots={"procedure": "khai_sinh"})
-    assert messages[0]["response"] == "utter_procedure_not_curated"
-    assert "nghĩa vụ quân sự" in messages[0]["procedure_name"].lower()
+    name = re.search(r'thuộc thủ tục "([^"]+)"', messages[0]["text"]).group(1)
+    assert messages[0]["text"] == REPLIES.text("procedure_not_curated", procedure_name=name)
+    assert "nghĩa vụ quân sự" in name.lower()
 
 
 def test_a_procedure_outside_the_curated_ones_named_clearly_is_answered_from_the_national_record(kb):

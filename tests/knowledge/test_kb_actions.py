@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerProcedure
 from actions.conversation import ActionFallback
+from actions.replies import reply
 from knowledge.base import KnowledgeBase
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def test_online_follow_up_after_a_fee_answer_gives_the_online_fee_for_that_proce
     texts, slots = run(ActionAnswerProcedure(),
                        tracker("nộp online thì sao?", "ask_online", procedure="can_cuoc", last_aspect="fee"))
     assert texts[0].startswith("Lệ phí Cấp, đổi, cấp lại thẻ căn cước – nộp trực tuyến")
-    assert "công dân số" in texts[0] and "utter_offer_online_steps" not in texts
+    assert "công dân số" in texts[0] and reply("offer_online_steps") not in texts
     assert slots["last_aspect"] == "fee"
 
 
@@ -65,7 +66,7 @@ def test_online_question_without_a_fee_before_gets_the_online_answer_and_the_gui
     texts, _ = run(ActionAnswerProcedure(),
                    tracker("nộp online được không", "ask_online", procedure="can_cuoc"))
     assert "nộp trực tuyến được qua" in texts[0]
-    assert "utter_offer_online_steps" in texts
+    assert reply("offer_online_steps") in texts
 
 
 def test_poor_household_follow_up_the_nlu_did_not_understand_still_gets_its_fee(bot_kb):
@@ -77,7 +78,7 @@ def test_poor_household_follow_up_the_nlu_did_not_understand_still_gets_its_fee(
 
 def test_condition_words_without_a_procedure_in_context_fall_back_as_before(bot_kb):
     texts, slots = run(ActionFallback(), tracker("tôi là hộ nghèo", "nlu_fallback"))
-    assert texts == ["utter_rephrase"] and slots["failed_understandings"] == 1
+    assert texts == [reply("rephrase")] and slots["failed_understandings"] == 1
 
 
 def test_student_follow_up_classified_as_a_fee_question(bot_kb):
@@ -108,7 +109,7 @@ def test_deadline_late_permit_and_eligibility_questions_get_those_answers(bot_kb
 
 def test_a_deadline_question_without_a_procedure_asks_which_and_remembers_the_aspect(bot_kb):
     texts, slots = run(ActionAnswerProcedure(), tracker("bao lâu phải đi đăng ký", "ask_processing_time"))
-    assert texts == ["utter_ask_which_procedure"] and slots["pending_aspect"] == "deadline"
+    assert texts == [reply("ask_which_procedure")] and slots["pending_aspect"] == "deadline"
 
 
 def test_a_fee_exemption_question_stays_a_fee_question(bot_kb):

@@ -155,7 +155,7 @@ def test_kb_search_lists_the_catalogue_after_the_curated_procedures(capsys):
     assert "1.005461" in first and "Đăng ký lại khai tử" in first
     assert kb_main(["search", "dang", "ky", "khai", "sinh"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert "khai_sinh" in first and "[curated]" in first
+    assert "khai_sinh" in first and "[đã kiểm chứng]" in first
 
 
 def test_kb_answer_accepts_a_catalogue_code(capsys):
@@ -239,7 +239,7 @@ def test_malformed_catalogue_line_is_an_operator_error_naming_file_line_and_fiel
     data = tmp_path / "data"
     assert kb_main(["catalog", "import", str(source), "--data-dir", str(data)]) == 1
     err_text = capsys.readouterr().err
-    assert f"{source / 'catalog.jsonl'}:3: field {field!r}" in err_text and "nothing imported" in err_text
+    assert f"{source / 'catalog.jsonl'}:3: field {field!r}" in err_text and "không nạp gì" in err_text
 
 
 def test_malformed_detail_record_names_its_file_and_field(tmp_path):
@@ -256,11 +256,11 @@ def test_kb_catalog_import_cli_reports_unchanged_on_a_second_run(tmp_path, capsy
     data = tmp_path / "data"
     shutil.copytree(DATA / "places", data / "places")
     assert kb_main(["catalog", "import", str(source), "--data-dir", str(data)]) == 0
-    assert capsys.readouterr().out.startswith("imported: 2 procedures, 1 full records")
+    assert capsys.readouterr().out.startswith("đã nạp: 2 thủ tục, 1 bản ghi đầy đủ")
     assert kb_main(["catalog", "import", str(source), "--data-dir", str(data)]) == 0
-    assert capsys.readouterr().out.startswith("unchanged")
+    assert capsys.readouterr().out.startswith("không đổi")
     assert kb_main(["catalog", "info", "--data-dir", str(data)]) == 0
-    assert "crawled: 2026-07-18" in capsys.readouterr().out
+    assert "thu thập: 2026-07-18" in capsys.readouterr().out
 
 
 def test_the_shipped_catalogue_is_compact_and_complete():

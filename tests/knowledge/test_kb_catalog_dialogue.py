@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerProcedure
+from actions.replies import reply
 
 DOI_GPLX_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-bda8-740c-9f49-ddaae438530d"
 LAI_KHAI_TU_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-6ebc-709e-8678-a9f8b66738f2"
@@ -68,7 +69,7 @@ def test_curated_procedures_keep_their_own_answer(text, intent, key):
 
 def test_nothing_named_and_nothing_carried_over_still_asks_which_procedure():
     said, slots = run("le phi bao nhieu", "ask_fee")
-    assert said == ["utter_ask_which_procedure"] and slots["pending_aspect"] == "fee"
+    assert said == [reply("ask_which_procedure")] and slots["pending_aspect"] == "fee"
 
 
 def test_abolished_code_carried_over_is_not_answered_as_current():

@@ -107,7 +107,7 @@ def test_cli_validate_ok_and_failing(data_copy, capsys):
     edit(data_copy / "procedures" / "khai_tu.yml", "    amount: 0\n", "    amount: free\n")
     assert kb_main(["validate", "--data-dir", str(data_copy)]) == 1
     out = capsys.readouterr().out
-    assert "khai_tu.yml:" in out and "fees[0].amount: error" in out
+    assert "khai_tu.yml:" in out and "fees[0].amount: lỗi" in out
 
 
 def test_cli_load_export_json_and_csv(data_copy, db_url, capsys):

@@ -46,7 +46,7 @@ def test_fact_without_source_names_file_line_and_field(data_copy):
     hits = _find(report, "error", "thuong_tru.yml", "fees[0].source", "fact without a source")
     assert hits, report.format()
     assert hits[0].line == line_of(path, "case: Đăng ký thường trú")
-    assert f"thuong_tru.yml:{hits[0].line}: fees[0].source: error" in str(hits[0])
+    assert f"thuong_tru.yml:{hits[0].line}: fees[0].source: lỗi" in str(hits[0])
 
 
 def test_source_without_document_number_or_url_is_an_error(data_copy):
@@ -166,5 +166,19 @@ def test_places_errors_are_reported(data_copy):
 def test_missing_message_template_is_an_error(data_copy):
     path = data_copy / "messages.yml"
     edit(path, 'source_line: "Căn cứ: {sources}."\n', "")
+    edit(path, 'fee_amount: "{amount}"\n', "")   # used by the renderer, required since D16
     report = validate(data_copy, today=TODAY)
-    assert _find(report, "error", "messages.yml", "source_line", "template missing")
+    assert _find(report, "error", "messages.yml", "source_line", "thiếu câu này")
+    assert _find(report, "error", "messages.yml", "fee_amount", "thiếu câu này")
+    assert not report.ok
+
+
+def test_an_unknown_message_or_placeholder_names_its_line(data_copy):
+    path = data_copy / "messages.yml"
+    edit(path, 'copies: "{n} bản"\n', 'copies: "{so} bản"\nonline_next: "Gõ tiếp"\n')
+    report = validate(data_copy, today=TODAY)
+    [placeholder] = _find(report, "error", "messages.yml", "copies", "chỗ điền lạ {so}")
+    assert placeholder.line == line_of(path, "copies:")
+    assert _find(report, "error", "messages.yml", "copies", "phải giữ chỗ điền {n}")
+    [unknown] = _find(report, "error", "messages.yml", "online_next", "tên câu lạ")
+    assert unknown.line == line_of(path, "online_next:")

@@ -64,9 +64,9 @@ def test_unknown_benchmark_is_refused_with_the_known_names(capsys):
 def test_scoring_says_how_far_it_has_got(capsys):
     examples = [Example(f"câu {i}", "greet", "none") for i in range(250)]
     score(ScriptedUnderstander({}), examples, strip=False)
-    assert capsys.readouterr().out.splitlines() == [
-        "scoring as written: 0/250 messages", "scoring as written: 100/250 messages",
-        "scoring as written: 200/250 messages"]
+    assert capsys.readouterr().err.splitlines() == [   # progress on stderr: stdout is the result
+        "scoring as written: 0/250 messages (0%)", "scoring as written: 100/250 messages (40%)",
+        "scoring as written: 200/250 messages (80%)"]
 
 
 def test_understanding_scores_count_aspects_kinds_and_silent_wrong_answers():

@@ -87,7 +87,7 @@ def test_a_typo_in_a_placeholder_names_file_line_and_field(tmp_path):
     line = next(i for i, l in enumerate(broken.splitlines(), 1) if "{cdoe}" in l)
     with pytest.raises(WordingError) as error:
         load_messages(path)
-    assert f"messages.yml:{line}: field 'answer.header'" in str(error.value)
+    assert f"messages.yml:{line}: answer.header: chỗ điền lạ {{cdoe}}" in str(error.value)
     assert "cdoe" in str(error.value)
 
 
@@ -105,7 +105,7 @@ def test_a_missing_status_and_a_wrong_type_are_reported(tmp_path):
 
 def test_broken_yaml_names_the_line(tmp_path):
     path = _write(tmp_path, "statuses.yml", "statuses:\n  received: [unclosed\n")
-    with pytest.raises(WordingError, match=r"statuses.yml:\d+: not valid YAML"):
+    with pytest.raises(WordingError, match=r"statuses.yml:\d+: không phải YAML hợp lệ"):
         load_statuses(path)
 
 

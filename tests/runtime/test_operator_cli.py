@@ -4,11 +4,14 @@ English. Each command runs as the operator types it: `dvcbot <command> ...`."""
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from bot.operator_cli import vietnamese_argparse
+from bot.paths import REPO_ROOT
 
 DVCBOT = str(Path(sys.executable).parent / "dvcbot")
 
@@ -22,6 +25,48 @@ def test_the_knowledge_base_command_helps_in_vietnamese():
     assert done.returncode == 0
     assert done.stdout.startswith("cách dùng: dvcbot kb")
     assert "hiện hướng dẫn này rồi thoát" in done.stdout
+
+
+def test_the_sub_commands_help_in_vietnamese_too():
+    assert "kiểm tra các tệp YAML" in dvcbot("kb", "--help").stdout
+    done = dvcbot("kb", "catalog", "import", "--help")
+    assert done.returncode == 0 and "thư mục thu thập" in done.stdout
+
+
+def test_a_knowledge_base_error_is_in_vietnamese_and_names_file_line_and_field(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "knowledge" / "data", data, ignore=shutil.ignore_patterns("catalog"))
+    messages = data / "messages.yml"
+    text = messages.read_text(encoding="utf-8")
+    messages.write_text(text.replace('copies: "{n} bản"', 'copies: "{so} bản"'), encoding="utf-8")
+    line = next(number for number, content in enumerate(text.splitlines(), 1)
+                if content.startswith("copies:"))
+    done = dvcbot("kb", "validate", "--no-warnings", "--data-dir", str(data))
+    assert done.returncode == 1
+    assert f"{messages}:{line}: copies: lỗi: chỗ điền lạ {{so}}; chỉ được dùng: {{n}}" in done.stdout
+    assert "CHƯA ĐẠT: 2 lỗi" in done.stderr        # the unknown {so} and the missing {n}
+
+
+def test_the_catalogue_import_shows_its_progress_stage_by_stage(tmp_path):
+    crawl = tmp_path / "crawl"
+    (crawl / "details").mkdir(parents=True)
+    rows = [{"id": f"x{i}", "name": f"Thủ tục số {i}", "code": f"1.00{i:04d}", "type": "STANDARD"}
+            for i in range(20)]
+    (crawl / "catalog.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                         encoding="utf-8")
+    (crawl / "manifest.json").write_text(json.dumps({"startedAt": "2026-07-18T09:13:46Z"}), encoding="utf-8")
+    for row in rows[:4]:
+        (crawl / "details" / f"{row['code']}.json").write_text(json.dumps({"code": row["code"], "data": {
+            "id": row["id"], "code": row["code"], "name": row["name"], "updatedAt": 1776242191512}}),
+            encoding="utf-8")
+    done = dvcbot("kb", "catalog", "import", str(crawl), "--data-dir", str(tmp_path / "data"))
+    assert done.returncode == 0, done.stderr
+    progress = [line for line in done.stderr.splitlines() if line.startswith("dvcbot kb: ")]
+    assert progress[0] == f"dvcbot kb: 1/3 đọc danh mục: 20 thủ tục ({crawl / 'catalog.jsonl'})"
+    assert [line.split(": ", 2)[2] for line in progress[1:-1]] == [
+        "1/4 (25%)", "2/4 (50%)", "3/4 (75%)", "4/4 (100%)"]
+    assert progress[-1].startswith("dvcbot kb: 3/3 ghi vào ") and progress[-1].endswith("có thay đổi")
+    assert done.stdout.startswith("đã nạp: 20 thủ tục, 4 bản ghi đầy đủ")
 
 
 def test_an_operator_typo_is_refused_in_vietnamese():
