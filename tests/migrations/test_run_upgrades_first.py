@@ -10,7 +10,8 @@ import time
 import pytest
 
 from bot import migrations
-from bot.runner import Service, Stack
+from bot.ops.process import Process
+from bot.runner import Stack
 
 # what a process started by the runner finds, read without dvcbot (which would upgrade itself)
 READ_REVISION = """
@@ -22,10 +23,10 @@ open(sys.argv[2], "w").write(revision)
 """
 
 
-def stack_with_reader(tmp_path, monkeypatch) -> tuple[Stack, Service]:
+def stack_with_reader(tmp_path, monkeypatch) -> tuple[Stack, Process]:
     monkeypatch.delenv("DVCBOT_DATABASE_URL", raising=False)
     stack = Stack(state=tmp_path)
-    reader = Service("reader", [sys.executable, "-c", READ_REVISION, str(tmp_path / "dvcbot.sqlite3"),
+    reader = Process("reader", [sys.executable, "-c", READ_REVISION, str(tmp_path / "dvcbot.sqlite3"),
                                 str(tmp_path / "seen")], None, {}, tmp_path / "reader.log")
     stack.services.append(reader)
     return stack, reader

@@ -264,10 +264,11 @@ def migrations_copy(tmp_path, monkeypatch):
 
 def test_autogenerate_writes_the_revision_for_a_new_table(tmp_path, monkeypatch, migrations_copy):
     monkeypatch.setattr(storage, "SCHEMA", storage.SCHEMA + (f"{__name__}:NEW_STORE",))
+    head = migrations.head()
     assert cli.main(["revision", "-m", "Reminders for dossiers", "--autogenerate"]) == 0
-    written = migrations_copy / "versions" / "0002_reminders_for_dossiers.py"
+    written = migrations_copy / "versions" / f"{int(head) + 1:04d}_reminders_for_dossiers.py"
     source = written.read_text(encoding="utf-8")
-    assert "op.create_table('reminders'" in source and "down_revision = '0001'" in source
+    assert "op.create_table('reminders'" in source and f"down_revision = '{head}'" in source
     url = sqlite_url(tmp_path)
     migrations.upgrade(url)
     assert "reminders" in tables(url) and differences(url) == []
@@ -277,8 +278,8 @@ FAILING_REVISION = '''"""A revision that fails after its first statement."""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{head}"
 
 
 def upgrade():
@@ -291,9 +292,13 @@ def upgrade():
 def test_a_failing_revision_leaves_the_database_as_it_was(database, tmp_path, request,
                                                           migrations_copy):
     url = sqlite_url(tmp_path) if database == "sqlite" else request.getfixturevalue("postgres_url")
-    (migrations_copy / "versions" / "0002_fails.py").write_text(FAILING_REVISION)
+    head = migrations.head()
+    revision = f"{int(head) + 1:04d}"
+    (migrations_copy / "versions" / f"{revision}_fails.py").write_text(
+        FAILING_REVISION.replace("{revision}", revision).replace("{head}", head))
+    migrations.scripts.cache_clear()
     with pytest.raises(migrations.MigrationError,
-                       match=r"upgrade to 0002 failed, nothing changed: a mistake in the revision"):
+                       match=rf"upgrade to {revision} failed, nothing changed: a mistake in the revision"):
         storage.engine_for(url)
     assert tables(url) == set()                          # not even 0001's tables stay
     assert migrations.current(url) is None
