@@ -46,15 +46,19 @@ INTENT_MAP = {
     "next_step": "ask_online",
 }
 DOMAIN_FILE = REPO / "domain.yml"
+# intents only the server builds, never read from words: the reading of a receipt photo
+# (bot.channels.pipeline RECEIPT_INTENT); like Rasa's EXTERNAL_ ones, they have no examples
+SERVER_INTENTS = frozenset({"receipt_photo"})
 
 
 def domain_intents(path: Path = DOMAIN_FILE) -> tuple:
-    """The intents of domain.yml (the one registry), without Rasa's EXTERNAL_ ones."""
+    """The intents of domain.yml (the one registry), without those the server builds itself
+    (Rasa's EXTERNAL_ ones, SERVER_INTENTS)."""
     import yaml
 
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     names = [next(iter(i)) if isinstance(i, dict) else str(i) for i in data.get("intents") or []]
-    return tuple(n for n in names if not n.startswith("EXTERNAL_"))
+    return tuple(n for n in names if not n.startswith("EXTERNAL_") and n not in SERVER_INTENTS)
 
 
 # canonical = every intent of domain.yml but the internal (finer) ones mapped above
