@@ -199,7 +199,12 @@ def test_a_busy_port_is_reported_with_the_pid_holding_it(tmp_path, ports):
 def test_a_process_left_from_an_earlier_run_is_reported_with_its_pid(tmp_path, ports):
     left = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        command = [a.decode() for a in Path(f"/proc/{left.pid}/cmdline").read_bytes().split(b"\0")[:-1]]
+        def command_line() -> list[str]:
+            return [a.decode() for a in Path(f"/proc/{left.pid}/cmdline").read_bytes().split(b"\0")[:-1]]
+
+        # right after fork the child still shows pytest's command line, until its exec
+        wait_for(lambda: "time.sleep(600)" in " ".join(command_line()), "the child's own command")
+        command = command_line()
         (tmp_path / "run.pids.json").write_text(json.dumps(
             [{"name": "rasa-server", "pid": left.pid, "command": command}]))
         run = Run(tmp_path, ports)
