@@ -5,37 +5,23 @@ in /tmp; skipped when PostgreSQL is not installed."""
 
 from __future__ import annotations
 
-import secrets
-import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from bot.ops.cluster import Postgres, free_port, missing_programs
 from bot.channels import store
 from bot.channels.inbox import Inbox, InboxSettings, RateLimiter
 from bot.channels.limits import Verdict
+from tests.support.postgres import private_postgres
 
 
 @pytest.fixture(scope="module")
 def database_url():
-    if any("postgres" in name or "initdb" in name or "pg_ctl" in name
-           for name in missing_programs()):
-        pytest.skip("PostgreSQL is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="dvcbot-inbox-pg-", dir="/tmp"))
-    folder.chmod(0o755)
-    server = Postgres(folder / "pg", free_port(), secrets.token_hex(12))
-    try:
-        server.start()
-        server.create_database("dvcbot")
-        yield server.url("dvcbot")
-    finally:
-        store.dispose_all()
-        server.stop("immediate")
-        shutil.rmtree(folder, ignore_errors=True)
-
+    with private_postgres("dvcbot", prefix="dvcbot-inbox-pg-") as server:
+        try:
+            yield server.url("dvcbot")
+        finally:
+            store.dispose_all()
 
 def test_eight_replicas_store_the_same_update_once_and_claim_an_abandoned_row_once(database_url):
     now = [1000.0]

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import shutil
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -18,29 +15,18 @@ from bot.channels import store as channel_store
 from bot.channels.zalo import ZaloInput
 from bot.messaging.outbox import Outbox
 from tests.channels.messaging_fakes import FakeZaloApi, serve_aiohttp
+from tests.support.postgres import private_postgres
 
 APP_ID = "3482178216594085616"
 
 
 @pytest.fixture(scope="module")
 def postgres_url():
-    from bot.ops.cluster import Postgres, free_port, missing_programs
-
-    if any("postgres" in name or "initdb" in name or "pg_ctl" in name
-           for name in missing_programs()):
-        pytest.skip("PostgreSQL is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="dvcbot-outbox-pg-", dir="/tmp"))
-    folder.chmod(0o755)
-    server = Postgres(folder / "pg", free_port(), secrets.token_hex(12))
-    try:
-        server.start()
-        server.create_database("dvcbot")
-        yield server.url("dvcbot")
-    finally:
-        channel_store.dispose_all()
-        server.stop("immediate")
-        shutil.rmtree(folder, ignore_errors=True)
-
+    with private_postgres("dvcbot", prefix="dvcbot-outbox-pg-") as server:
+        try:
+            yield server.url("dvcbot")
+        finally:
+            channel_store.dispose_all()
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):

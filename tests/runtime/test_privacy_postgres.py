@@ -5,38 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from bot import privacy, report, storage
-from bot.ops.cluster import Postgres, missing_programs
-from bot.ops.process import free_port
+from tests.support.postgres import private_postgres
 
 NOW = dt.datetime(2027, 12, 1, 12, 0)
 
 
 @pytest.fixture(scope="module")
 def postgres():
-    if any("postgres" in name or "initdb" in name or "pg_ctl" in name
-           for name in missing_programs()):
-        pytest.skip("PostgreSQL is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="dvcbot-privacy-pg-", dir="/tmp"))
-    folder.chmod(0o755)
-    server = Postgres(folder / "pg", free_port(), secrets.token_hex(12))
-    try:
-        server.start()
-        for name in ("dvcbot", "tracker"):
-            server.create_database(name)
+    with private_postgres("dvcbot", "tracker", prefix="dvcbot-privacy-pg-") as server:
         yield server
-    finally:
-        server.stop("immediate")
-        shutil.rmtree(folder, ignore_errors=True)
-
 
 def test_guess_limits_purge_and_erase_work_on_postgresql(postgres):
     from actions.portal.guesses import GuessGuard, GuessSettings

@@ -1,0 +1,1 @@
+"""Helpers shared by test areas (one copy of each)."""
