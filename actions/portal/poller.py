@@ -23,7 +23,7 @@ Each cycle:
    citizen used delivers it. A Zalo citizen's notice is routed first (bot.messaging.zalo):
    within 48 hours of their last message it goes through Rasa as above (a consultation
    message); later it goes straight to Zalo as a ZBS template message when one is configured
-   (ZALO_TEMPLATE_STATUS_ID, ZALO_TEMPLATE_REMINDER_ID for kind "reminder"); without one it
+   (ZALO_TEMPLATE_STATUS_ID; ZALO_TEMPLATE_REMINDER_ID for "reminder_due_tomorrow"); without one it
    goes through Rasa up to 7 days and is dropped after that (state "dropped", logged), since
    Zalo would refuse it (-230) and a notice kept for weeks would arrive stale.
 
@@ -62,7 +62,8 @@ import httpx
 
 from actions.portal.client import (CircuitOpen, PortalAdapter, PortalError, PortalNotConfigured,
                                    PortalUnavailable, make_adapter)
-from actions.portal.subscriptions import Notification, SubscriptionStore, observation_of
+from actions.portal.subscriptions import (REMINDER_KINDS, Notification, SubscriptionStore,
+                                          observation_of)
 from actions.portal.wording import messages, statuses
 from bot.core import tz
 from bot.core.settings import PollerSettings, settings
@@ -164,16 +165,19 @@ class PollReport:
 
 def template_values(notification: Notification, today: Optional[date] = None) -> dict[str, str]:
     """The fields a Zalo template notice fills in: code, status (in plain words), date
-    (dd/mm/yyyy: the appointment for a reminder, else the day of the notice)."""
+    (dd/mm/yyyy: the appointment for a reminder or an overdue notice, else the day of the
+    notice)."""
     today = today or tz.today()
     if notification.kind == "expired":
         status = messages().get("zalo_status_expired")
     elif notification.kind == "not_found":
         status = messages().get("zalo_status_not_found")
+    elif notification.kind == "overdue":
+        status = messages().get("zalo_status_overdue")
     else:
         status = statuses().info(notification.status_text, notification.status_key).label
     shown = today
-    if notification.kind == "reminder" and notification.appointment_date:
+    if notification.kind in REMINDER_KINDS and notification.appointment_date:
         try:
             shown = date.fromisoformat(notification.appointment_date)
         except ValueError:

@@ -54,7 +54,7 @@ MESSAGES = {
     "notify.reminder_due_tomorrow": {"code", "date", "status?"},
     "notify.overdue": {"code", "date", "status?"}, "notify.bring": set(),
     "notify.still_following": set(), "subscribed_zalo_window": set(),
-    "zalo_status_expired": set(), "zalo_status_not_found": set(),
+    "zalo_status_expired": set(), "zalo_status_not_found": set(), "zalo_status_overdue": set(),
 }
 
 

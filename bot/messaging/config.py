@@ -42,6 +42,8 @@ class TelegramConfig:
                    api_base_url(setting(credentials, "api_base_url", "TELEGRAM_API_BASE_URL")))
 
 
+# notice kinds (actions.portal.subscriptions) sent with the reminder template
+APPOINTMENT_REMINDERS = frozenset({"reminder_due_tomorrow"})
 NOTICE_FIELDS = {"status": ("code", "status", "date"), "reminder": ("code", "date")}
 DEFAULT_PARAMS = {"status": "code=ma_ho_so,status=trang_thai,date=ngay_cap_nhat",
                   "reminder": "code=ma_ho_so,date=ngay_hen"}
@@ -103,8 +105,10 @@ class ZaloConfig:
             templates=templates)
 
     def template_for(self, notice_kind: str) -> Optional[Template]:
-        """The template of a dossier notice kind ("reminder" or a status change)."""
-        return self.templates.get("reminder" if notice_kind == "reminder" else "status")
+        """The template of a dossier notice kind: the day-before reminder has its own (code,
+        appointment date); every other notice (a status change, the appointment passed, the
+        follow ended) fills the status template (code, status in words, date)."""
+        return self.templates.get("reminder" if notice_kind in APPOINTMENT_REMINDERS else "status")
 
     def startup_note(self) -> Optional[str]:
         """What the operator should know at start-up (None when templates are configured)."""

@@ -157,8 +157,8 @@ def test_without_templates_a_notice_8_days_late_is_dropped_and_one_5_days_late_i
 def test_a_reminder_uses_the_reminder_template_with_the_appointment_date(monkeypatch):
     monkeypatch.setenv("ZALO_TEMPLATE_REMINDER_ID", "418999")
     notice = Notification(id=9, sender_id=f"zalo:{CITIZEN}", channel="zalo", code=CODE,
-                          kind="reminder", status_text=None, status_key=None, procedure=None,
-                          appointment_date="2026-12-15", final=False, attempts=0)
+                          kind="reminder_due_tomorrow", status_text=None, status_key=None,
+                          procedure=None, appointment_date="2026-12-15", final=False, attempts=0)
 
     async def scenario():
         async with stack() as s:
@@ -172,6 +172,30 @@ def test_a_reminder_uses_the_reminder_template_with_the_appointment_date(monkeyp
             [body] = s.zalo_api.templates_sent
             assert body["template_id"] == "418999"
             assert body["template_data"] == {"ma_ho_so": CODE, "ngay_hen": "15/12/2026"}
+    run(scenario())
+
+
+def test_an_appointment_passed_goes_as_the_status_template_with_that_date(monkeypatch):
+    monkeypatch.setenv("ZALO_TEMPLATE_STATUS_ID", "418001")
+    monkeypatch.setenv("ZALO_TEMPLATE_REMINDER_ID", "418999")
+    notice = Notification(id=10, sender_id=f"zalo:{CITIZEN}", channel="zalo", code=CODE,
+                          kind="overdue", status_text="Đang xử lý", status_key="in_progress",
+                          procedure=None, appointment_date="2026-12-15", final=False, attempts=0)
+
+    async def scenario():
+        async with stack() as s:
+            s.zalo_api.approved_templates.add("418001")
+            s.zalo_api.last_interaction[CITIZEN] = time.time() - 9 * DAY
+            notices = ZaloNotices(ZaloSender(ZaloConfig.from_env(),
+                                             transport=httpx.MockTransport(s.zalo_api.handler)))
+            result = await notices.deliver(notice.sender_id, notice.kind,
+                                           template_values(notice), "dvcbot-10")
+            assert result.sent
+            [body] = s.zalo_api.templates_sent
+            assert body["template_id"] == "418001"
+            assert body["template_data"] == {"ma_ho_so": CODE,
+                                             "trang_thai": "Đã qua ngày hẹn mà chưa có kết quả",
+                                             "ngay_cap_nhat": "15/12/2026"}
     run(scenario())
 
 
