@@ -445,3 +445,43 @@ class FakeZaloApi:
         self.valid_access = {access}
         self.refresh_token = refresh  # the old refresh token is now spent
         return {"access_token": access, "refresh_token": refresh, "expires_in": "90000"}
+
+
+class ServedInThread:
+    """aiohttp apps (the fakes above) served on loopback ports by a thread of their own, for a
+    test whose assistant runs in another process (`dvcbot run`): `start()` returns their URLs;
+    the fakes' state (calls, messages sent) is read from the test's thread."""
+
+    def __init__(self, *apps: web.Application):
+        import threading
+
+        self.apps = apps
+        self.urls: list[str] = []
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._runners: list[web.AppRunner] = []
+
+    async def _start(self) -> list[str]:
+        urls = []
+        for app in self.apps:
+            runner = web.AppRunner(app, access_log=None)
+            await runner.setup()
+            sock = bound_socket()
+            await web.SockSite(runner, sock).start()
+            self._runners.append(runner)
+            urls.append(f"http://127.0.0.1:{sock.getsockname()[1]}")
+        return urls
+
+    async def _stop(self) -> None:
+        for runner in self._runners:
+            await runner.cleanup()
+
+    def start(self) -> list[str]:
+        self._thread.start()
+        self.urls = asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(30)
+        return self.urls
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)

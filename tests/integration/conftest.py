@@ -14,8 +14,10 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import httpx
 import pytest
@@ -89,17 +91,20 @@ def trained_model() -> Path:
     return train(quiet=True)
 
 
-@pytest.fixture(scope="session")
-def assistant(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
-    state = tmp_path_factory.mktemp("dvcbot-state")
+@contextmanager
+def running_assistant(model: Path, state: Path,
+                      extra_env: dict[str, str] | None = None) -> Iterator[Assistant]:
+    """`dvcbot run` with its state in `state`, stopped on leaving; `extra_env` switches on
+    more (e.g. the Telegram and Zalo channels, pointed at fake platform servers)."""
     ready = state / "ready.json"
     env = dict(os.environ, DVCBOT_STATE_DIR=str(state),
                DVCBOT_DATABASE_URL=f"sqlite:///{state / 'dvcbot.sqlite3'}",
                DVCBOT_TEAMS_FILE=str(state / "teams.yml"),
                DVCBOT_POLL_INTERVAL="1")
     env.pop("DVCBOT_PORTAL_URL", None)
+    env.update(extra_env or {})
     command = [sys.executable, "-m", "bot.cli", "run", "--no-chat",
-               "--model", str(trained_model),
+               "--model", str(model),
                "--rasa-port", str(free_port()), "--actions-port", str(free_port()),
                "--simulator-port", str(free_port()), "--ready-file", str(ready)]
     output = open(state / "runner.log", "wb")
@@ -112,12 +117,21 @@ def assistant(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
             pytest.fail("dvcbot run did not start:\n" + (state / "runner.log").read_text(errors="replace")[-4000:])
         time.sleep(0.5)
     info = json.loads(ready.read_text())
-    yield Assistant(info["rasa_url"], info["portal_url"], state, process)
-    process.send_signal(signal.SIGTERM)
     try:
-        process.wait(60)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield Assistant(info["rasa_url"], info["portal_url"], state, process)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        output.close()
+
+
+@pytest.fixture(scope="session")
+def assistant(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
+    with running_assistant(trained_model, tmp_path_factory.mktemp("dvcbot-state")) as running:
+        yield running
 
 
 @pytest.fixture
