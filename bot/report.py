@@ -704,7 +704,7 @@ def main(argv: list[str]) -> int:
                         help="URL SQLAlchemy của tracker store Rasa (mặc định: theo endpoints.yml)")
     parser.add_argument("--database-url", metavar="URL",
                         help="cơ sở dữ liệu dvcbot (mặc định DVCBOT_DATABASE_URL)")
-    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="NGƯỠNG",
                         help="dưới độ tin cậy này, tin nhắn được tính là chưa hiểu (mặc định 0.5)")
     args = parser.parse_args(argv)
     until = args.until or tz.today()

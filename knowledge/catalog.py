@@ -629,9 +629,9 @@ class Catalog:
         out = []
         for code, entry in sorted(self.abolished.items()):
             if code not in self.by_code:
-                out.append(f"abolished.yml: code {code} is not in the catalogue")
+                out.append(f"abolished.yml: mã {code} không có trong danh mục")
             if not str(entry.get("source") or "").strip():
-                out.append(f"abolished.yml: code {code} has no source")
+                out.append(f"abolished.yml: mã {code} chưa có nguồn (source:)")
         return out
 
     @property

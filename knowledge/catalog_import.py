@@ -54,8 +54,8 @@ class CatalogImportError(Exception):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        more = "" if len(problems) <= 1 else f" (and {len(problems) - 1} more)"
-        super().__init__(problems[0] + more if problems else "malformed catalogue")
+        more = "" if len(problems) <= 1 else f" (và {len(problems) - 1} lỗi khác)"
+        super().__init__(problems[0] + more if problems else "danh mục bị hỏng")
 
 
 @dataclass
@@ -95,7 +95,7 @@ class _Problems:
 
     def add(self, where: str, field: str, reason: str) -> None:
         if len(self.items) < _MAX_ERRORS:
-            self.items.append(f"{where}: field {field!r}: {reason}")
+            self.items.append(f"{where}: mục {field!r}: {reason}")
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -111,7 +111,7 @@ def _provinces(source: Path, problems: _Problems) -> list[str]:
         rows = doc["data"]["rows"] if isinstance(doc, dict) and "data" in doc else doc
         names = [str(r["name"]) for r in rows]
     except (ValueError, KeyError, TypeError) as exc:
-        problems.add(f"{path}:1", "data.rows", f"not a province list ({type(exc).__name__})")
+        problems.add(f"{path}:1", "data.rows", f"không phải danh sách tỉnh ({type(exc).__name__})")
         return []
     # "Tỉnh Vĩnh Long" / "Thành phố Hà Nội" -> "Vĩnh Long" / "Hà Nội"
     return sorted({re.sub(r"^(tỉnh|thành phố)\s+", "", n.strip(), flags=re.I) for n in names if n.strip()})
@@ -133,7 +133,7 @@ def _read_catalog(path: Path, provinces: list[str], problems: _Problems) -> list
     try:
         handle = open(path, encoding="utf-8")
     except OSError as exc:
-        raise CatalogImportError([f"{path}: cannot read ({exc.strerror or exc})"]) from exc
+        raise CatalogImportError([f"{path}: không đọc được ({exc.strerror or exc})"]) from exc
     with handle:
         for number, line in enumerate(handle, 1):
             where = f"{path}:{number}"
@@ -142,33 +142,33 @@ def _read_catalog(path: Path, provinces: list[str], problems: _Problems) -> list
             try:
                 row = json.loads(line)
             except ValueError as exc:
-                problems.add(where, "(line)", f"not valid JSON ({exc.msg} at column {exc.colno})")
+                problems.add(where, "(line)", f"không phải JSON hợp lệ ({exc.msg} ở cột {exc.colno})")
                 continue
             if not isinstance(row, dict):
-                problems.add(where, "(line)", "must be a JSON object")
+                problems.add(where, "(line)", "phải là một đối tượng JSON")
                 continue
             bad = False
             for field in ("id", "code", "name"):
                 value = row.get(field)
                 if not isinstance(value, str) or not value.strip():
-                    problems.add(where, field, "is required (non-empty text)")
+                    problems.add(where, field, "bắt buộc phải có (chữ, không để trống)")
                     bad = True
             if row.get("type") not in TYPES:
-                problems.add(where, "type", f"must be one of {', '.join(TYPES)}, not {row.get('type')!r}")
+                problems.add(where, "type", f"phải là một trong {', '.join(TYPES)}, không phải {row.get('type')!r}")
                 bad = True
             for field in ("departments", "categories", "formalityTargetType"):
                 if row.get(field) is not None and not isinstance(row.get(field), list):
-                    problems.add(where, field, "must be a list")
+                    problems.add(where, field, "phải là một danh sách")
                     bad = True
             if bad:
                 continue
             code = row["code"].strip()
             if " " in code:
-                problems.add(where, "code", f"must not contain spaces: {code!r}")
+                problems.add(where, "code", f"không được có dấu cách: {code!r}")
                 continue
             ident = row["id"].strip()
             if ident in seen:  # codes may repeat (a province reused one); the portal id may not
-                problems.add(where, "id", f"{ident} already on line {seen[ident]}")
+                problems.add(where, "id", f"{ident} đã có ở dòng {seen[ident]}")
                 continue
             seen[ident] = number
             agencies = _names(row.get("departments"))
@@ -200,28 +200,28 @@ def _detail(path: Path, codes: set[str], problems: _Problems) -> dict | None:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        problems.add(f"{path}:{getattr(exc, 'lineno', 1)}", "(file)", "not valid JSON")
+        problems.add(f"{path}:{getattr(exc, 'lineno', 1)}", "(file)", "không phải JSON hợp lệ")
         return None
     except OSError as exc:
-        problems.add(where, "(file)", f"cannot read ({exc.strerror or exc})")
+        problems.add(where, "(file)", f"không đọc được ({exc.strerror or exc})")
         return None
     data = doc.get("data") if isinstance(doc, dict) else None
     if not isinstance(data, dict):
-        problems.add(where, "data", "is required (the full record)")
+        problems.add(where, "data", "bắt buộc phải có (bản ghi đầy đủ)")
         return None
     code = str(data.get("code") or doc.get("code") or "").strip()
     if not code:
-        problems.add(where, "data.code", "is required")
+        problems.add(where, "data.code", "bắt buộc phải có")
         return None
     if code != path.stem:
-        problems.add(where, "data.code", f"{code!r} does not match the file name {path.name}")
+        problems.add(where, "data.code", f"{code!r} không trùng với tên tệp {path.name}")
         return None
     if code not in codes:
-        problems.add(where, "data.code", f"{code} is not in catalog.jsonl")
+        problems.add(where, "data.code", f"{code} không có trong catalog.jsonl")
         return None
     updated = _date_of_ms(data.get("updatedAt"))
     if updated is None:
-        problems.add(where, "data.updatedAt", "is required (milliseconds since 1970)")
+        problems.add(where, "data.updatedAt", "bắt buộc phải có (số mili giây tính từ năm 1970)")
         return None
     levels = [name for flag, name in (("isWard", "xã"), ("isProvince", "tỉnh"), ("isMinistry", "trung ương"))
               if data.get(flag) is True]
@@ -341,7 +341,7 @@ def import_catalog(source: str | Path, target: str | Path, today: dt.date | None
     source = Path(source)
     target = Path(target)
     if not (source / "catalog.jsonl").is_file():
-        raise CatalogImportError([f"{source}: no catalog.jsonl in this folder"])
+        raise CatalogImportError([f"{source}: thư mục này không có catalog.jsonl"])
     problems = _Problems()
     manifest: dict = {}
     manifest_path = source / "manifest.json"
@@ -349,10 +349,10 @@ def import_catalog(source: str | Path, target: str | Path, today: dt.date | None
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         except ValueError:
-            problems.add(f"{manifest_path}:1", "(file)", "not valid JSON")
+            problems.add(f"{manifest_path}:1", "(file)", "không phải JSON hợp lệ")
     crawl_started = str(manifest.get("startedAt") or "") if isinstance(manifest, dict) else ""
     if not re.match(r"\d{4}-\d{2}-\d{2}", crawl_started):
-        problems.add(f"{manifest_path}:1", "startedAt", "is required: the crawl date (ISO 8601)")
+        problems.add(f"{manifest_path}:1", "startedAt", "bắt buộc phải có: ngày thu thập (ISO 8601, ví dụ 2026-07-18)")
     provinces = _provinces(source, problems)
     records = _read_catalog(source / "catalog.jsonl", provinces, problems)
     progress(f"1/3 đọc danh mục: {len(records)} thủ tục ({source / 'catalog.jsonl'})")

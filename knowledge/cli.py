@@ -225,7 +225,7 @@ def _catalog(args) -> int:
         except CatalogImportError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
-            print(f"CHƯA NẠP: không nạp gì (nothing imported; {len(exc.problems)} lỗi ở trên)", file=sys.stderr)
+            print(f"CHƯA NẠP: không nạp gì ({len(exc.problems)} lỗi ở trên)", file=sys.stderr)
             return 1
         state = "đã nạp" if result.changed else "không đổi (cùng nguồn; không ghi gì)"
         print(f"{state}: {result.procedures} thủ tục, {result.details} bản ghi đầy đủ -> "

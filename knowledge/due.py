@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .validate import KnowledgeData, cited_numbers, iter_facts
 
 ENDS, STARTS, REPLACED = "ends", "starts", "replaced"
+# what the operator reads in the second column
+KIND_WORDS = {ENDS: "hết hạn", STARTS: "bắt đầu", REPLACED: "thay thế"}
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class DueItem:
 
     def __str__(self) -> str:
         loc = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{self.day}  {self.kind:<8}  {loc}  {self.field}  {self.what}"
+        return f"{self.day}  {KIND_WORDS.get(self.kind, self.kind):<8}  {loc}  {self.field}  {self.what}"
 
 
 def _describe(f: dict) -> str:
@@ -68,7 +70,7 @@ def due(data: KnowledgeData, start: dt.date, days: int = 90) -> list[DueItem]:
                         (f.get("effective_to") is None or f["effective_to"] >= on)
                 if still:
                     items.append(DueItem(on, REPLACED, *where,
-                                         f"cites {number}, replaced by {d['replaced_by']}: {_describe(f)}"))
+                                         f"dẫn {number}, đã được thay bằng {d['replaced_by']}: {_describe(f)}"))
     for d in replaced_soon.values():
         items.append(DueItem(d["replaced_on"], REPLACED, "knowledge/data/legal_documents.yml", d["line"],
                              d["number"], f"{d.get('title') or ''} -> {d['replaced_by']}".strip()))

@@ -52,7 +52,7 @@ def load(engine: Engine, data_dir: str | Path | None = None, places: Iterable[st
          today: dt.date | None = None) -> Report:
     report = validate(data_dir, places=places, today=today)
     if report.data is None:
-        raise KnowledgeError(f"knowledge YAML has {len(report.errors)} error(s); the database was not changed",
+        raise KnowledgeError(f"các tệp YAML tri thức có {len(report.errors)} lỗi; cơ sở dữ liệu giữ nguyên, chưa thay đổi gì",
                              report)
     if report.errors:  # only date-triggered ones (a cited document replaced): load, and say so loudly
         log.error("knowledge data cites replaced documents (run `dvcbot kb validate`):\n%s",

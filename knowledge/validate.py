@@ -36,6 +36,143 @@ QUOTE_REQUIRED_FROM = dt.date(2026, 12, 1)
 QUOTE_SECTIONS = ("fees", "processing_time", "where", "agency", "deadlines")
 ENDING_SOON_DAYS = 30
 
+# ----------------------------------------------------------------------------- messages
+# Every message the operator reads (in Vietnamese, for a commune office, not for a programmer).
+# Each is printed after "file:line: field: lỗi|cảnh báo:"; field names stay as written in the YAML.
+MSG = {
+    # field types
+    "unknown_field": "tên mục lạ, bị bỏ qua{hint}",
+    "did_you_mean": " (có phải bạn định viết '{name}'?)",
+    "required": "bắt buộc phải có",
+    "text": "phải là chữ (một dòng văn bản)",
+    "not_empty": "không được để trống",
+    "bad_date": "ngày {shown!r} viết chưa đúng: viết theo dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ 2025-12-31",
+    "amount_type": "phải là số tiền tính bằng đồng (một số nguyên)",
+    "negative": "không được là số âm",
+    "amount_dots": "số tiền {value!r} không phải số đồng chẵn: viết 20000, không viết 20.000",
+    "amount_bad": "số tiền {value!r} phải là số đồng chẵn (ví dụ 20000) hoặc 'unknown' (chưa rõ)",
+    "integer": "phải là số nguyên từ {minimum} trở lên, hoặc 'unknown' (chưa rõ)",
+    "text_list": "phải là một danh sách các dòng chữ",
+    "true_false": "phải là true (có) hoặc false (không)",
+    "status_one_of": "phải là một trong: known (đã biết), unverified (chưa xác minh), unknown (chưa rõ)",
+    "broken_link": "đường link viết chưa đúng: {url!r}",
+    # facts and sources
+    "source_text": "phải là chữ: một văn bản pháp luật (số hiệu + điều) hoặc địa chỉ một trang chính thức",
+    "source_no_number": "nguồn {part!r} không ghi số hiệu văn bản (ví dụ 60/2014/QH13) và không có địa chỉ "
+                        "trang chính thức",
+    "fact_mapping": "phải gồm các dòng 'tên mục: giá trị'",
+    "status_bad": "trạng thái {status!r} phải là một trong: known (đã biết), unverified (chưa xác minh), "
+                  "unknown (chưa rõ)",
+    "effective_order": "effective_to {to} sớm hơn effective_from {start}",
+    "no_source": "thông tin chưa có nguồn: thêm 'source:' (văn bản pháp luật + điều, hoặc trang chính thức), "
+                 "hoặc ghi 'status: unknown'",
+    "unknown_no_ask": "thông tin chưa rõ nhưng chưa có 'ask:' (người dân nên hỏi ở đâu)",
+    "fact_unknown": "thông tin đang ghi là chưa rõ: hãy điền khi tìm được nguồn chính thức",
+    "no_verified_on": "chưa có ngày kiểm tra verified_on (ghi ở thông tin này hoặc ở đầu tệp)",
+    "future_verified": "verified_on {day} là một ngày trong tương lai",
+    "stale": "đã hơn 12 tháng chưa kiểm tra lại (lần cuối {day}): hãy đối chiếu lại với nguồn",
+    "main_required": "bắt buộc phải có (hoặc ghi 'status: unknown' cho thông tin này)",
+    "no_quote": "đã kiểm tra lại ngày {day} nhưng chưa có 'quote:': hãy chép câu trong văn bản nói điều này "
+                "(và 'copy:', bản công khai bạn đã đọc)",
+    "quote_no_copy": "có 'quote:' nhưng chưa có 'copy:': ghi bản công khai bạn đã đọc (owner/repo đường_dẫn)",
+    "marked_unknown": "đang ghi là chưa rõ (unknown)",
+    "list_empty": "đang để trống: hãy liệt kê các thông tin, hoặc ghi '- status: unknown' kèm 'ask:'",
+    "fact_list": "phải là một danh sách thông tin (mỗi dòng bắt đầu bằng '- ')",
+    # conditions of a fact
+    "conditions_mapping": "phải gồm các dòng điều kiện, ví dụ {{channel: trực tuyến, cong_dan_so: true}}",
+    "condition_unknown": "điều kiện lạ {key!r}: chỉ có {known} (knowledge/data/conditions.yml)",
+    "none": "(chưa có)",
+    "condition_value": "{value!r} phải là một trong: {choices}",
+    "condition_list_value": "giá trị {value!r} của {key} không có: chỉ có {choices} (knowledge/data/conditions.yml)",
+    # procedures
+    "file_mapping": "tệp phải gồm các dòng 'tên mục: giá trị'",
+    "key_chars": "mã {key!r} chỉ được gồm chữ thường không dấu, chữ số và dấu _",
+    "key_file": "mã {key!r} phải trùng với tên tệp ({stem}.yml)",
+    "verified_top": "bắt buộc phải có ở đầu tệp (YYYY-MM-DD)",
+    "ma_tthc_required": "bắt buộc phải có: mã thủ tục, hoặc 'status: unknown' kèm 'ask:'",
+    "ma_tthc_scalar": "hãy viết thành một thông tin: 'code: \"1.001193\"' kèm 'source:', hoặc 'status: unknown'",
+    "code_format": "mã {code!r} phải có dạng 1.001193 (có thể thêm đuôi như .H19)",
+    "link_code": "đường link không kết thúc bằng mã {code}",
+    "link_old": "đường link cũ dạng '?ma_thu_tuc=' mở ra trang trống; hãy xoá portal_link để bot dẫn tới trang "
+                "của thủ tục trong danh mục quốc gia",
+    "aliases_required": "bắt buộc phải có: danh sách các cách người dân gọi thủ tục này",
+    "alias_text": "phải là chữ, không để trống",
+    "legal_bases_required": "bắt buộc phải có: các văn bản pháp luật của thủ tục",
+    "legal_basis_mapping": "phải gồm 'doc:' và 'articles:'",
+    "doc_no_number": "{doc!r} không có số hiệu văn bản (ví dụ 60/2014/QH13)",
+    "section_missing": "thiếu phần này: hãy ghi các thông tin, hoặc '- status: unknown' kèm 'ask:'",
+    "documents_incomplete": "danh sách đang ghi là chưa đủ: thêm 'note:' nói rõ còn thiếu gì",
+    "kind": "loại {kind!r} phải là một trong: bản chính, bản sao, bản sao chứng thực, xuất trình, unknown",
+    "fee_unknown": "số tiền ghi là 'unknown': hãy ghi 'status: unknown' cho khoản lệ phí này",
+    "day_unit": "phải là 'ngày làm việc' hoặc 'ngày'",
+    "channel": "cách nộp {channel!r} phải là một trong: trực tiếp, bưu chính, trực tuyến",
+    "available": "{value!r} phải là yes (có), no (không) hoặc unknown (chưa rõ)",
+    "late_mapping": "phải gồm các dòng text:, source:, quote:",
+    "late_source": "hậu quả khi quá hạn phải có văn bản nói điều đó ('source:')",
+    "late_quote": "hãy thêm câu trong văn bản nói điều đó ('quote:')",
+    # places
+    "places_mapping": "tệp địa danh phải gồm các dòng province:, communes:, old_districts:",
+    "communes_required": "bắt buộc phải có: danh sách các xã",
+    "commune_mapping": "phải gồm các dòng key:, name:, former_units:, office:",
+    "commune_twice": "mã xã {key!r} bị trùng (đã có ở dòng {line})",
+    "commune_no_source": "xã chưa có nguồn (ghi ở đây hoặc ở đầu tệp)",
+    "no_office": "chưa có thông tin bộ phận một cửa: thêm office: với address/phone/hours "
+                 "(ghi unknown cho đến khi có người điền)",
+    "office_mapping": "phải gồm các dòng address:, phone:, hours:",
+    "office_missing": "còn thiếu: ghi 'unknown' cho đến khi điền được",
+    "office_no_source": "thông tin bộ phận một cửa chưa có nguồn: ghi rõ lấy từ đâu (trang chính thức hoặc quyết định)",
+    "office_no_date": "thông tin bộ phận một cửa cần có ngày kiểm tra verified_on",
+    "names_list": "phải là một danh sách tên",
+    "name": "phải là một tên",
+    "list": "phải là một danh sách",
+    "district_mapping": "phải gồm các dòng name:, communes:",
+    "commune_unknown": "không có xã nào mang mã {key!r}",
+    # online guide, messages
+    "steps_required": "online_guide.yml cần có 'steps:' với ít nhất một bước",
+    "step_long": "bước này dài {n} ký tự: hãy viết ngắn gọn như một tin nhắn",
+    "messages_mapping": "messages.yml phải gồm các dòng 'tên câu: câu chữ'",
+    # conditions.yml, legal_documents.yml
+    "vocabulary_mapping": "conditions.yml phải gồm các mã điều kiện (channel:, cong_dan_so:, groups:)",
+    "words": "hãy liệt kê các từ người dân dùng để nói điều kiện này (cả có dấu và không dấu)",
+    "word_twice": "từ {word!r} đã dùng cho {other}: mỗi từ chỉ được chỉ một điều kiện",
+    "condition_key": "mã điều kiện {key!r} chỉ được gồm chữ thường không dấu, chữ số và dấu _",
+    "condition_mapping": "phải gồm các dòng type:, label:, words: hoặc values:",
+    "condition_type": "loại {kind!r} phải là một trong: flag, value, list",
+    "values_required": "bắt buộc phải có: các giá trị, mỗi giá trị có {{label:, words:}}",
+    "value_mapping": "phải gồm các dòng label:, words:",
+    "documents_required": "legal_documents.yml cần có 'documents:', là một danh sách",
+    "document_mapping": "phải gồm các dòng number:, title:, effective_from:",
+    "document_number": "{number!r} không phải số hiệu văn bản dạng 60/2014/QH13",
+    "document_twice": "{number} bị ghi hai lần (đã có ở dòng {line})",
+    "replaced_pair": "phải ghi cả replaced_by và replaced_on (ngày đầu tiên văn bản mới có hiệu lực)",
+    # dates
+    "cites_replaced": "dẫn {number}, đã được thay bằng {by} từ ngày {on}: hãy đọc văn bản mới, rồi đóng thông tin "
+                      "này (effective_to) và thêm thông tin mới",
+    "ends_soon": "hết hiệu lực ngày {end} (còn {days} ngày): hãy xem từ ngày hôm sau áp dụng quy định nào và "
+                 "thêm thành một thông tin mới",
+    # files
+    "cannot_read": "không đọc được tệp: {reason}",
+    "not_utf8": "tệp không phải văn bản UTF-8 ({reason} ở byte {start}): hãy lưu lại tệp với bảng mã UTF-8",
+    "yaml_syntax": "lỗi cú pháp YAML (thường do thụt lề sai hoặc thiếu dấu ':'): {problem}",
+    "yaml_error": "lỗi YAML: {problem}",
+    "written_twice": "mục này bị ghi hai lần; lần ghi thứ hai sẽ được dùng",
+    "abolished": "mã {code} đã bị bãi bỏ ({decision}); bot dẫn tới trang chủ Cổng dịch vụ công cho đến khi "
+                 "biết mã mới",
+    "no_procedures": "không tìm thấy thư mục procedures",
+    "file_missing": "thiếu tệp này: không dùng được điều kiện và không kiểm tra được văn bản bị thay thế "
+                    "(xem knowledge/README.md)",
+    "procedure_twice": "thủ tục {key!r} đã được khai báo ở {other}",
+    "missing_canonical": "thiếu thủ tục bắt buộc {key!r}: hãy thêm tệp {key}.yml",
+    "duplicate_alias": "tên gọi {text!r} bị trùng: cũng được dùng ở {others}",
+    "no_places": "không có tệp địa danh (đặt biến DVCBOT_PLACES_FILE)",
+    "commune_elsewhere": "xã {key!r} đã được khai báo ở {other}",
+}
+
+
+def _t(message: str, /, **values: Any) -> str:
+    """The operator message `message` of MSG, filled in."""
+    return MSG[message].format(**values)
+
 # ----------------------------------------------------------------------------- YAML with lines
 
 
@@ -247,23 +384,23 @@ class _Ctx:
         for key in mapping:
             if key not in allowed:
                 hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                extra = _t("did_you_mean", name=hint[0]) if hint else ""
                 self.warn(mapping.line_of(key), f"{path}.{key}" if path else str(key),
-                          f"unrecognized field, ignored{extra}")
+                          _t("unknown_field", hint=extra))
 
     # typed getters ---------------------------------------------------------
     def text(self, m: LDict, key: str, path: str, required: bool = False) -> str | None:
         value = m.get(key)
         if value is None:
             if required:
-                self.error(m.line, f"{path}.{key}", "is required")
+                self.error(m.line, f"{path}.{key}", _t("required"))
             return None
         if isinstance(value, (dict, list)) or isinstance(value, BadDate):
-            self.error(m.line_of(key), f"{path}.{key}", "must be text")
+            self.error(m.line_of(key), f"{path}.{key}", _t("text"))
             return None
         value = str(value).strip()
         if not value and required:
-            self.error(m.line_of(key), f"{path}.{key}", "must not be empty")
+            self.error(m.line_of(key), f"{path}.{key}", _t("not_empty"))
             return None
         return value or None
 
@@ -276,7 +413,7 @@ class _Ctx:
         if isinstance(value, dt.date):
             return value
         shown = value.text if isinstance(value, BadDate) else value
-        self.error(m.line_of(key), f"{path}.{key}", f"bad date {shown!r}: write YYYY-MM-DD, e.g. 2025-12-31")
+        self.error(m.line_of(key), f"{path}.{key}", _t("bad_date", shown=shown))
         return None
 
     def amount(self, m: LDict, key: str, path: str) -> tuple[int | None, bool]:
@@ -285,19 +422,19 @@ class _Ctx:
         if value is None or is_unknown_value(value):
             return None, True
         if isinstance(value, bool):
-            self.error(m.line_of(key), f"{path}.{key}", "must be an amount in đồng (a whole number)")
+            self.error(m.line_of(key), f"{path}.{key}", _t("amount_type"))
             return None, False
         if isinstance(value, int):
             if value < 0:
-                self.error(m.line_of(key), f"{path}.{key}", "must not be negative")
+                self.error(m.line_of(key), f"{path}.{key}", _t("negative"))
                 return None, False
             return value, True
         if isinstance(value, float):
             self.error(m.line_of(key), f"{path}.{key}",
-                       f"amount {value!r} is not a whole number of đồng: write 20000, not 20.000")
+                       _t("amount_dots", value=value))
             return None, False
         self.error(m.line_of(key), f"{path}.{key}",
-                   f"amount {value!r} must be a whole number of đồng (e.g. 20000) or 'unknown'")
+                   _t("amount_bad", value=value))
         return None, False
 
     def integer(self, m: LDict, key: str, path: str, minimum: int = 0) -> int | None:
@@ -305,7 +442,7 @@ class _Ctx:
         if value is None or is_unknown_value(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.error(m.line_of(key), f"{path}.{key}", f"must be a whole number ≥ {minimum} or 'unknown'")
+            self.error(m.line_of(key), f"{path}.{key}", _t("integer", minimum=minimum))
             return None
         return value
 
@@ -316,12 +453,12 @@ class _Ctx:
         if isinstance(value, str):
             return [value.strip()] if value.strip() else []
         if not isinstance(value, list):
-            self.error(m.line_of(key), f"{path}.{key}", "must be a list of text")
+            self.error(m.line_of(key), f"{path}.{key}", _t("text_list"))
             return []
         out = []
         for i, item in enumerate(value):
             if isinstance(item, (dict, list)) or item is None:
-                self.error(value.line_of(i), f"{path}.{key}[{i}]", "must be text")
+                self.error(value.line_of(i), f"{path}.{key}[{i}]", _t("text"))
                 continue
             out.append(str(item).strip())
         return out
@@ -339,17 +476,17 @@ def _citations(ctx: _Ctx, m: LDict, path: str) -> list[str]:
     for i, item in enumerate(items):
         line = items.line_of(i) if isinstance(items, LList) else m.line_of("source")
         if not isinstance(item, str) or not item.strip():
-            ctx.error(line, f"{path}.source", "must be text: a legal document (số hiệu + article) or an official URL")
+            ctx.error(line, f"{path}.source", _t("source_text"))
             continue
         for part in [p.strip() for p in item.split(";") if p.strip()]:
             urls = URL_RE.findall(part)
             if not DOC_NUMBER_RE.search(part) and not urls:
                 ctx.error(line, f"{path}.source",
-                          f"source {part!r} names no legal document number (e.g. 60/2014/QH13) and no official URL")
+                          _t("source_no_number", part=part))
                 continue
             for url in urls:
                 if not check_url(url):
-                    ctx.warn(line, f"{path}.source", f"broken link syntax: {url!r}")
+                    ctx.warn(line, f"{path}.source", _t("broken_link", url=url))
             out.append(part)
     return out
 
@@ -358,14 +495,14 @@ def _fact(ctx: _Ctx, m: Any, path: str, default_verified: dt.date | None,
           allowed: set[str], main: str | None, line: int) -> dict | None:
     """Common part of every fact; returns a dict with status/source/dates or None if unusable."""
     if not isinstance(m, LDict):
-        ctx.error(line, path, "must be a mapping of fields (name: value)")
+        ctx.error(line, path, _t("fact_mapping"))
         return None
     ctx.unknown_keys(m, allowed | FACT_KEYS, path)
     raw_status = m.get("status", "known")
     status = STATUS_WORDS.get(fold(str(raw_status))) if raw_status is not None else "known"
     if status is None:
         ctx.error(m.line_of("status"), f"{path}.status",
-                  f"status {raw_status!r} must be one of: known, unverified, unknown")
+                  _t("status_bad", status=raw_status))
         status = "unknown"
     citations = _citations(ctx, m, path)
     verified = ctx.date(m, "verified_on", path) or default_verified
@@ -373,36 +510,34 @@ def _fact(ctx: _Ctx, m: Any, path: str, default_verified: dt.date | None,
     eff_to = ctx.date(m, "effective_to", path)
     if eff_from and eff_to and eff_from > eff_to:
         ctx.error(m.line_of("effective_to"), f"{path}.effective_to",
-                  f"effective_to {eff_to} is before effective_from {eff_from}")
+                  _t("effective_order", to=eff_to, start=eff_from))
     if status != "unknown" and not citations and "source" not in m:
-        ctx.error(m.line, f"{path}.source", "fact without a source: add 'source:' (legal document + article, "
-                  "or official page), or mark it 'status: unknown'")
+        ctx.error(m.line, f"{path}.source", _t("no_source"))
     if status == "unknown":
         if not m.get("ask"):
-            ctx.warn(m.line, f"{path}.ask", "unknown fact without 'ask:' (where a citizen should ask)")
-        ctx.warn(m.line, path, "fact marked unknown: fill it in when an official source is found")
+            ctx.warn(m.line, f"{path}.ask", _t("unknown_no_ask"))
+        ctx.warn(m.line, path, _t("fact_unknown"))
     if verified is None:
-        ctx.error(m.line, f"{path}.verified_on", "no verified_on date (on the fact or at the top of the file)")
+        ctx.error(m.line, f"{path}.verified_on", _t("no_verified_on"))
     elif verified > ctx.today:
         ctx.error(m.line_of("verified_on") if "verified_on" in m else m.line, f"{path}.verified_on",
-                  f"verified_on {verified} is in the future")
+                  _t("future_verified", day=verified))
     elif (ctx.today - verified).days > STALE_DAYS and status != "unknown":
         ctx.warn(m.line_of("verified_on") if "verified_on" in m else m.line, f"{path}.verified_on",
-                 f"not verified for over 12 months (last {verified}): check it against the source")
+                 _t("stale", day=verified))
     note = ctx.text(m, "note", path)
     ask = ctx.text(m, "ask", path)
     if main is not None and status != "unknown" and m.get(main) is None:
-        ctx.error(m.line, f"{path}.{main}", f"is required (or mark the fact 'status: unknown')")
+        ctx.error(m.line, f"{path}.{main}", _t("main_required"))
     quote = ctx.text(m, "quote", path)
     copy = ctx.text(m, "copy", path)
     section = path.split("[", 1)[0].split(".", 1)[0]
     if (section in QUOTE_SECTIONS and status != "unknown" and not quote and verified is not None
             and verified >= QUOTE_REQUIRED_FROM):
         ctx.error(m.line_of("verified_on") if "verified_on" in m else m.line, f"{path}.quote",
-                  f"re-checked on {verified} but has no 'quote:': add the sentence of the text that states it "
-                  f"(and 'copy:', the public copy you read)")
+                  _t("no_quote", day=verified))
     if quote and not copy:
-        ctx.warn(m.line_of("quote"), f"{path}.copy", "quote without 'copy:': name the public copy read (owner/repo path)")
+        ctx.warn(m.line_of("quote"), f"{path}.copy", _t("quote_no_copy"))
     conditions = _conditions(ctx, m, path)
     return {
         "status": status, "citation": "; ".join(citations) or None, "verified_on": verified,
@@ -419,7 +554,7 @@ def _conditions(ctx: _Ctx, m: LDict, path: str) -> dict | None:
         return None
     fld = f"{path}.conditions"
     if not isinstance(raw, LDict):
-        ctx.error(m.line_of("conditions"), fld, "must be a mapping, e.g. {channel: trực tuyến, cong_dan_so: true}")
+        ctx.error(m.line_of("conditions"), fld, _t("conditions_mapping"))
         return None
     vocab = ctx.vocabulary
     out: dict = {}
@@ -427,19 +562,19 @@ def _conditions(ctx: _Ctx, m: LDict, path: str) -> dict | None:
         line = raw.line_of(key)
         spec = vocab.get(key)
         if spec is None:
-            ctx.error(line, f"{fld}.{key}", f"unknown condition {key!r}: known are {', '.join(sorted(vocab)) or '(none)'} "
-                      "(knowledge/data/conditions.yml)")
+            ctx.error(line, f"{fld}.{key}", _t("condition_unknown", key=key,
+                                                    known=", ".join(sorted(vocab)) or _t("none")))
             continue
         kind = spec["type"]
         if kind == "flag":
             if not isinstance(value, bool):
-                ctx.error(line, f"{fld}.{key}", "must be true or false")
+                ctx.error(line, f"{fld}.{key}", _t("true_false"))
                 continue
             out[key] = value
         elif kind == "value":
             folded = {fold(v): v for v in spec["values"]}
             if not isinstance(value, str) or fold(value) not in folded:
-                ctx.error(line, f"{fld}.{key}", f"{value!r} must be one of: {', '.join(spec['values'])}")
+                ctx.error(line, f"{fld}.{key}", _t("condition_value", value=value, choices=", ".join(spec["values"])))
                 continue
             out[key] = folded[fold(value)]
         else:  # list
@@ -447,8 +582,8 @@ def _conditions(ctx: _Ctx, m: LDict, path: str) -> dict | None:
             good = []
             for item in items:
                 if not isinstance(item, str) or item not in spec["values"]:
-                    ctx.error(line, f"{fld}.{key}", f"unknown {key} value {item!r}: known are "
-                              f"{', '.join(spec['values'])} (knowledge/data/conditions.yml)")
+                    ctx.error(line, f"{fld}.{key}", _t("condition_list_value", value=item, key=key,
+                                                                 choices=", ".join(spec["values"])))
                     continue
                 good.append(item)
             if good:
@@ -460,38 +595,38 @@ def _as_list(ctx: _Ctx, doc: LDict, key: str, allow_single: bool) -> tuple[list,
     value = doc.get(key)
     if isinstance(value, LList):
         if not value:
-            ctx.error(doc.line_of(key), key, "is empty: list the facts or write '- status: unknown' with 'ask:'")
+            ctx.error(doc.line_of(key), key, _t("list_empty"))
             return None
         return list(value), [value.line_of(i) for i in range(len(value))]
     if isinstance(value, LDict) and allow_single:
         return [value], [value.line]
-    ctx.error(doc.line_of(key), key, "must be a list of facts (each line starting with '- ')")
+    ctx.error(doc.line_of(key), key, _t("fact_list"))
     return None
 
 
 def _check_unknown_text(ctx: _Ctx, m: LDict, key: str, path: str) -> str | None:
     value = ctx.text(m, key, path)
     if value is not None and is_unknown_value(value):
-        ctx.warn(m.line_of(key), f"{path}.{key}", "marked unknown")
+        ctx.warn(m.line_of(key), f"{path}.{key}", _t("marked_unknown"))
         return None
     return value
 
 
 def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
     if not isinstance(doc, LDict):
-        ctx.error(1, "", "the file must be a mapping (key: value lines)")
+        ctx.error(1, "", _t("file_mapping"))
         return None
     ctx.unknown_keys(doc, PROCEDURE_KEYS_ALLOWED, "")
     key = ctx.text(doc, "key", "", required=True)
     if key is not None and not KEY_RE.match(key):
-        ctx.error(doc.line_of("key"), "key", f"key {key!r} must be lowercase letters, digits and _")
+        ctx.error(doc.line_of("key"), "key", _t("key_chars", key=key))
     if key is not None and key != stem:
-        ctx.error(doc.line_of("key"), "key", f"key {key!r} must match the file name ({stem}.yml)")
+        ctx.error(doc.line_of("key"), "key", _t("key_file", key=key, stem=stem))
     name = ctx.text(doc, "name", "", required=True)
     summary = ctx.text(doc, "summary", "")
     verified = ctx.date(doc, "verified_on", "")
     if "verified_on" not in doc:
-        ctx.error(doc.line, "verified_on", "is required at the top of the file (YYYY-MM-DD)")
+        ctx.error(doc.line, "verified_on", _t("verified_top"))
     proc: dict = {"key": key or stem, "name": name or stem, "summary": summary, "verified_on": verified,
                   "src_file": ctx.file}
 
@@ -499,10 +634,10 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
     code, code_status = None, "unknown"
     mt = doc.get("ma_tthc")
     if mt is None:
-        ctx.error(doc.line, "ma_tthc", "is required: the code, or 'status: unknown' with 'ask:'")
+        ctx.error(doc.line, "ma_tthc", _t("ma_tthc_required"))
     elif isinstance(mt, (str, int, float)) and not isinstance(mt, bool):
         ctx.error(doc.line_of("ma_tthc"), "ma_tthc",
-                  "write it as a fact: 'code: \"1.001193\"' with 'source:', or 'status: unknown'")
+                  _t("ma_tthc_scalar"))
     else:
         f = _fact(ctx, mt, "ma_tthc", verified, {"code"}, "code", doc.line_of("ma_tthc"))
         if f is not None:
@@ -510,20 +645,20 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
             code = ctx.text(mt, "code", "ma_tthc") if f["status"] != "unknown" else None
             if code is not None and not MA_TTHC_RE.match(code):
                 ctx.error(mt.line_of("code"), "ma_tthc.code",
-                          f"code {code!r} must look like 1.001193 (optionally with a suffix like .H19)")
+                          _t("code_format", code=code))
                 code = None
     proc["ma_tthc"], proc["ma_tthc_status"] = code, code_status
 
     link = ctx.text(doc, "portal_link", "")
     if link is not None:
         if not check_url(link):
-            ctx.warn(doc.line_of("portal_link"), "portal_link", f"broken link syntax: {link!r}")
+            ctx.warn(doc.line_of("portal_link"), "portal_link", _t("broken_link", url=link))
             link = None
         elif code and code_status == "known" and "ma_thu_tuc=" in link and not link.endswith(code):
-            ctx.warn(doc.line_of("portal_link"), "portal_link", f"link does not end with the code {code}")
+            ctx.warn(doc.line_of("portal_link"), "portal_link", _t("link_code", code=code))
         elif "ma_thu_tuc=" in link:
             ctx.warn(doc.line_of("portal_link"), "portal_link",
-                     "old '?ma_thu_tuc=' links open an empty page; remove portal_link to link the catalogue page")
+                     _t("link_old"))
     # None: validate() links the code's page in the national catalogue (knowledge/catalog.py)
     proc["portal_link"] = link
 
@@ -531,11 +666,11 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
     aliases = doc.get("aliases")
     proc["aliases"] = []
     if not isinstance(aliases, LList) or not aliases:
-        ctx.error(doc.line_of("aliases"), "aliases", "is required: a list of the ways citizens name it")
+        ctx.error(doc.line_of("aliases"), "aliases", _t("aliases_required"))
     else:
         for i, a in enumerate(aliases):
             if not isinstance(a, (str, int)) or isinstance(a, bool) or not str(a).strip():
-                ctx.error(aliases.line_of(i), f"aliases[{i}]", "must be non-empty text")
+                ctx.error(aliases.line_of(i), f"aliases[{i}]", _t("alias_text"))
                 continue
             proc["aliases"].append({"text": str(a).strip(), "folded": fold(str(a)), "line": aliases.line_of(i)})
 
@@ -543,20 +678,20 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
     proc["legal_bases"] = []
     lb = doc.get("legal_bases")
     if not isinstance(lb, LList) or not lb:
-        ctx.error(doc.line_of("legal_bases"), "legal_bases", "is required: the legal documents of the procedure")
+        ctx.error(doc.line_of("legal_bases"), "legal_bases", _t("legal_bases_required"))
     else:
         for i, item in enumerate(lb):
             path = f"legal_bases[{i}]"
             if not isinstance(item, LDict):
-                ctx.error(lb.line_of(i), path, "must be a mapping with 'doc:' and 'articles:'")
+                ctx.error(lb.line_of(i), path, _t("legal_basis_mapping"))
                 continue
             ctx.unknown_keys(item, {"doc", "articles", "url", "effective_from", "effective_to", "note"}, path)
             docname = ctx.text(item, "doc", path, required=True)
             if docname and not DOC_NUMBER_RE.search(docname):
-                ctx.error(item.line_of("doc"), f"{path}.doc", f"{docname!r} has no document number (e.g. 60/2014/QH13)")
+                ctx.error(item.line_of("doc"), f"{path}.doc", _t("doc_no_number", doc=docname))
             url = ctx.text(item, "url", path)
             if url and not check_url(url):
-                ctx.warn(item.line_of("url"), f"{path}.url", f"broken link syntax: {url!r}")
+                ctx.warn(item.line_of("url"), f"{path}.url", _t("broken_link", url=url))
             proc["legal_bases"].append({"doc": docname, "articles": ctx.text(item, "articles", path), "url": url,
                                         "effective_from": ctx.date(item, "effective_from", path),
                                         "effective_to": ctx.date(item, "effective_to", path),
@@ -564,7 +699,7 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
 
     for section in REQUIRED_SECTIONS:
         if section not in doc:
-            ctx.error(doc.line, section, "section missing: give the facts, or '- status: unknown' with 'ask:'")
+            ctx.error(doc.line, section, _t("section_missing"))
 
     def facts(section: str, allowed: set[str], main: str | None, allow_single: bool = False) -> list[dict]:
         out = []
@@ -600,12 +735,12 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
         ctx.unknown_keys(docs, {"complete", "note", "items"}, "documents")
         complete = docs.get("complete", False)
         if not isinstance(complete, bool):
-            ctx.error(docs.line_of("complete"), "documents.complete", "must be true or false")
+            ctx.error(docs.line_of("complete"), "documents.complete", _t("true_false"))
             complete = False
         proc["documents_complete"] = complete
         proc["documents_note"] = ctx.text(docs, "note", "documents")
         if not complete and not proc["documents_note"]:
-            ctx.warn(docs.line, "documents.note", "list marked incomplete: add a 'note:' saying what is missing")
+            ctx.warn(docs.line, "documents.note", _t("documents_incomplete"))
         sub = LDict(items=docs.get("items"))
         sub.line, sub.key_lines = docs.line, {"items": docs.line_of("items")}
         doc_items_holder = sub
@@ -631,8 +766,7 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
                     kind = KIND_WORDS.get(fold(str(kind_raw)))
                     if kind is None:
                         ctx.error(item.line_of("kind"), f"{path}.kind",
-                                  f"kind {kind_raw!r} must be one of: bản chính, bản sao, bản sao chứng thực, "
-                                  f"xuất trình, unknown")
+                                  _t("kind", kind=kind_raw))
                 f["kind"] = kind
                 proc["documents"].append(f)
 
@@ -658,7 +792,7 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
         f["exemptions"] = ctx.string_list(m, "exemptions", path)
         if f["status"] != "unknown" and f["amount"] is None and m.get("amount") is not None \
                 and is_unknown_value(m.get("amount")):
-            ctx.error(m.line_of("amount"), f"{path}.amount", "amount is 'unknown': mark the fee 'status: unknown'")
+            ctx.error(m.line_of("amount"), f"{path}.amount", _t("fee_unknown"))
         proc["fees"].append(f)
 
     # processing time
@@ -670,7 +804,7 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
         f["max_days"] = ctx.integer(m, "max_days", path)
         f["day_unit"] = ctx.text(m, "day_unit", path)
         if f["day_unit"] and fold(f["day_unit"]) not in {"ngay", "ngay lam viec"}:
-            ctx.error(m.line_of("day_unit"), f"{path}.day_unit", "must be 'ngày làm việc' or 'ngày'")
+            ctx.error(m.line_of("day_unit"), f"{path}.day_unit", _t("day_unit"))
         proc["processing_times"].append(f)
 
     # where
@@ -681,7 +815,7 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
         channel = CHANNEL_WORDS.get(fold(str(raw))) if raw is not None else None
         if channel is None:
             ctx.error(m.line_of("channel") if raw is not None else m.line, f"{path}.channel",
-                      f"channel {raw!r} must be one of: trực tiếp, bưu chính, trực tuyến")
+                      _t("channel", channel=raw))
         f["channel"] = channel
         f["place"] = _check_unknown_text(ctx, m, "place", path)
         proc["channels"].append(f)
@@ -698,14 +832,14 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
         else:
             available = AVAILABLE_WORDS.get(fold(str(raw)))
             if available is None:
-                ctx.error(m.line_of("available"), f"{path}.available", f"{raw!r} must be yes, no or unknown")
+                ctx.error(m.line_of("available"), f"{path}.available", _t("available", value=raw))
                 available = "unknown"
         f["available"] = available
         f["level"] = _check_unknown_text(ctx, m, "level", path)
         f["via"] = ctx.string_list(m, "via", path)
         link = ctx.text(m, "link", path)
         if link and not check_url(link):
-            ctx.warn(m.line_of("link"), f"{path}.link", f"broken link syntax: {link!r}")
+            ctx.warn(m.line_of("link"), f"{path}.link", _t("broken_link", url=link))
             link = None
         f["link"] = link
         proc["online"].append(f)
@@ -734,13 +868,13 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
             f["days"] = ctx.integer(m, "days", path, minimum=1)
             f["day_unit"] = ctx.text(m, "day_unit", path)
             if f["day_unit"] and fold(f["day_unit"]) not in {"ngay", "ngay lam viec"}:
-                ctx.error(m.line_of("day_unit"), f"{path}.day_unit", "must be 'ngày làm việc' or 'ngày'")
+                ctx.error(m.line_of("day_unit"), f"{path}.day_unit", _t("day_unit"))
             f["counted_from"] = ctx.text(m, "counted_from", path)
             f["late_text"] = f["late_source"] = f["late_quote"] = None
             late = m.get("late")
             if late is not None:
                 if not isinstance(late, LDict):
-                    ctx.error(m.line_of("late"), f"{path}.late", "must be a mapping: text:, source:, quote:")
+                    ctx.error(m.line_of("late"), f"{path}.late", _t("late_mapping"))
                 else:
                     ctx.unknown_keys(late, {"text", "source", "quote"}, f"{path}.late")
                     f["late_text"] = ctx.text(late, "text", f"{path}.late", required=True)
@@ -748,10 +882,9 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
                     f["late_source"] = "; ".join(cites) or None
                     f["late_quote"] = ctx.text(late, "quote", f"{path}.late")
                     if not cites:
-                        ctx.error(late.line, f"{path}.late.source", "what happens when the deadline is missed "
-                                  "needs the text that says so ('source:')")
+                        ctx.error(late.line, f"{path}.late.source", _t("late_source"))
                     if not f["late_quote"]:
-                        ctx.error(late.line, f"{path}.late.quote", "add the sentence of the text that says it")
+                        ctx.error(late.line, f"{path}.late.quote", _t("late_quote"))
             proc["deadlines"].append(f)
     for section in ("eligibility", "not_required"):
         proc[section] = []
@@ -768,7 +901,7 @@ def _procedure(ctx: _Ctx, doc: Any, stem: str) -> dict | None:
 
 def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
     if not isinstance(doc, LDict):
-        ctx.error(1, "", "the places file must be a mapping (province:, communes:, old_districts:)")
+        ctx.error(1, "", _t("places_mapping"))
         return
     ctx.unknown_keys(doc, {"province", "status", "source", "verified_on", "note", "communes", "old_districts",
                            "quote", "copy"}, "")
@@ -777,13 +910,13 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
     # _fact warned about unknown keys already with allowed set above; fine.
     raw_communes = doc.get("communes")
     if not isinstance(raw_communes, LList) or not raw_communes:
-        ctx.error(doc.line_of("communes"), "communes", "is required: a list of communes")
+        ctx.error(doc.line_of("communes"), "communes", _t("communes_required"))
         return
     keys: dict[str, int] = {}
     for i, c in enumerate(raw_communes):
         path = f"communes[{i}]"
         if not isinstance(c, LDict):
-            ctx.error(raw_communes.line_of(i), path, "must be a mapping (key:, name:, former_units:, office:)")
+            ctx.error(raw_communes.line_of(i), path, _t("commune_mapping"))
             continue
         ctx.unknown_keys(c, {"key", "name", "aliases", "former_units", "office", "status", "note", "source",
                              "verified_on", "quote", "copy"}, path)
@@ -792,26 +925,25 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
         if key is None or name is None:
             continue
         if not KEY_RE.match(key):
-            ctx.error(c.line_of("key"), f"{path}.key", f"key {key!r} must be lowercase letters, digits and _")
+            ctx.error(c.line_of("key"), f"{path}.key", _t("key_chars", key=key))
         if key in keys:
-            ctx.error(c.line_of("key"), f"{path}.key", f"duplicate commune key {key!r} (also line {keys[key]})")
+            ctx.error(c.line_of("key"), f"{path}.key", _t("commune_twice", key=key, line=keys[key]))
             continue
         keys[key] = c.line_of("key")
         status = STATUS_WORDS.get(fold(str(c.get("status")))) if c.get("status") is not None else top.get("status", "known")
         if status is None:
-            ctx.error(c.line_of("status"), f"{path}.status", "must be one of: known, unverified, unknown")
+            ctx.error(c.line_of("status"), f"{path}.status", _t("status_one_of"))
             status = "unverified"
         citation = "; ".join(_citations(ctx, c, path)) or top.get("citation")
         if not citation:
-            ctx.error(c.line, f"{path}.source", "commune without a source (here or at the top of the file)")
+            ctx.error(c.line, f"{path}.source", _t("commune_no_source"))
         office_raw = c.get("office")
         office = {"name": None, "address": None, "phone": None, "hours": None, "citation": None,
                   "verified_on": None}
         if office_raw is None:
-            ctx.warn(c.line, f"{path}.office", "no one-stop desk fields: add office: with address/phone/hours "
-                     "(unknown until an operator fills them)")
+            ctx.warn(c.line, f"{path}.office", _t("no_office"))
         elif not isinstance(office_raw, LDict):
-            ctx.error(c.line_of("office"), f"{path}.office", "must be a mapping (address:, phone:, hours:)")
+            ctx.error(c.line_of("office"), f"{path}.office", _t("office_mapping"))
         else:
             opath = f"{path}.office"
             ctx.unknown_keys(office_raw, {"name", "address", "phone", "hours", "source", "verified_on", "note"}, opath)
@@ -822,23 +954,23 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
                 if value is not None and fld != "name":
                     filled = True
                 if office_raw.get(fld) is None and fld != "name":
-                    ctx.warn(office_raw.line, f"{opath}.{fld}", "missing: write 'unknown' until it is filled in")
+                    ctx.warn(office_raw.line, f"{opath}.{fld}", _t("office_missing"))
             office["citation"] = "; ".join(_citations(ctx, office_raw, opath)) or None
             office["verified_on"] = ctx.date(office_raw, "verified_on", opath)
             if filled and not office["citation"]:
                 ctx.error(office_raw.line, f"{opath}.source",
-                          "desk details without a source: say where they come from (official page or decision)")
+                          _t("office_no_source"))
             if filled and not office["verified_on"]:
-                ctx.error(office_raw.line, f"{opath}.verified_on", "desk details need a verified_on date")
+                ctx.error(office_raw.line, f"{opath}.verified_on", _t("office_no_date"))
         formers = []
         raw_formers = c.get("former_units") or []
         if not isinstance(raw_formers, list):
-            ctx.error(c.line_of("former_units"), f"{path}.former_units", "must be a list of names")
+            ctx.error(c.line_of("former_units"), f"{path}.former_units", _t("names_list"))
             raw_formers = []
         for j, fname in enumerate(raw_formers):
             if not isinstance(fname, str) or not fname.strip():
                 ctx.error(raw_formers.line_of(j) if isinstance(raw_formers, LList) else c.line,
-                          f"{path}.former_units[{j}]", "must be a name")
+                          f"{path}.former_units[{j}]", _t("name"))
                 continue
             formers.append(fname.strip())
         communes.append({
@@ -849,19 +981,19 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
         })
     raw_districts = doc.get("old_districts") or []
     if not isinstance(raw_districts, LList):
-        ctx.error(doc.line_of("old_districts"), "old_districts", "must be a list")
+        ctx.error(doc.line_of("old_districts"), "old_districts", _t("list"))
         return
     for i, d in enumerate(raw_districts):
         path = f"old_districts[{i}]"
         if not isinstance(d, LDict):
-            ctx.error(raw_districts.line_of(i), path, "must be a mapping (name:, communes:)")
+            ctx.error(raw_districts.line_of(i), path, _t("district_mapping"))
             continue
         ctx.unknown_keys(d, {"name", "aliases", "communes", "note"}, path)
         dname = ctx.text(d, "name", path, required=True)
         members = ctx.string_list(d, "communes", path)
         for mkey in members:
             if mkey not in keys:
-                ctx.error(d.line_of("communes"), f"{path}.communes", f"unknown commune key {mkey!r}")
+                ctx.error(d.line_of("communes"), f"{path}.communes", _t("commune_unknown", key=mkey))
         if dname:
             districts.append({"name": dname, "aliases": ctx.string_list(d, "aliases", path),
                               "communes": [k for k in members if k in keys]})
@@ -871,7 +1003,7 @@ def _places(ctx: _Ctx, doc: Any, communes: list, districts: list) -> None:
 
 def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
     if not isinstance(doc, LDict) or not isinstance(doc.get("steps"), LList) or not doc.get("steps"):
-        ctx.error(getattr(doc, "line", 1), "steps", "online_guide.yml needs 'steps:' with at least one step")
+        ctx.error(getattr(doc, "line", 1), "steps", _t("steps_required"))
         return
     ctx.unknown_keys(doc, {"verified_on", "steps", "note"}, "")
     default = ctx.date(doc, "verified_on", "")
@@ -882,7 +1014,7 @@ def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
             continue
         text = ctx.text(s, "text", path)
         if text and len(text) > 400:
-            ctx.warn(s.line_of("text"), f"{path}.text", f"step is {len(text)} characters: keep it a short chat message")
+            ctx.warn(s.line_of("text"), f"{path}.text", _t("step_long", n=len(text)))
         steps.append({"position": i, "text": text or "", "citation": f["citation"], "verified_on": f["verified_on"],
                       "status": f["status"], "effective_from": f["effective_from"], "effective_to": f["effective_to"]})
 
@@ -890,7 +1022,7 @@ def _online_guide(ctx: _Ctx, doc: Any, steps: list) -> None:
 def _messages(ctx: _Ctx, doc: Any) -> dict[str, str]:
     """The templates of messages.yml, checked against the renderer's declaration (render.MESSAGES)."""
     if not isinstance(doc, LDict):
-        ctx.error(1, "", "messages.yml must be a mapping of name: template")
+        ctx.error(1, "", _t("messages_mapping"))
         return {}
     values, problems = check_values(doc, MESSAGES,
                                     lambda keys: doc.line_of(keys[0]) if keys else doc.line)
@@ -907,8 +1039,7 @@ CONDITION_TYPES = {"flag", "value", "list"}
 def _vocabulary(ctx: _Ctx, doc: Any) -> dict:
     """conditions.yml -> {key: {"type", "label", "words" (flag) | "values": {value: {label, words}}}}."""
     if not isinstance(doc, LDict):
-        ctx.error(getattr(doc, "line", 1), "", "conditions.yml must be a mapping of condition keys "
-                  "(channel:, cong_dan_so:, groups:)")
+        ctx.error(getattr(doc, "line", 1), "", _t("vocabulary_mapping"))
         return {}
     out: dict = {}
     seen_words: dict[str, str] = {}
@@ -916,27 +1047,27 @@ def _vocabulary(ctx: _Ctx, doc: Any) -> dict:
     def words(m: LDict, path: str, owner: str) -> list[str]:
         got = ctx.string_list(m, "words", path)
         if not got:
-            ctx.error(m.line, f"{path}.words", "list the words citizens use for it (with and without diacritics)")
+            ctx.error(m.line, f"{path}.words", _t("words"))
         for w in got:
             fw = fold(w)
             if fw in seen_words and seen_words[fw] != owner:
                 ctx.error(m.line_of("words"), f"{path}.words",
-                          f"word {w!r} also stands for {seen_words[fw]}: a word may mean one condition only")
+                          _t("word_twice", word=w, other=seen_words[fw]))
             seen_words.setdefault(fw, owner)
         return got
 
     for key, spec in doc.items():
         path = str(key)
         if not KEY_RE.match(path):
-            ctx.error(doc.line_of(key), path, f"condition key {path!r} must be lowercase letters, digits and _")
+            ctx.error(doc.line_of(key), path, _t("condition_key", key=path))
             continue
         if not isinstance(spec, LDict):
-            ctx.error(doc.line_of(key), path, "must be a mapping: type:, label:, words: or values:")
+            ctx.error(doc.line_of(key), path, _t("condition_mapping"))
             continue
         ctx.unknown_keys(spec, {"type", "label", "short", "words", "values", "note"}, path)
         kind = ctx.text(spec, "type", path, required=True)
         if kind not in CONDITION_TYPES:
-            ctx.error(spec.line_of("type"), f"{path}.type", f"type {kind!r} must be one of: flag, value, list")
+            ctx.error(spec.line_of("type"), f"{path}.type", _t("condition_type", kind=kind))
             continue
         entry = {"type": kind, "label": ctx.text(spec, "label", path, required=True) or path}
         if ctx.text(spec, "short", path):
@@ -946,13 +1077,13 @@ def _vocabulary(ctx: _Ctx, doc: Any) -> dict:
         else:
             values = spec.get("values")
             if not isinstance(values, LDict) or not values:
-                ctx.error(spec.line_of("values"), f"{path}.values", "is required: value: {label:, words:}")
+                ctx.error(spec.line_of("values"), f"{path}.values", _t("values_required"))
                 continue
             entry["values"] = {}
             for value, vspec in values.items():
                 vpath = f"{path}.values.{value}"
                 if not isinstance(vspec, LDict):
-                    ctx.error(values.line_of(value), vpath, "must be a mapping: label:, words:")
+                    ctx.error(values.line_of(value), vpath, _t("value_mapping"))
                     continue
                 ctx.unknown_keys(vspec, {"label", "words", "note"}, vpath)
                 entry["values"][str(value)] = {"label": ctx.text(vspec, "label", vpath, required=True) or str(value),
@@ -963,7 +1094,7 @@ def _vocabulary(ctx: _Ctx, doc: Any) -> dict:
 
 def _legal_documents(ctx: _Ctx, doc: Any) -> list[dict]:
     if not isinstance(doc, LDict) or not isinstance(doc.get("documents"), LList):
-        ctx.error(getattr(doc, "line", 1), "documents", "legal_documents.yml needs 'documents:', a list")
+        ctx.error(getattr(doc, "line", 1), "documents", _t("documents_required"))
         return []
     ctx.unknown_keys(doc, {"documents", "note"}, "")
     out: list[dict] = []
@@ -971,7 +1102,7 @@ def _legal_documents(ctx: _Ctx, doc: Any) -> list[dict]:
     for i, d in enumerate(doc["documents"]):
         path = f"documents[{i}]"
         if not isinstance(d, LDict):
-            ctx.error(doc["documents"].line_of(i), path, "must be a mapping: number:, title:, effective_from:")
+            ctx.error(doc["documents"].line_of(i), path, _t("document_mapping"))
             continue
         ctx.unknown_keys(d, {"number", "title", "effective_from", "replaced_by", "replaced_on", "copy", "status",
                              "note", "source", "quote", "verified_on"}, path)
@@ -979,19 +1110,19 @@ def _legal_documents(ctx: _Ctx, doc: Any) -> list[dict]:
         if number is None:
             continue
         if not DOC_NUMBER_RE.fullmatch(number):
-            ctx.error(d.line_of("number"), f"{path}.number", f"{number!r} is not a document number like 60/2014/QH13")
+            ctx.error(d.line_of("number"), f"{path}.number", _t("document_number", number=number))
         if number in numbers:
-            ctx.error(d.line_of("number"), f"{path}.number", f"{number} is listed twice (also line {numbers[number]})")
+            ctx.error(d.line_of("number"), f"{path}.number", _t("document_twice", number=number, line=numbers[number]))
             continue
         numbers[number] = d.line_of("number")
         replaced_by = ctx.text(d, "replaced_by", path)
         replaced_on = ctx.date(d, "replaced_on", path)
         if bool(replaced_by) != bool(replaced_on):
-            ctx.error(d.line, f"{path}.replaced_on", "give both replaced_by and replaced_on (the first day of the new text)")
+            ctx.error(d.line, f"{path}.replaced_on", _t("replaced_pair"))
         raw_status = d.get("status", "known")
         status = STATUS_WORDS.get(fold(str(raw_status)))
         if status is None:
-            ctx.error(d.line_of("status"), f"{path}.status", "must be one of: known, unverified, unknown")
+            ctx.error(d.line_of("status"), f"{path}.status", _t("status_one_of"))
             status = "unverified"
         out.append({"number": number, "title": ctx.text(d, "title", path), "line": d.line,
                     "effective_from": ctx.date(d, "effective_from", path), "replaced_by": replaced_by,
@@ -1034,14 +1165,13 @@ def _check_dates(report: Report, procedures: list[dict], registry: list[dict], t
                         suffix = "doc" if f["field"].startswith("legal_bases") else "source"
                         report.issues.append(Issue(
                             ERROR, f["src_file"], f["src_line"], f"{f['field']}.{suffix}",
-                            f"cites {number}, replaced by {d['replaced_by']} on {d['replaced_on']}: re-read the new "
-                            f"text, then close this fact (effective_to) and add the new one", blocking=False))
+                            _t("cites_replaced", number=number, by=d["replaced_by"], on=d["replaced_on"]),
+                            blocking=False))
             end = f["effective_to"]
             if end is not None and 0 <= (end - today).days <= ENDING_SOON_DAYS:
                 report.issues.append(Issue(
                     WARNING, f["src_file"], f["src_line"], f"{f['field']}.effective_to",
-                    f"ends on {end} (in {(end - today).days} days): check what applies from the next day "
-                    f"and add it as a fact"))
+                    _t("ends_soon", end=end, days=(end - today).days)))
 
 # ----------------------------------------------------------------------------- entry point
 
@@ -1058,26 +1188,26 @@ def _read(report: Report, path: Path, hasher) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        report.issues.append(Issue(ERROR, file, 0, "", f"cannot read file: {exc.strerror or exc}"))
+        report.issues.append(Issue(ERROR, file, 0, "", _t("cannot_read", reason=exc.strerror or exc)))
         return None
     hasher.update(file.encode() + b"\0" + raw + b"\0")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        report.issues.append(Issue(ERROR, file, 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        report.issues.append(Issue(ERROR, file, 0, "", _t("not_utf8", reason=exc.reason, start=exc.start)))
         return None
     try:
         doc, dups = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        report.issues.append(Issue(ERROR, file, line, "", f"YAML syntax error: {exc.problem or exc}"))
+        report.issues.append(Issue(ERROR, file, line, "", _t("yaml_syntax", problem=exc.problem or exc)))
         return None
     except yaml.YAMLError as exc:
-        report.issues.append(Issue(ERROR, file, 0, "", f"YAML error: {exc}"))
+        report.issues.append(Issue(ERROR, file, 0, "", _t("yaml_error", problem=exc)))
         return None
     for key, line in dups:
-        report.issues.append(Issue(ERROR, file, line, key, "field written twice; the second one would win"))
+        report.issues.append(Issue(ERROR, file, line, key, _t("written_twice")))
     return doc
 
 
@@ -1112,8 +1242,7 @@ def _catalog_link(ctx: _Ctx, doc: Any, proc: dict, folder: Path) -> None:
     if code and code in catalog.abolished:
         entry = catalog.abolished[code]
         ctx.warn(doc.line_of("ma_tthc"), "ma_tthc.code",
-                 f"code {code} was abolished ({entry.get('decision') or 'catalog/abolished.yml'}); "
-                 "the bot links the portal home until the new code is known")
+                 _t("abolished", code=code, decision=entry.get("decision") or "catalog/abolished.yml"))
     if proc.get("portal_link") is None:
         known = code if proc.get("ma_tthc_status") == "known" else None
         proc["portal_link"] = catalog.portal_url(known) if known else PORTAL_HOME
@@ -1128,15 +1257,14 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
     hasher = hashlib.sha256()
     proc_dir = folder / "procedures"
     if not proc_dir.is_dir():
-        report.issues.append(Issue(ERROR, _rel(proc_dir), 0, "", "procedures folder not found"))
+        report.issues.append(Issue(ERROR, _rel(proc_dir), 0, "", _t("no_procedures")))
     vocabulary: dict = {}
     registry: list[dict] = []
     vocab_path = folder / "conditions.yml"
     registry_path = folder / "legal_documents.yml"
     for path in (vocab_path, registry_path):
         if not path.exists():
-            report.issues.append(Issue(WARNING, _rel(path), 0, "", "file missing: conditions cannot be used and "
-                                       "replaced documents are not checked (see knowledge/README.md)"))
+            report.issues.append(Issue(WARNING, _rel(path), 0, "", _t("file_missing")))
     if vocab_path.exists():
         doc = _read(report, vocab_path, hasher)
         vocabulary = _vocabulary(_Ctx(report, _rel(vocab_path), today), doc) if doc is not None else {}
@@ -1156,14 +1284,14 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
             continue
         _catalog_link(ctx, doc, proc, folder)
         if proc["key"] in by_key:
-            ctx.error(1, "key", f"procedure {proc['key']!r} is also defined in {by_key[proc['key']]}")
+            ctx.error(1, "key", _t("procedure_twice", key=proc["key"], other=by_key[proc["key"]]))
             continue
         by_key[proc["key"]] = ctx.file
         procedures.append(proc)
     for key in PROCEDURE_KEYS:
         if key not in by_key:
             report.issues.append(Issue(ERROR, _rel(proc_dir / f"{key}.yml"), 0, "key",
-                                       f"missing canonical procedure {key!r}: add {key}.yml"))
+                                       _t("missing_canonical", key=key)))
     # duplicate aliases across procedures (names count as aliases); reported at every occurrence
     groups: dict[str, list[tuple[str, str, int, str]]] = {}
     for proc in procedures:
@@ -1180,11 +1308,11 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
         for key, file, line, text in entries:
             others = ", ".join(f"{k} ({f}:{ln})" for k, f, ln, _ in entries if k != key)
             report.issues.append(Issue(ERROR, file, line, "aliases",
-                                       f"duplicate alias {text!r}: also used by {others}"))
+                                       _t("duplicate_alias", text=text, others=others)))
     communes: list[dict] = []
     districts: list[dict] = []
     if not place_files:
-        report.issues.append(Issue(ERROR, _rel(folder / "places"), 0, "", "no places file (set DVCBOT_PLACES_FILE)"))
+        report.issues.append(Issue(ERROR, _rel(folder / "places"), 0, "", _t("no_places")))
     for path in place_files:
         doc = _read(report, path, hasher)
         if doc is not None:
@@ -1193,7 +1321,7 @@ def validate(data_dir: str | Path | None = None, places: Iterable[str | Path] | 
     for c in communes:
         if c["key"] in seen_c and seen_c[c["key"]] != c["src_file"]:
             report.issues.append(Issue(ERROR, c["src_file"], c["src_line"], "key",
-                                       f"commune {c['key']!r} is also defined in {seen_c[c['key']]}"))
+                                       _t("commune_elsewhere", key=c["key"], other=seen_c[c["key"]])))
         seen_c[c["key"]] = c["src_file"]
     steps: list[dict] = []
     guide = folder / "online_guide.yml"

@@ -234,12 +234,12 @@ def test_malformed_catalogue_line_is_an_operator_error_naming_file_line_and_fiel
     target = tmp_path / "data" / "catalog"
     with pytest.raises(CatalogImportError) as err:
         import_catalog(source, target)
-    assert f"catalog.jsonl:3: field {field!r}" in str(err.value)
+    assert f"catalog.jsonl:3: mục {field!r}" in str(err.value)
     assert not target.exists()                     # nothing written
     data = tmp_path / "data"
     assert kb_main(["catalog", "import", str(source), "--data-dir", str(data)]) == 1
     err_text = capsys.readouterr().err
-    assert f"{source / 'catalog.jsonl'}:3: field {field!r}" in err_text and "không nạp gì" in err_text
+    assert f"{source / 'catalog.jsonl'}:3: mục {field!r}" in err_text and "không nạp gì" in err_text
 
 
 def test_malformed_detail_record_names_its_file_and_field(tmp_path):
@@ -248,7 +248,7 @@ def test_malformed_detail_record_names_its_file_and_field(tmp_path):
         "id": "019d-0001", "code": "1.001193", "name": "Khai sinh"}}), encoding="utf-8")
     with pytest.raises(CatalogImportError) as err:
         import_catalog(source, tmp_path / "out")
-    assert "1.001193.json:1: field 'data.updatedAt'" in str(err.value)
+    assert "1.001193.json:1: mục 'data.updatedAt'" in str(err.value)
 
 
 def test_kb_catalog_import_cli_reports_unchanged_on_a_second_run(tmp_path, capsys):
@@ -291,4 +291,4 @@ def test_kb_catalog_info_names_an_abolished_entry_without_source(data_copy, caps
                     encoding="utf-8")
     assert kb_main(["catalog", "info", "--data-dir", str(data_copy)]) == 1
     out = capsys.readouterr().out
-    assert "code 9.999999 is not in the catalogue" in out and "code 9.999999 has no source" in out
+    assert "mã 9.999999 không có trong danh mục" in out and "mã 9.999999 chưa có nguồn" in out

@@ -63,7 +63,7 @@ def test_cai_chinh_ho_tich_warns_of_the_new_civil_status_law_and_is_listed_as_du
     assert "03/2026/QH16" in ans.text
     assert cli.main(["due", "--date", "2027-01-15", "--days", "60"]) == 0
     out = capsys.readouterr().out
-    lines = [ln for ln in out.splitlines() if "cai_chinh_ho_tich.yml" in ln and "cites 60/2014/QH13" in ln]
+    lines = [ln for ln in out.splitlines() if "cai_chinh_ho_tich.yml" in ln and "dẫn 60/2014/QH13" in ln]
     assert any("processing_time" in ln for ln in lines)
 
 

@@ -141,11 +141,11 @@ def test_construction_permit_after_july_2026_is_seven_working_days_online(kb):
 def test_kb_due_lists_the_january_and_february_2027_changes_and_the_new_civil_status_law(capsys):
     assert cli.main(["due", "--date", "2026-12-01", "--days", "90"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert any(l.startswith("2026-12-31  ends") and "can_cuoc.yml" in l and "15.000 đồng" in l for l in out)
-    assert any(l.startswith("2027-01-01  starts") and "can_cuoc.yml" in l and "30.000 đồng" in l for l in out)
-    assert any(l.startswith("2027-01-01  starts") and "ho_chieu.yml" in l and "200.000 đồng" in l for l in out)
-    assert any(l.startswith("2027-02-28  ends") and "ho_chieu.yml" in l and "cong_dan_so=True" in l for l in out)
-    assert any(l.startswith("2027-03-01  replaced") and "60/2014/QH13" in l and "khai_sinh.yml" in l for l in out)
+    assert any(l.startswith("2026-12-31  hết hạn") and "can_cuoc.yml" in l and "15.000 đồng" in l for l in out)
+    assert any(l.startswith("2027-01-01  bắt đầu") and "can_cuoc.yml" in l and "30.000 đồng" in l for l in out)
+    assert any(l.startswith("2027-01-01  bắt đầu") and "ho_chieu.yml" in l and "200.000 đồng" in l for l in out)
+    assert any(l.startswith("2027-02-28  hết hạn") and "ho_chieu.yml" in l and "cong_dan_so=True" in l for l in out)
+    assert any(l.startswith("2027-03-01  thay thế") and "60/2014/QH13" in l and "khai_sinh.yml" in l for l in out)
 
 
 def test_kb_due_with_a_short_window_lists_only_what_falls_in_it(capsys):
@@ -160,13 +160,13 @@ def test_validate_fails_when_a_fact_in_force_cites_a_replaced_document(data_copy
          "  - number: 73/2024/TT-BTC\n    replaced_by: 999/2026/TT-BTC\n    replaced_on: 2026-11-15\n")
     report = validate(data_copy, today=DEC_1)
     assert not report.ok
-    hits = [i for i in report.errors if "can_cuoc.yml" in i.file and "cites 73/2024/TT-BTC" in i.message]
+    hits = [i for i in report.errors if "can_cuoc.yml" in i.file and "dẫn 73/2024/TT-BTC" in i.message]
     assert hits and all(i.line > 0 and i.field.endswith((".source", ".doc")) for i in hits)
     assert any(i.field.startswith("fees[") for i in hits)  # the fee in force today, named by its field
-    assert "replaced by 999/2026/TT-BTC on 2026-11-15" in hits[0].message
+    assert "đã được thay bằng 999/2026/TT-BTC từ ngày 2026-11-15" in hits[0].message
     # the day before the replacement the same facts are not reported
     before = validate(data_copy, today=dt.date(2026, 11, 14))
-    assert not any("cites 73/2024" in i.message for i in before.errors)
+    assert not any("dẫn 73/2024" in i.message for i in before.errors)
 
 
 def test_validate_fails_on_a_re_stamped_fee_time_or_place_without_its_quote(data_copy):
@@ -178,23 +178,23 @@ def test_validate_fails_on_a_re_stamped_fee_time_or_place_without_its_quote(data
     hits = [i for i in report.errors if "thuong_tru.yml" in i.file and i.field == "processing_time[0].quote"]
     assert hits, report.format(warnings=False)
     assert hits[0].line == line_of(path, "max_days: 7") + 2  # the verified_on line of that fact
-    assert "has no 'quote:'" in hits[0].message
+    assert "chưa có 'quote:'" in hits[0].message
 
 
 def test_validate_warns_30_days_before_a_period_ends_not_earlier(data_copy):
     report = validate(DATA, today=DEC_1)  # 31/12/2026 is 30 days away; 28/02/2027 is 89 days away
-    ending = [i for i in report.warnings if "ends on" in i.message]
-    assert any("can_cuoc.yml" in i.file and "ends on 2026-12-31 (in 30 days)" in i.message for i in ending)
+    ending = [i for i in report.warnings if "hết hiệu lực ngày" in i.message]
+    assert any("can_cuoc.yml" in i.file and "hết hiệu lực ngày 2026-12-31 (còn 30 ngày)" in i.message for i in ending)
     assert not any("2027-02-28" in i.message for i in ending)
     later = validate(DATA, today=dt.date(2027, 2, 1))
-    assert any("ends on 2027-02-28 (in 27 days)" in i.message and "ho_chieu.yml" in i.file for i in later.warnings)
+    assert any("hết hiệu lực ngày 2027-02-28 (còn 27 ngày)" in i.message and "ho_chieu.yml" in i.file for i in later.warnings)
 
 
 @pytest.mark.parametrize("old, new, field, message", [
     ("conditions: {channel: trực tuyến, cong_dan_so: true}", "conditions: {channel: trực tuyến, cong_dan: true}",
-     "conditions.cong_dan", "unknown condition 'cong_dan'"),
+     "conditions.cong_dan", "điều kiện lạ 'cong_dan'"),
     ("conditions: {channel: trực tuyến, cong_dan_so: true}", "conditions: {channel: qua zalo, cong_dan_so: true}",
-     "conditions.channel", "must be one of"),
+     "conditions.channel", "phải là một trong"),
 ])
 def test_unknown_condition_keys_and_values_are_errors_naming_file_line_field(data_copy, old, new, field, message):
     path = data_copy / "procedures" / "can_cuoc.yml"
@@ -209,7 +209,7 @@ def test_unknown_group_is_an_error(data_copy):
     path = data_copy / "procedures" / "ly_lich_tu_phap.yml"
     edit(path, "groups: [hoc_sinh, sinh_vien,", "groups: [hoc_sinhh, sinh_vien,")
     report = validate(data_copy, today=DEC_1)
-    assert any("unknown groups value 'hoc_sinhh'" in i.message and i.line == line_of(path, "hoc_sinhh")
+    assert any("giá trị 'hoc_sinhh' của groups không có" in i.message and i.line == line_of(path, "hoc_sinhh")
                for i in report.errors), report.format(warnings=False)
 
 
@@ -217,7 +217,7 @@ def test_a_word_claimed_by_two_conditions_in_conditions_yml_is_an_error(data_cop
     path = data_copy / "conditions.yml"
     edit(path, "words: [cận nghèo,", "words: [hộ nghèo, cận nghèo,")
     report = validate(data_copy, today=DEC_1)
-    hits = [i for i in report.errors if "conditions.yml" in i.file and "also stands for" in i.message]
+    hits = [i for i in report.errors if "conditions.yml" in i.file and "đã dùng cho" in i.message]
     assert hits and hits[0].line > 0
 
 
@@ -269,7 +269,7 @@ def test_a_replaced_document_fails_validate_but_the_bot_still_answers(data_copy,
 
     report = load(make_engine(db_url), data_copy, today=dt.date(2027, 3, 2))
     assert not report.ok and all(not i.blocking for i in report.errors)
-    assert any("cites 60/2014/QH13, replaced by 03/2026/QH16" in i.message for i in report.errors)
+    assert any("dẫn 60/2014/QH13, đã được thay bằng 03/2026/QH16" in i.message for i in report.errors)
     kb = KnowledgeBase.open(db_url, data_copy)
     assert "60 ngày" in kb.answer("khai_sinh", "deadline", dt.date(2027, 3, 2)).text
 

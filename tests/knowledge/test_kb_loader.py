@@ -46,7 +46,7 @@ def test_a_failed_load_keeps_the_previous_data(data_copy, db_url):
     edit(data_copy / "procedures" / "tam_tru.yml", "  - tạm trú\n", "  - tạm trú\n  - nhập hộ khẩu\n")
     with pytest.raises(KnowledgeError) as info:
         load(engine, data_copy)
-    assert any("duplicate alias" in i.message for i in info.value.report.errors)
+    assert any("bị trùng" in i.message for i in info.value.report.errors)
     after = _snapshot(engine)
     assert after == before  # the valid part of the edit (25000) was not written either
 

@@ -34,7 +34,7 @@ def test_missing_canonical_procedure_is_an_error(data_copy):
     (data_copy / "procedures" / "khai_tu.yml").unlink()
     report = validate(data_copy, today=TODAY)
     assert not report.ok
-    hits = _find(report, "error", "khai_tu.yml", "key", "missing canonical procedure")
+    hits = _find(report, "error", "khai_tu.yml", "key", "thiếu thủ tục bắt buộc")
     assert hits, report.format()
 
 
@@ -43,7 +43,7 @@ def test_fact_without_source_names_file_line_and_field(data_copy):
     edit(path, "    source: Thông tư 75/2022/TT-BTC; https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"
                "019d2bf7-7704-7449-9e95-fe7ebb959aa2\n", "")
     report = validate(data_copy, today=TODAY)
-    hits = _find(report, "error", "thuong_tru.yml", "fees[0].source", "fact without a source")
+    hits = _find(report, "error", "thuong_tru.yml", "fees[0].source", "thông tin chưa có nguồn")
     assert hits, report.format()
     assert hits[0].line == line_of(path, "case: Đăng ký thường trú")
     assert f"thuong_tru.yml:{hits[0].line}: fees[0].source: lỗi" in str(hits[0])
@@ -55,7 +55,7 @@ def test_source_without_document_number_or_url_is_an_error(data_copy):
                "019d2bf7-770b-734d-b7fb-5e1995f194f4\n    quote: \"processingTime",
          "    source: theo luật\n    quote: \"processingTime")
     report = validate(data_copy, today=TODAY)
-    hits = _find(report, "error", "tam_tru.yml", "processing_time", "names no legal document number")
+    hits = _find(report, "error", "tam_tru.yml", "processing_time", "không ghi số hiệu văn bản")
     assert hits and hits[0].line == line_of(path, "source: theo luật")
 
 
@@ -63,20 +63,20 @@ def test_duplicate_alias_across_procedures_is_an_error(data_copy):
     path = data_copy / "procedures" / "ket_hon.yml"
     edit(path, "  - cưới vợ\n", "  - cưới vợ\n  - giay khai sinh\n")
     report = validate(data_copy, today=TODAY)
-    hits = _find(report, "error", "ket_hon.yml", "aliases", "duplicate alias")
+    hits = _find(report, "error", "ket_hon.yml", "aliases", "bị trùng")
     assert hits, report.format()
     assert "khai_sinh" in hits[0].message
     assert hits[0].line == line_of(path, "- giay khai sinh")
 
 
 @pytest.mark.parametrize("old, new, field, reason", [
-    ("    amount: 20000\n", "    amount: 20.000\n", "fees[0].amount", "not a whole number"),
-    ("    amount: 20000\n", "    amount: hai mươi nghìn\n", "fees[0].amount", "whole number of đồng"),
-    ("    effective_from: 2023-02-05\n", "    effective_from: 2023-13-05\n", "fees[0].effective_from", "bad date"),
-    ("    max_days: 7\n", "    max_days: bảy\n", "processing_time[0].max_days", "whole number"),
-    ("  - channel: trực tiếp\n", "  - channel: bồ câu\n", "where[0].channel", "must be one of"),
-    ("    kind: bản chính\n", "    kind: bản gốc\n", "documents[0].kind", "must be one of"),
-    ("  code: \"1.004222\"\n", "  code: \"1004222\"\n", "ma_tthc.code", "must look like"),
+    ("    amount: 20000\n", "    amount: 20.000\n", "fees[0].amount", "viết 20000, không viết 20.000"),
+    ("    amount: 20000\n", "    amount: hai mươi nghìn\n", "fees[0].amount", "số đồng chẵn (ví dụ 20000)"),
+    ("    effective_from: 2023-02-05\n", "    effective_from: 2023-13-05\n", "fees[0].effective_from", "viết chưa đúng"),
+    ("    max_days: 7\n", "    max_days: bảy\n", "processing_time[0].max_days", "phải là số nguyên"),
+    ("  - channel: trực tiếp\n", "  - channel: bồ câu\n", "where[0].channel", "phải là một trong: trực tiếp"),
+    ("    kind: bản chính\n", "    kind: bản gốc\n", "documents[0].kind", "phải là một trong: bản chính"),
+    ("  code: \"1.004222\"\n", "  code: \"1004222\"\n", "ma_tthc.code", "phải có dạng 1.001193"),
     ("verified_on: 2026-11-25\n", "verified_on: 25/11/2026\n", "verified_on", "YYYY-MM-DD"),
 ])
 def test_bad_types_and_dates_are_errors_with_line_and_field(data_copy, old, new, field, reason):
@@ -93,24 +93,24 @@ def test_effective_period_ending_before_it_starts_is_an_error(data_copy):
     edit(path, "    effective_from: 2025-01-01\n    effective_to: 2025-06-30\n",
          "    effective_from: 2025-01-01\n    effective_to: 2024-12-31\n")
     report = validate(data_copy, today=TODAY)
-    assert _find(report, "error", "can_cuoc.yml", "effective_to", "before effective_from")
+    assert _find(report, "error", "can_cuoc.yml", "effective_to", "sớm hơn effective_from")
 
 
 def test_yaml_syntax_error_names_the_line(data_copy):
     path = data_copy / "procedures" / "khai_sinh.yml"
     edit(path, "name: Đăng ký khai sinh\n", "name: [Đăng ký khai sinh\n")
     report = validate(data_copy, today=TODAY)
-    hits = _find(report, "error", "khai_sinh.yml", None, "YAML syntax error")
+    hits = _find(report, "error", "khai_sinh.yml", None, "lỗi cú pháp YAML")
     assert hits and hits[0].line > 0
     # a broken file is not also reported as a missing procedure
-    assert not _find(report, "error", "khai_sinh.yml", "key", "missing canonical")
+    assert not _find(report, "error", "khai_sinh.yml", "key", "thiếu thủ tục bắt buộc")
 
 
 def test_field_written_twice_is_an_error(data_copy):
     path = data_copy / "procedures" / "khai_sinh.yml"
     edit(path, "name: Đăng ký khai sinh\n", "name: Đăng ký khai sinh\nname: Khai sinh\n")
     report = validate(data_copy, today=TODAY)
-    assert _find(report, "error", "khai_sinh.yml", "name", "written twice")
+    assert _find(report, "error", "khai_sinh.yml", "name", "ghi hai lần")
 
 
 def test_missing_section_must_be_marked_unknown_explicitly(data_copy):
@@ -120,7 +120,7 @@ def test_missing_section_must_be_marked_unknown_explicitly(data_copy):
     end = text.index("fees:\n")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     report = validate(data_copy, today=TODAY)
-    assert _find(report, "error", "ho_kinh_doanh.yml", "forms", "section missing")
+    assert _find(report, "error", "ho_kinh_doanh.yml", "forms", "thiếu phần này")
 
 
 def test_stale_fact_is_a_warning_not_an_error(data_copy):
@@ -128,7 +128,7 @@ def test_stale_fact_is_a_warning_not_an_error(data_copy):
     edit(data_copy / "legal_documents.yml", "    replaced_by: 03/2026/QH16\n    replaced_on: 2027-03-01\n", "")
     report = validate(data_copy, today=dt.date(2028, 1, 1))
     assert report.ok, report.format(warnings=False)
-    stale = _find(report, "warning", "khai_sinh.yml", None, "not verified for over 12 months")
+    stale = _find(report, "warning", "khai_sinh.yml", None, "hơn 12 tháng chưa kiểm tra lại")
     assert stale and all(i.line > 0 for i in stale)
 
 
@@ -136,13 +136,13 @@ def test_unrecognized_field_is_a_warning_with_a_suggestion(data_copy):
     path = data_copy / "procedures" / "khai_sinh.yml"
     edit(path, "summary:", "sumary:")
     report = validate(data_copy, today=TODAY)
-    hits = _find(report, "warning", "khai_sinh.yml", "sumary", "did you mean 'summary'")
+    hits = _find(report, "warning", "khai_sinh.yml", "sumary", "có phải bạn định viết 'summary'?")
     assert hits and hits[0].line == line_of(path, "sumary:")
 
 
 def test_unknown_facts_are_listed_as_warnings():
     report = validate(DATA, today=TODAY)
-    assert _find(report, "warning", "ho_kinh_doanh.yml", "fees[0]", "marked unknown")
+    assert _find(report, "warning", "ho_kinh_doanh.yml", "fees[0]", "ghi là chưa rõ")
 
 
 def test_broken_link_is_a_warning(data_copy):
@@ -150,7 +150,7 @@ def test_broken_link_is_a_warning(data_copy):
     edit(path, "ma_tthc:\n", "portal_link: htp//dichvucong gov vn\nma_tthc:\n")
     report = validate(data_copy, today=TODAY)
     assert report.ok
-    hits = _find(report, "warning", "khai_sinh.yml", "portal_link", "broken link")
+    hits = _find(report, "warning", "khai_sinh.yml", "portal_link", "đường link viết chưa đúng")
     assert hits and hits[0].line == line_of(path, "portal_link:")
 
 
@@ -160,7 +160,7 @@ def test_places_errors_are_reported(data_copy):
     edit(path, "      address: unknown\n", "      address: Ấp 1\n")  # filled in without a source
     report = validate(data_copy, today=TODAY)
     assert _find(report, "error", "vinh_long_thanh_phu.yml", "old_districts[0].communes", "dai_dienn")
-    assert _find(report, "error", "vinh_long_thanh_phu.yml", "communes[0].office.source", "without a source")
+    assert _find(report, "error", "vinh_long_thanh_phu.yml", "communes[0].office.source", "chưa có nguồn")
 
 
 def test_missing_message_template_is_an_error(data_copy):

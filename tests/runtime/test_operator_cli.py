@@ -47,6 +47,26 @@ def test_a_knowledge_base_error_is_in_vietnamese_and_names_file_line_and_field(t
     assert "CHƯA ĐẠT: 2 lỗi" in done.stderr        # the unknown {so} and the missing {n}
 
 
+def test_the_validator_speaks_vietnamese_naming_file_line_and_yaml_field(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "knowledge" / "data", data, ignore=shutil.ignore_patterns("catalog"))
+    path = data / "procedures" / "thuong_tru.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    amount: 20000\n    online_amount: 10000\n" in text
+    path.write_text(text.replace("    amount: 20000\n    online_amount: 10000\n",
+                                 "    amount: 20.000\n    onlin_amount: 10000\n", 1), encoding="utf-8")
+    broken = path.read_text(encoding="utf-8").splitlines()
+    amount = broken.index("    amount: 20.000") + 1
+    typo = broken.index("    onlin_amount: 10000") + 1
+    done = dvcbot("kb", "validate", "--data-dir", str(data))
+    assert done.returncode == 1
+    assert (f"{path}:{amount}: fees[0].amount: lỗi: số tiền 20.0 không phải số đồng chẵn: "
+            "viết 20000, không viết 20.000") in done.stdout
+    assert (f"{path}:{typo}: fees[0].onlin_amount: cảnh báo: tên mục lạ, bị bỏ qua "
+            "(có phải bạn định viết 'online_amount'?)") in done.stdout
+    assert "CHƯA ĐẠT: 1 lỗi" in done.stderr
+
+
 def test_the_catalogue_import_shows_its_progress_stage_by_stage(tmp_path):
     crawl = tmp_path / "crawl"
     (crawl / "details").mkdir(parents=True)
