@@ -384,7 +384,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         if args.erase:
             erased = erase(args.erase.strip(), url=args.database_url, tracker_url=args.tracker_url)
-            print(f"đã xóa (erased): {erased.events} sự kiện hội thoại, {erased.follows} dòng theo dõi "
+            print(f"đã xóa: {erased.events} sự kiện hội thoại, {erased.follows} dòng theo dõi "
                   f"hồ sơ, {erased.tickets} phiếu gặp người thật, {erased.outbox} tin chờ gửi")
             return 0
         if args.days is not None and args.days < 1:

@@ -211,11 +211,11 @@ def _pairs(checker: _Checker, node: MappingNode, where: str) -> list[tuple[str, 
     for key_node, value_node in node.value:
         key = checker.scalar(key_node) if isinstance(key_node, ScalarNode) else None
         if not isinstance(key, (str, int)):
-            checker.problem(key_node, where, "a key must be a plain name")
+            checker.problem(key_node, where, "tên mục phải là một tên đơn giản")
             continue
         key = str(key)
         if key in seen:
-            checker.problem(key_node, f"{where}.{key}", "appears twice")
+            checker.problem(key_node, f"{where}.{key}", "bị ghi hai lần")
             continue
         seen.add(key)
         out.append((key, key_node, value_node))
@@ -227,14 +227,14 @@ def _int(checker: _Checker, node: Node, where: str) -> Optional[int]:
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
             return int(value.strip())
-        checker.problem(node, where, "must be a whole number (a Telegram id)")
+        checker.problem(node, where, "phải là một số nguyên (mã Telegram)")
         return None
     return value
 
 
 def _member(checker: _Checker, node: Node, where: str) -> Optional[Member]:
     if not isinstance(node, MappingNode):
-        checker.problem(node, where, "must be a mapping with name, role, telegram_id")
+        checker.problem(node, where, "phải gồm name, role, telegram_id")
         return None
     values: dict[str, Any] = {}
     present: set[str] = set()
@@ -243,32 +243,32 @@ def _member(checker: _Checker, node: Node, where: str) -> Optional[Member]:
         present.add(key)
         if key not in MEMBER_FIELDS:
             checker.problem(key_node, f"{where}.{key}",
-                            f"unknown field (expected {', '.join(MEMBER_FIELDS)})")
+                            f"mục lạ (chỉ dùng {', '.join(MEMBER_FIELDS)})")
             ok = False
             continue
         if key == "telegram_id":
             number = _int(checker, value_node, f"{where}.telegram_id")
             if number is not None and number <= 0:
                 checker.problem(value_node, f"{where}.telegram_id",
-                                "a person's Telegram id is a positive number")
+                                "mã Telegram của một người là số dương")
                 number = None
             ok = ok and number is not None
             values[key] = number
         else:
             value = checker.scalar(value_node) if isinstance(value_node, ScalarNode) else None
             if not isinstance(value, str) or not value.strip():
-                checker.problem(value_node, f"{where}.{key}", "must be a non-empty text")
+                checker.problem(value_node, f"{where}.{key}", "phải có nội dung (không để trống)")
                 ok = False
                 continue
             if key == "role" and value.strip() not in ROLES:
                 checker.problem(value_node, f"{where}.role",
-                                f"{value!r} is not a role; use one of {', '.join(ROLES)}")
+                                f"{value!r} không phải vai trò; dùng một trong: {', '.join(ROLES)}")
                 ok = False
                 continue
             values[key] = value.strip()
     for name in MEMBER_FIELDS:
         if name not in present:
-            checker.problem(node, f"{where}.{name}", "is missing")
+            checker.problem(node, f"{where}.{name}", "còn thiếu")
             ok = False
     if not ok:
         return None
@@ -284,45 +284,45 @@ def parse_teams(text: str, filename: str = "<teams>",
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise TeamsFileError([f"{filename}{line}: not valid YAML: "
+        raise TeamsFileError([f"{filename}{line}: lỗi cú pháp YAML: "
                               f"{getattr(exc, 'problem', None) or exc}"]) from None
     teams = Teams()
     if root is None:
         return teams
     if not isinstance(root, MappingNode):
-        raise TeamsFileError([f"{filename}:{root.start_mark.line + 1}: top level: "
-                              "must be a mapping with a 'communes' key"])
+        raise TeamsFileError([f"{filename}:{root.start_mark.line + 1}: cấp ngoài cùng: "
+                              "phải có mục 'communes'"])
     known = set(known_communes) if known_communes is not None else None
     communes_node = None
-    for key, key_node, value_node in _pairs(checker, root, "top level"):
+    for key, key_node, value_node in _pairs(checker, root, "cấp ngoài cùng"):
         if key != "communes":
-            checker.problem(key_node, key, "unknown field (expected 'communes')")
+            checker.problem(key_node, key, "mục lạ (chỉ dùng 'communes')")
         else:
             communes_node = value_node
     groups: dict[int, str] = {}
     if communes_node is not None and not (isinstance(communes_node, ScalarNode)
                                           and checker.scalar(communes_node) is None):
         if not isinstance(communes_node, MappingNode):
-            checker.problem(communes_node, "communes", "must map commune keys to teams")
+            checker.problem(communes_node, "communes", "phải ghi mỗi xã với tổ của xã đó")
         else:
             for commune, key_node, team_node in _pairs(checker, communes_node, "communes"):
                 where = f"communes.{commune}"
                 if not _COMMUNE_KEY.match(commune):
-                    checker.problem(key_node, where, "a commune key is lowercase letters, digits "
-                                    "and '_' (e.g. thanh_phong)")
+                    checker.problem(key_node, where, "mã xã chỉ gồm chữ thường không dấu, số và '_' "
+                                    "(ví dụ thanh_phong)")
                     continue
                 if known is not None and commune not in known:
-                    checker.problem(key_node, where, "unknown commune; known: "
+                    checker.problem(key_node, where, "xã không có trong danh sách; các xã có: "
                                     + ", ".join(sorted(known)))
                 team = Team(commune)
                 if not isinstance(team_node, MappingNode):
-                    checker.problem(team_node, where, "must be a mapping with group_chat_id and "
+                    checker.problem(team_node, where, "phải gồm group_chat_id và "
                                     "members")
                     continue
                 for key, field_node, value_node in _pairs(checker, team_node, where):
                     if key not in TEAM_FIELDS:
                         checker.problem(field_node, f"{where}.{key}",
-                                        f"unknown field (expected {', '.join(TEAM_FIELDS)})")
+                                        f"mục lạ (chỉ dùng {', '.join(TEAM_FIELDS)})")
                     elif key == "group_chat_id":
                         if isinstance(value_node, ScalarNode) and checker.scalar(value_node) is None:
                             continue
@@ -331,13 +331,13 @@ def parse_teams(text: str, filename: str = "<teams>",
                             continue
                         if chat >= 0:
                             checker.problem(value_node, f"{where}.group_chat_id",
-                                            "a Telegram group id is negative (e.g. -1001234567890);"
-                                            " send /nhom in the group to see it")
+                                            "mã nhóm Telegram là số âm (ví dụ -1001234567890);"
+                                            " gửi /nhom trong nhóm để xem mã")
                             continue
                         if chat in groups:
                             checker.problem(value_node, f"{where}.group_chat_id",
-                                            f"group already used by commune {groups[chat]!r}; "
-                                            "each team has its own group")
+                                            f"nhóm này đã dùng cho xã {groups[chat]!r}; "
+                                            "mỗi tổ có một nhóm riêng")
                             continue
                         groups[chat] = commune
                         team.group_chat_id = chat
@@ -345,7 +345,7 @@ def parse_teams(text: str, filename: str = "<teams>",
                         if isinstance(value_node, ScalarNode) and checker.scalar(value_node) is None:
                             continue
                         if not isinstance(value_node, SequenceNode):
-                            checker.problem(value_node, f"{where}.members", "must be a list")
+                            checker.problem(value_node, f"{where}.members", "phải là một danh sách")
                             continue
                         seen: set[int] = set()
                         for index, item in enumerate(value_node.value):
@@ -354,7 +354,7 @@ def parse_teams(text: str, filename: str = "<teams>",
                                 continue
                             if member.telegram_id in seen:
                                 checker.problem(item, f"{where}.members[{index}].telegram_id",
-                                                "this person is listed twice in the team")
+                                                "người này bị ghi hai lần trong tổ")
                                 continue
                             seen.add(member.telegram_id)
                             team.members.append(member)
@@ -372,7 +372,7 @@ def load_teams(path: Path, known_communes: Optional[Iterable[str]] = None) -> Te
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TeamsFileError([f"{path}: cannot be read ({exc.__class__.__name__})"]) from None
+        raise TeamsFileError([f"{path}: không đọc được ({exc.__class__.__name__})"]) from None
     teams = parse_teams(text, str(path), known_communes)
     teams.path = path
     return teams

@@ -91,17 +91,17 @@ communes:
     with pytest.raises(TeamsFileError) as error:
         parse_teams(text, "teams.yml", KNOWN)
     problems = error.value.problems
-    assert "teams.yml:3: communes.thanh_phong.group_chat_id: a Telegram group id is negative" \
+    assert "teams.yml:3: communes.thanh_phong.group_chat_id: mã nhóm Telegram là số âm" \
         in problems[0]
-    assert any(p.startswith("teams.yml:6: communes.thanh_phong.members[0].role: 'boss' is not a role")
+    assert any(p.startswith("teams.yml:6: communes.thanh_phong.members[0].role: 'boss' không phải vai trò")
                for p in problems)
     assert any(p.startswith("teams.yml:7: communes.thanh_phong.members[0].telegram_id:")
                for p in problems)
-    assert "teams.yml:8: communes.thanh_phong.members[1].telegram_id: is missing" in problems
-    assert any(p.startswith("teams.yml:10: communes.ha_noi: unknown commune") for p in problems)
-    assert any(p.startswith("teams.yml:13: communes.an_qui.group_chat_id: group already used")
+    assert "teams.yml:8: communes.thanh_phong.members[1].telegram_id: còn thiếu" in problems
+    assert any(p.startswith("teams.yml:10: communes.ha_noi: xã không có trong danh sách") for p in problems)
+    assert any(p.startswith("teams.yml:13: communes.an_qui.group_chat_id: nhóm này đã dùng cho xã")
                for p in problems)
-    assert any(p.startswith("teams.yml:14: communes.an_qui.colour: unknown field") for p in problems)
+    assert any(p.startswith("teams.yml:14: communes.an_qui.colour: mục lạ") for p in problems)
     with pytest.raises(TeamsFileError) as broken:
         parse_teams("communes:\n  a: [\n", "t.yml")
     assert broken.value.problems[0].startswith("t.yml:")
