@@ -8,7 +8,7 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import safe_action
@@ -105,14 +105,3 @@ class ActionDeny(Action):
         say(dispatcher, "deny")
         return [SlotSet("pending_offer", None), SlotSet("failed_understandings", 0)]
 
-
-class ActionDefaultFallback(Action):
-    """Rasa's core fallback (config.yml), with its wording from replies.yml: say so, forget the turn."""
-
-    def name(self) -> str:
-        return "action_default_fallback"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[EventType]:
-        say(dispatcher, "busy")
-        return [UserUtteranceReverted()]

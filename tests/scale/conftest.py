@@ -130,7 +130,7 @@ def running_cluster(prefix: str, model: Path, **config):
         yield cluster
     finally:
         cluster.down()
-        shutil.rmtree(state, ignore_errors=True)
+        shutil.rmtree(state, ignore_errors=True) if not os.environ.get("KEEP_SCALE_STATE") else None
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import time
 import httpx
 import pytest
 
+from bot.ops.cluster import wait_healthy
 from tests.scale.conftest import REST_HEADERS, Citizen
 
 pytestmark = pytest.mark.integration
@@ -38,7 +39,7 @@ def test_action_server_down_gives_a_polite_try_again_then_recovers(single, citiz
         assert TRY_AGAIN.search(text), f"reply while the action server was down: {replies!r}"
     finally:
         single.actions.start()
-        single.actions.wait_healthy(120)
+        wait_healthy(single.actions, 120)
     reply = citizen.text(url, "lam giay khai sinh can gi")
     assert kb.answer("khai_sinh", "documents").text in reply
 
