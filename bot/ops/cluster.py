@@ -172,12 +172,15 @@ class Postgres:
     def running(self) -> bool:
         if not (self.data / "postmaster.pid").exists():
             return False
+        self._reachable()
         return self._run([self._bin("pg_ctl"), "-D", str(self.data), "status"]).returncode == 0
 
     def _reachable(self) -> None:
         """As root, PostgreSQL runs as `postgres`: every parent of its directory must stay
         searchable (o+x) for that user, also after a dvcbot process made its state directory
-        private (bot.paths.make_private sets 700 on the directory it is given)."""
+        private (bot.paths.make_private sets 700 on the directory it is given: `dvcbot kb load`
+        in `up` does, after PostgreSQL started). Checked before every pg_ctl call: without it
+        `pg_ctl stop` was refused ("could not access directory") and the server left running."""
         if os.geteuid() != 0:
             return
         for parent in self.directory.parents:
@@ -201,6 +204,7 @@ class Postgres:
     def stop(self, mode: str = "fast") -> None:
         if not (self.data / "postmaster.pid").exists():
             return
+        self._reachable()
         self._run([self._bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop"])
 
     def restart(self, mode: str = "fast") -> None:
