@@ -101,3 +101,9 @@ class Gate:
                                                     limit=self.limits.max_message_chars)
             return GateResult(Action.REPLY, reply=reply, reason="too_long")
         return GateResult(Action.FORWARD, text=text.strip())
+
+    @property
+    def counts_in_database(self) -> bool:
+        """Whether `check` writes to the database (a rate limit is set): then it belongs off
+        the event loop; without one it is a few string checks."""
+        return getattr(self.limiter, "per_minute", 1) > 0

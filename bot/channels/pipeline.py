@@ -233,7 +233,8 @@ class Pipeline:
             checked = m.command or m.kind.value
         else:
             checked = m.text
-        verdict = await asyncio.to_thread(self.gate.check, m.sender, checked)
+        verdict = (await asyncio.to_thread(self.gate.check, m.sender, checked)
+                   if self.gate.counts_in_database else self.gate.check(m.sender, checked))
         if verdict.action is Action.DROP:
             logger.info("%s: message from %s dropped (%s)", self.channel, sender_ref(m.sender),
                         verdict.reason)

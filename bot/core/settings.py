@@ -534,16 +534,28 @@ def declarations() -> Iterator[tuple[str, str, Var]]:
 
 _WHERE = {declared.env: (section, name) for section, name, declared in declarations()}
 ENV_NAMES = tuple(_WHERE)
+# os.environ keeps its values in a dict under encoded keys on POSIX (bytes); elsewhere None
+_ENV_KEYS: Optional[tuple] = (tuple(os.environ.encodekey(name) for name in ENV_NAMES)
+                              if hasattr(os.environ, "encodekey") else None)
 
 _lock = threading.Lock()
 _current: Optional[tuple[tuple, Settings]] = None
+
+
+def _environment_key() -> tuple:
+    """The values of the declared variables, cheaply (every message asks for settings): the
+    environment's own dict looked up in C where the platform keeps one (POSIX: bytes keys)."""
+    data = getattr(os.environ, "_data", None)
+    if isinstance(data, dict) and _ENV_KEYS is not None:
+        return tuple(map(data.get, _ENV_KEYS))
+    return tuple(os.environ.get(name) for name in ENV_NAMES)
 
 
 def settings() -> Settings:
     """The process's settings, built from its environment once (and again only when that
     environment changed). Raises SettingsError when a value is malformed."""
     global _current
-    key = tuple(os.environ.get(name) for name in ENV_NAMES)
+    key = _environment_key()
     current = _current
     if current is not None and current[0] == key:
         return current[1]
