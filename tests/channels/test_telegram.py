@@ -17,6 +17,7 @@ import pytest
 
 from bot.channels.base import texts
 from bot.channels.telegram import TelegramInput
+from bot.core.tz import today as vn_today  # entry points are counted per day in Việt Nam
 from tests.channels.messaging_fakes import (Collector, FakeTelegramApi, rasa_app, serve_aiohttp,
                                             serve_sanic)
 
@@ -222,8 +223,6 @@ def test_start_with_a_leaflet_payload_greets_with_the_entry_point():
 
 
 def test_a_leaflet_deep_link_carries_source_commune_and_team_and_is_counted():
-    import datetime as dt
-
     from bot.entry_points import entry_counts, make_payload
     payload = make_payload("leaflet-2026", "thanh_phong", "doan-tn", "telegram")
 
@@ -239,7 +238,7 @@ def test_a_leaflet_deep_link_carries_source_commune_and_team_and_is_counted():
             assert second.metadata["entry_point"] == {"source": None, "commune": None,
                                                       "team": None, "channel": "telegram"}
     run(scenario())
-    [row] = entry_counts(dt.date.today())
+    [row] = entry_counts(vn_today())
     assert (row["source"], row["commune"], row["team"], row["channel"], row["count"]) == \
         ("leaflet-2026", "thanh_phong", "doan-tn", "telegram", 1)
 

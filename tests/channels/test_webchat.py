@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from bot.core.tz import today as vn_today  # entry points are counted per day in Việt Nam
 
 REPO = Path(__file__).resolve().parents[2]
 THIS = Path(__file__).resolve()
@@ -255,12 +256,12 @@ def test_the_leaflet_entry_point_reaches_rasa_as_metadata_and_is_counted_once_pe
     }
     rows = [
         r
-        for r in entry_counts(dt.date.today() - dt.timedelta(days=1), database_url=server.database_url)
+        for r in entry_counts(vn_today() - dt.timedelta(days=1), database_url=server.database_url)
         if r["source"] == "leaflet-2026"
     ]
     assert rows == [
         {
-            "day": dt.date.today(),
+            "day": vn_today(),
             "source": "leaflet-2026",
             "commune": "thanh_phong",
             "team": None,
@@ -383,7 +384,7 @@ def test_the_zalo_leaflet_link_counts_and_redirects_to_the_official_account(tmp_
         res = httpx.get(srv.base + "/webhooks/webchat/zalo", params={"ep": payload}, timeout=5)
         assert res.status_code == 302
         assert res.headers["location"] == "https://zalo.me/1234567890"
-        rows = entry_counts(dt.date.today(), database_url=srv.database_url)
+        rows = entry_counts(vn_today(), database_url=srv.database_url)
         assert [(r["commune"], r["channel"], r["count"]) for r in rows] == [("thanh_phong", "zalo", 1)]
     finally:
         srv.stop()

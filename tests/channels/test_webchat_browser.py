@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import datetime as dt
 import importlib.util
 import itertools
 import json
@@ -23,6 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
+from bot.core.tz import today as vn_today  # entry points are counted per day in Việt Nam
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "var" / "test-artifacts"
@@ -330,7 +330,7 @@ def test_a_citizen_chats_from_a_leaflet_on_a_cheap_phone_screen(server, tmp_path
 
     run(scenario())
     # one visit counted for the leaflet (the reload had no ?ep=)
-    rows = entry_counts(dt.date.today(), database_url=server.database_url)
+    rows = entry_counts(vn_today(), database_url=server.database_url)
     assert [(r["source"], r["commune"], r["channel"], r["count"]) for r in rows] == [
         ("leaflet-2026", "thanh_phong", "webchat", 1)
     ]

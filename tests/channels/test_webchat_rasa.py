@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from bot.core.tz import today as vn_today  # entry points are counted per day in Việt Nam
 
 pytestmark = pytest.mark.integration
 
@@ -171,9 +172,8 @@ def test_rasa_serves_the_page_and_answers_through_the_web_chat_channel(rasa_serv
 
     # and it was counted in DVCBOT_DATABASE_URL
     from bot.entry_points import entry_counts
-    import datetime as dt
 
-    rows = entry_counts(dt.date.today(), database_url=f"sqlite:///{folder / 'dvcbot.sqlite3'}")
+    rows = entry_counts(vn_today(), database_url=f"sqlite:///{folder / 'dvcbot.sqlite3'}")
     assert [(r["source"], r["commune"], r["count"]) for r in rows] == [("leaflet-2026", "thanh_phong", 1)]
 
 
