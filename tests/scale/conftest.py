@@ -130,7 +130,7 @@ def running_cluster(prefix: str, model: Path, **config):
         yield cluster
     finally:
         cluster.down()
-        shutil.rmtree(state, ignore_errors=True) if not os.environ.get("KEEP_SCALE_STATE") else None
+        shutil.rmtree(state, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
