@@ -286,6 +286,15 @@ class WebChatInput(InputChannel):
         """The client's address (X-Forwarded-For believed only from DVCBOT_TRUSTED_PROXIES)."""
         return client_address(request.ip, request.headers.get("X-Forwarded-For"), self.trusted)
 
+    async def signed_request(self, request: Request) -> tuple[Any, Optional[str], Optional[HTTPResponse]]:
+        """(JSON body, conversation id, None) for a request of a signed session, else the
+        refusal to send as the third item (every page route but health and /zalo)."""
+        body, refused = _json_body(request)
+        if refused is not None:
+            return None, None, refused
+        sender, refused = await self.conversation_of(body)
+        return body, sender, refused
+
     async def conversation_of(self, body: Any) -> tuple[Optional[str], Optional[HTTPResponse]]:
         """(conversation id, None) for a signed session, else (None, the refusal to send)."""
         session = body.get("session") if isinstance(body, dict) else None
@@ -372,10 +381,7 @@ class WebChatInput(InputChannel):
         @bp.route("/outbox", methods=["POST"])
         async def outbox(request: Request) -> HTTPResponse:
             """What the page polls (every few seconds while it is visible)."""
-            body, refused = _json_body(request)
-            if refused is not None:
-                return refused
-            sender, refused = await channel.conversation_of(body)
+            body, sender, refused = await channel.signed_request(request)
             if refused is not None:
                 return refused
             return response.json(await channel.take_outbox(sender, body),
@@ -405,10 +411,7 @@ class WebChatInput(InputChannel):
         @bp.route("/history", methods=["POST"])
         async def history(request: Request) -> HTTPResponse:
             """The visible conversation, for the page after a reload."""
-            body, refused = _json_body(request)
-            if refused is not None:
-                return refused
-            sender, refused = await channel.conversation_of(body)
+            body, sender, refused = await channel.signed_request(request)
             if refused is not None:
                 return refused
             turns = await asyncio.to_thread(channel.history.turns, sender)
@@ -418,20 +421,14 @@ class WebChatInput(InputChannel):
         async def upload(request: Request) -> HTTPResponse:
             """A photo from the page's camera button: {"session", "image": base64,
             "client_id"?}; decoded in memory, never kept."""
-            body, refused = _json_body(request)
-            if refused is not None:
-                return refused
-            sender, refused = await channel.conversation_of(body)
+            body, sender, refused = await channel.signed_request(request)
             if refused is not None:
                 return refused
             return await channel.receive(request, body, sender, upload=True)
 
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            body, refused = _json_body(request)
-            if refused is not None:
-                return refused
-            sender, refused = await channel.conversation_of(body)
+            body, sender, refused = await channel.signed_request(request)
             if refused is not None:
                 return refused
             return await channel.receive(request, body, sender)
