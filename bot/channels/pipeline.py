@@ -93,6 +93,7 @@ class Attachment:
     reference: str                     # Telegram file_id, Zalo URL, web chat upload
     mime: Optional[str] = None         # as the platform says, if it says
     size: Optional[int] = None         # bytes, if known before downloading
+    audio_file: bool = False           # a sound file sent as a file, not a recorded voice note
 
 
 class Reply:
@@ -121,6 +122,12 @@ class Reply:
     async def failed(self) -> None:
         """No answer in time, or the assistant failed."""
         await self.text(texts()["busy"])
+
+    def media(self, attachment: Attachment) -> CitizenMedia:
+        """A voice note as the hand-off relays it: by its download address (Zalo); a channel
+        whose references are not addresses says otherwise (Telegram: a file id)."""
+        return CitizenMedia("audio" if attachment.audio_file else "voice",
+                            url=attachment.reference, mime_type=attachment.mime)
 
     async def download(self, attachment: Attachment, limit: int) -> bytes:
         """The attachment's bytes, at most `limit` (TooLarge beyond)."""
@@ -296,19 +303,12 @@ class Pipeline:
     async def on_voice(self, m: CitizenMessage) -> Outcome:
         """A voice note or audio file, by reference (bot.handoff HandoffService.citizen_media):
         relayed to the volunteers of the citizen's ticket, or a volunteer is offered; without
-        volunteers (or without a reference), the "text only" answer. A Telegram file id is
-        valid for the team's bot too; other platforms give a download address. Telegram's
-        voice notes are OGG (sent on as voice), other audio as an audio file."""
-        reference = m.attachment.reference if m.attachment is not None else ""
+        volunteers (or without a reference), the "text only" answer. How the reference
+        travels (a download address, a Telegram file id) is the channel's `Reply.media`."""
         answer = MediaAnswer("unavailable")
-        if reference and self.handoff:
-            mime = m.attachment.mime if m.attachment is not None else None
-            if self.channel == "telegram":
-                media = CitizenMedia("voice" if mime in (None, "audio/ogg") else "audio",
-                                     file_id=reference, mime_type=mime)
-            else:
-                media = CitizenMedia("voice", url=reference, mime_type=mime)
-            answer = await handoff_link.citizen_media(m.sender, self.channel, media)
+        if m.attachment is not None and m.attachment.reference and self.handoff:
+            answer = await handoff_link.citizen_media(m.sender, self.channel,
+                                                      m.reply.media(m.attachment))
         logger.info("%s: voice note from %s (%s)", self.channel, sender_ref(m.sender),
                     answer.status)
         if answer.status == "unavailable":

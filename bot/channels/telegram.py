@@ -66,6 +66,7 @@ from bot.channels.base import Background, ConfigError, Gate, KeyedLocks, setting
 from bot.channels.buttons import ButtonPayloads
 from bot.channels.inbox import Inbox, InboxRow, InboxWorker
 from bot.channels.pipeline import Attachment, CitizenMessage, Kind, Pipeline, Reply, TooLarge
+from bot.handoff import CitizenMedia
 from bot.messaging.config import TelegramConfig
 from bot.messaging.outbox import Outbox
 from bot.messaging.telegram import CHANNEL, SENDER_PREFIX, TelegramOutput, make_bot, retry_outbox
@@ -333,7 +334,8 @@ class TelegramInput(InputChannel):
         if message.voice is not None or message.audio is not None:
             audio = message.voice or message.audio
             return CitizenMessage(kind=Kind.VOICE, text=caption, attachment=Attachment(
-                audio.file_id, audio.mime_type, audio.file_size), **made)
+                audio.file_id, audio.mime_type, audio.file_size,
+                audio_file=message.voice is None), **made)
         if message.location is not None or message.venue is not None:
             return CitizenMessage(kind=Kind.LOCATION, text=caption, **made)
         # stickers, videos, contacts, polls...: not text (a caption, if any, is read)
@@ -346,6 +348,11 @@ class TelegramReply(Reply):
     def __init__(self, output: TelegramOutput, sender: str, bot: Bot):
         super().__init__(output, sender)
         self.bot = bot
+
+    def media(self, attachment: Attachment) -> CitizenMedia:
+        """A voice note by its file id: valid for the team's bot too (no download)."""
+        return CitizenMedia("audio" if attachment.audio_file else "voice",
+                            file_id=attachment.reference, mime_type=attachment.mime)
 
     async def help(self) -> None:
         await self.output.send_menu(self.sender, texts()["help"])
