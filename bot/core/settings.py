@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 __all__ = ["Settings", "SettingsError", "Var", "Kind", "settings", "check", "markdown_table",
-           "ENV_NAMES", "env_int", "main"]
+           "ENV_NAMES", "main"]
 
 
 class SettingsError(ValueError):
@@ -563,19 +563,6 @@ def settings() -> Settings:
         built = Settings.from_env(os.environ)
         _current = (key, built)
         return built
-
-
-def env_int(name: str, default: int, minimum: int = 0) -> int:
-    """A whole number from a variable no section declares yet (a branch's new setting, until
-    it is declared above): the same form and error as a declared one."""
-    declared = Var(name, whole(minimum), default, "")
-    raw = (os.environ.get(name) or "").strip()
-    if not raw:
-        return default
-    try:
-        return declared.kind.parse(raw)
-    except ValueError:
-        raise SettingsError([problem(declared, raw)]) from None
 
 
 def check(environ: Mapping[str, str] = os.environ) -> list[str]:
