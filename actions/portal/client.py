@@ -33,14 +33,14 @@ import asyncio
 import logging
 import random
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Callable, Optional
 
 import httpx
 
 from actions.portal.models import Dossier, parse_portal_datetime
 from actions.portal.wording import statuses
-from bot.core.settings import Settings, settings
+from bot.core.settings import PortalSettings, Settings, settings
 
 logger = logging.getLogger(__name__)
 # httpx logs every request URL at INFO, and a look-up URL carries the dossier code.
@@ -86,19 +86,22 @@ class NotSupported(PortalError):
 
 @dataclass(frozen=True)
 class PortalConfig:
+    """The client's settings: the `portal` section of bot.core.settings (defaults from there),
+    plus the retry pacing that is not a setting."""
+
     base_url: str
-    search_path: str = "/pa/dossier-search/dvc"
+    search_path: str = PortalSettings.search_path
     token_url: Optional[str] = None
     client_id: Optional[str] = None
     client_secret: Optional[str] = None
     scope: Optional[str] = None
-    token_auth: str = "basic"            # "basic" (RFC 6749 2.3.1) or "body"
-    timeout: float = 3.0                 # whole look-up budget, seconds
-    retries: int = 2                     # extra attempts after the first
+    token_auth: str = PortalSettings.token_auth  # "basic" (RFC 6749 2.3.1) or "body"
+    timeout: float = PortalSettings.timeout      # whole look-up budget, seconds
+    retries: int = PortalSettings.retries        # extra attempts after the first
     backoff_base: float = 0.2
     backoff_cap: float = 1.0
-    breaker_failures: int = 5
-    breaker_cooldown: float = 30.0
+    breaker_failures: int = PortalSettings.breaker_failures
+    breaker_cooldown: float = PortalSettings.breaker_cooldown
 
     @classmethod
     def from_env(cls, env: Optional[dict] = None, **overrides: Any) -> "PortalConfig":
@@ -106,19 +109,8 @@ class PortalConfig:
         portal = (settings() if env is None else Settings.from_env(env)).portal
         if not portal.url:
             raise PortalNotConfigured("DVCBOT_PORTAL_URL is not set")
-        config = cls(
-            base_url=portal.url,
-            search_path=portal.search_path,
-            token_url=portal.token_url,
-            client_id=portal.client_id,
-            client_secret=portal.client_secret,
-            scope=portal.scope,
-            token_auth=portal.token_auth,
-            timeout=portal.timeout,
-            retries=portal.retries,
-            breaker_failures=portal.breaker_failures,
-            breaker_cooldown=portal.breaker_cooldown,
-        )
+        config = cls(base_url=portal.url, **{f.name: getattr(portal, f.name) for f in fields(cls)
+                                             if f.name != "base_url" and hasattr(portal, f.name)})
         if config.token_url and not (config.client_id and config.client_secret):
             raise ValueError("DVCBOT_PORTAL_TOKEN_URL is set: DVCBOT_PORTAL_CLIENT_ID and "
                              "DVCBOT_PORTAL_CLIENT_SECRET are needed too")
