@@ -4,11 +4,11 @@ bot.core.settings (every variable, its default and meaning: README, "Configurati
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from bot import storage
-from bot.core.settings import settings
+from bot.core.settings import HandoffSettings as HandoffSection, settings
 from bot.messaging.config import DEFAULT_TELEGRAM_API_BASE_URL, TelegramConfig, ZaloConfig
 from bot.paths import REPO_ROOT, state_dir
 
@@ -33,13 +33,13 @@ class HandoffSettings:
     telegram_token: str | None = None
     telegram_base_url: str = DEFAULT_TELEGRAM_API_BASE_URL
     zalo: ZaloConfig = field(default_factory=ZaloConfig)
-    reannounce_minutes: float = 15
-    escalate_after: int = 2
-    expire_hours: float = 24
-    rating_hours: float = 24
-    watch_seconds: float = 60
-    media_wait_minutes: int = 30
-    media_max_bytes: int = 10_000_000
+    reannounce_minutes: float = HandoffSection.reannounce_minutes
+    escalate_after: int = HandoffSection.escalate_after
+    expire_hours: float = HandoffSection.expire_hours
+    rating_hours: float = HandoffSection.rating_hours
+    watch_seconds: float = HandoffSection.watch_seconds
+    media_wait_minutes: int = HandoffSection.media_wait_minutes
+    media_max_bytes: int = HandoffSection.media_max_bytes
 
     @classmethod
     def from_env(cls) -> "HandoffSettings":
@@ -51,11 +51,6 @@ class HandoffSettings:
             telegram_token=telegram.token,
             telegram_base_url=telegram.api_base_url,
             zalo=ZaloConfig.from_env(),
-            reannounce_minutes=handoff.reannounce_minutes,
-            escalate_after=handoff.escalate_after,
-            expire_hours=handoff.expire_hours,
-            rating_hours=handoff.rating_hours,
-            watch_seconds=handoff.watch_seconds,
-            media_wait_minutes=handoff.media_wait_minutes,
-            media_max_bytes=handoff.media_max_bytes,
+            **{f.name: getattr(handoff, f.name) for f in fields(cls)
+               if f.name != "teams_file" and hasattr(handoff, f.name)},
         )
