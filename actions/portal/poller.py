@@ -66,7 +66,7 @@ from actions.portal.subscriptions import (REMINDER_KINDS, Notification, Subscrip
                                           observation_of)
 from actions.portal.wording import messages, statuses
 from bot.core import tz
-from bot.core.settings import PollerSettings, settings
+from bot.core.settings import PollerSettings, RasaSettings, settings
 
 logger = logging.getLogger("dvcbot.poller")
 
@@ -79,13 +79,13 @@ SEND_BATCH, SEND_BATCHES = 100, 20   # at most 2,000 notifications per cycle
 @dataclass(frozen=True)
 class PollerConfig:
     interval: float = DEFAULT_INTERVAL
-    jitter: float = 0.2                     # +-20 % of the interval
-    rasa_url: str = "http://127.0.0.1:5005"
+    jitter: float = PollerSettings.jitter   # a share of the interval
+    rasa_url: str = RasaSettings.url
     rasa_token: Optional[str] = None
     concurrency: int = 4
     send_timeout: float = 30.0
-    reminder_from_hour: int = 7             # reminders are queued from 07:00 ...
-    reminder_to_hour: int = 21              # ... to 20:59, Việt Nam time
+    reminder_from_hour: int = PollerSettings.reminder_from_hour  # reminders are queued from
+    reminder_to_hour: int = PollerSettings.reminder_to_hour      # ... to before, Việt Nam time
 
     @classmethod
     def from_env(cls) -> "PollerConfig":
