@@ -84,8 +84,8 @@ class PollerConfig:
     rasa_token: Optional[str] = None
     concurrency: int = 4
     send_timeout: float = 30.0
-    reminder_from_hour: int = PollerSettings.reminder_from_hour  # reminders are queued from
-    reminder_to_hour: int = PollerSettings.reminder_to_hour      # ... to before, Việt Nam time
+    reminder_from_hour: int = PollerSettings.reminder_from_hour  # reminders queued from this hour
+    reminder_to_hour: int = PollerSettings.reminder_to_hour      # until before this one (VN time)
 
     @classmethod
     def from_env(cls) -> "PollerConfig":
