@@ -45,8 +45,12 @@ run: setup
 system-deps:
 	@bash scripts/install-system-deps.sh
 
+# two workers (the 2-core machine): each test file, and the integration and scale folders,
+# run whole on one worker (tests/conftest.py); TEST_WORKERS=0 runs in this process
+TEST_WORKERS ?= 2
+
 test: setup system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 bench-nlu: setup
 	$(DVCBOT) bench nlu

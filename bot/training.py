@@ -7,6 +7,7 @@ fingerprint (SHA-256 of every training input's content) stored next to the model
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -68,7 +69,10 @@ def is_up_to_date(out_dir: Path | None = None) -> bool:
 
 
 def train(out_dir: Path | None = None, force: bool = False, quiet: bool = False) -> Path:
-    """Train into out_dir/dvcbot.tar.gz unless the existing model is up to date."""
+    """Train into out_dir/dvcbot.tar.gz unless the existing model is up to date.
+
+    One training at a time per folder: a second `train` (another `make run`, a parallel test
+    worker) waits for the first under a file lock, then finds the model up to date."""
     out_dir = out_dir or models_dir()
     if not quiet:
         _stage(f"1/3 checking the fingerprint of {len(training_files())} training inputs")
@@ -77,6 +81,25 @@ def train(out_dir: Path | None = None, force: bool = False, quiet: bool = False)
             print(f"model {model_path(out_dir)} is up to date; not training")
         return model_path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".training.lock", "a") as lock:
+        if _locked_by_another(lock) and not quiet:
+            _stage("waiting for another training of this folder to finish")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not force and is_up_to_date(out_dir):   # trained by the one we waited for
+            return model_path(out_dir)
+        return _train_locked(out_dir, quiet)
+
+
+def _locked_by_another(lock) -> bool:
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    return False
+
+
+def _train_locked(out_dir: Path, quiet: bool) -> Path:
     current = fingerprint()
     command = [
         sys.executable, "-m", "rasa", "train",

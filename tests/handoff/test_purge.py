@@ -133,6 +133,10 @@ def test_the_watcher_purges_once_a_day(tmp_path, monkeypatch, service, clock):
 
     tracker_file = tmp_path / "rasa_tracker.sqlite3"
     monkeypatch.setenv("DVCBOT_TRACKER_URL", f"sqlite:///{tracker_file}")
+    # the watcher is its own process: no Rasa tracker store of an earlier test in this one
+    import bot.rasa_ext.stores as stores
+
+    monkeypatch.setattr(stores, "_live_stores", [])
     seed_tracker_store(tracker_file)
     clock.now = NOW
     daily = DailyPurge(service)
