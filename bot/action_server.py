@@ -58,6 +58,9 @@ def main() -> None:
     if not token:
         raise SystemExit(f"bot.action_server: set {ACTIONS_TOKEN.env} (dvcbot run generates one)")
     os.environ["SANIC_HOST"] = LOOPBACK
+    # the hand-off's Zalo sender is a Rasa output channel: importing Rasa's channels takes
+    # ~0.6 s, paid here at start-up rather than by the first citizen who asks for a person
+    import bot.messaging.zalo  # noqa: F401
     make_app = endpoint.create_app
 
     def create_app(*args, **kwargs):

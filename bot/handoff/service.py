@@ -57,7 +57,7 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import httpx
 
@@ -73,6 +73,10 @@ from bot.messaging.config import TelegramConfig
 from bot.handoff.texts import text
 from bot.handoff.tickets import DueResult, Tickets, is_button_payload, is_cancel
 from bot.handoff.volunteer_telegram import VolunteerTelegram, is_volunteer_update
+
+
+if TYPE_CHECKING:  # imported where it is used: it imports Rasa's channels
+    from bot.messaging.telegram import BotPool
 
 logger = logging.getLogger(__name__)
 
@@ -116,12 +120,14 @@ class HandoffService:
         if known_communes is None:
             known_communes = kb.commune_keys()
         self._teams = TeamsCache(self.settings.teams_file, known_communes)
-        # bot.messaging's senders import the channels package, which imports the hand-off
-        from bot.messaging.telegram import BotPool, TelegramCitizenSender
+        # bot.messaging's senders import the channels package, which imports the hand-off;
+        # the Telegram one also imports Rasa's channels (0.6 s), so only when it is used
         from bot.messaging.zalo import ZaloSender
 
-        self.telegram: Optional[BotPool] = None
+        self.telegram: Optional["BotPool"] = None
         if self.settings.telegram_token:
+            from bot.messaging.telegram import BotPool, TelegramCitizenSender
+
             self.telegram = BotPool(TelegramConfig(self.settings.telegram_token,
                                                      self.settings.telegram_base_url))
         self.senders: dict[str, CitizenSender] = {

@@ -37,7 +37,9 @@ Three problems of Rasa 3.6, each measured (tests/scale, `dvcbot bench load --pro
    crashes; synchronous=NORMAL may lose the last commits only on an OS crash or power cut).
    The two queries of every message (the events of the latest session; how many of them are
    stored) are plain SQL: Rasa's ORM query with a sub-query spent more time building its
-   SQLAlchemy cache key than in the database.
+   SQLAlchemy cache key than in the database. The new events of a turn (about ten) are
+   written by one INSERT with all their rows rather than one ORM object each: the same rows,
+   0.7-0.8 ms less Rasa CPU a message (12.9-13.2 -> 12.1 ms, one conversation at a time).
 
 3. Two replicas answering one conversation at once. Rasa's RedisLockStore does
    read-modify-write without a transaction (issue_ticket: get -> add ticket -> set): clients
@@ -233,16 +235,19 @@ class DurableSQLTrackerStore(SQLTrackerStore):
         await self._retrying("save", lambda: self._save_masked(tracker))
 
     async def _save_masked(self, tracker: DialogueStateTracker) -> None:
-        """SQLTrackerStore.save, writing `stored_event` of each new event."""
+        """SQLTrackerStore.save, writing `stored_event` of each new event: the same rows,
+        inserted in one statement (executemany) rather than one ORM object each."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
+            rows = []
             for event in self._additional_events(session, tracker):
                 data = stored_event(event.as_dict())
                 intent = (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY)
-                session.add(self.SQLEvent(
-                    sender_id=tracker.sender_id, type_name=event.type_name,
-                    timestamp=data.get("timestamp"), intent_name=intent,
-                    action_name=data.get("name"), data=json.dumps(data)))
+                rows.append(dict(sender_id=tracker.sender_id, type_name=event.type_name,
+                                 timestamp=data.get("timestamp"), intent_name=intent,
+                                 action_name=data.get("name"), data=json.dumps(data)))
+            if rows:
+                session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
 
 

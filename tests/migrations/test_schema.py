@@ -8,6 +8,8 @@ import ast
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -84,6 +86,28 @@ def test_the_revisions_are_one_numbered_line():
     chain = [script.revision for script in reversed(list(migrations.scripts().walk_revisions()))]
     assert chain == [p.name[:4] for p in files]
     assert migrations.head() == chain[-1] and chain[0] == migrations.BASELINE
+
+
+def test_the_head_a_process_trusts_without_alembic_is_the_newest_revision():
+    # storage.engine_for skips Alembic when the database is at storage.HEAD_REVISION
+    assert storage.HEAD_REVISION == migrations.head(), (
+        f"bot/storage.py HEAD_REVISION is {storage.HEAD_REVISION!r}, the newest revision in "
+        f"bot/migrations/versions is {migrations.head()!r}: set HEAD_REVISION to it")
+
+
+def test_a_database_at_head_is_opened_without_loading_alembic(tmp_path):
+    url = sqlite_url(tmp_path)
+    assert cli.main(["upgrade", "--database-url", url]) == 0
+    probe = ("import sys; from bot import storage; storage.engine_for(sys.argv[1]); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    done = subprocess.run([sys.executable, "-c", probe, url], cwd=REPO_ROOT, text=True,
+                          capture_output=True, check=True)
+    assert done.stdout.strip() == "[]"
+    behind = sqlite_url(tmp_path / "new")
+    done = subprocess.run([sys.executable, "-c", probe, behind], cwd=REPO_ROOT, text=True,
+                          capture_output=True, check=True)
+    assert "alembic" in done.stdout   # a new database is upgraded with Alembic
+    assert migrations.current(behind) == migrations.head()
 
 
 def test_an_empty_database_is_made_at_head_and_a_second_upgrade_changes_nothing(tmp_path, capsys):
