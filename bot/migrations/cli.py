@@ -54,6 +54,7 @@ def main(argv: list[str]) -> int:
         else:
             path = migrations.new_revision(args.message, autogenerate=args.autogenerate)
             print(f"new revision: {path}")
+            print(f'then set HEAD_REVISION = "{path.name[:4]}" in bot/storage.py')
     except migrations.MigrationError as error:
         print(f"dvcbot db: {error}", file=sys.stderr)
         return 1
