@@ -29,10 +29,14 @@ DURABLE = "bot.rasa_ext.stores.DurableSQLTrackerStore"
 
 @pytest.fixture
 def rasa_as_shipped():
-    """Rasa without dvcbot's patches before and after the test."""
+    """Rasa without dvcbot's patches before and after the test (and no tracker store of it
+    left as this process's live one)."""
+    from bot.rasa_ext import stores
+
     bot.rasa_ext.uninstall()
     yield
     bot.rasa_ext.uninstall()
+    stores._live_stores.clear()
 
 
 @pytest.fixture(scope="module")

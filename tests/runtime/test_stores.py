@@ -30,9 +30,12 @@ from rasa.utils.endpoints import EndpointConfig
 @pytest.fixture(scope="module", autouse=True)
 def installed():
     """The Rasa server's patches, for these tests only: Rasa as shipped afterwards."""
+    from bot.rasa_ext import stores
+
     bot.rasa_ext.install()
     yield
     bot.rasa_ext.uninstall()
+    stores._live_stores.clear()  # a later test in this process is not "inside the Rasa server"
 
 
 @pytest.fixture(scope="module")
