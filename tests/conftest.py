@@ -25,4 +25,4 @@ def worker_group(path: Path) -> str:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if not any(mark.name == "xdist_group" for mark in item.iter_markers()):
-            item.add_marker(pytest.mark.xdist_group(worker_group(Path(item.fspath))))
+            item.add_marker(pytest.mark.xdist_group(worker_group(Path(item.path))))

@@ -109,6 +109,32 @@ def test_training_is_skipped_when_the_model_matches(tmp_path):
     assert not training.is_up_to_date(models)
 
 
+def test_a_second_training_of_the_same_folder_waits_and_uses_the_first_ones_model(
+        tmp_path, monkeypatch):
+    import fcntl
+    import threading
+
+    models = tmp_path / "models"
+    models.mkdir()
+    waiting = threading.Event()
+    monkeypatch.setattr(training, "_stage",
+                        lambda line: waiting.set() if line.startswith("waiting") else None)
+    monkeypatch.setattr(training, "_train_locked",
+                        lambda *_: pytest.fail("trained again although the model was made"))
+    result: list[Path] = []
+    with open(models / ".training.lock", "a") as first:   # the first training holds the lock
+        fcntl.flock(first, fcntl.LOCK_EX)
+        second = threading.Thread(target=lambda: result.append(training.train(models)))
+        second.start()
+        assert waiting.wait(60), "the second training did not wait for the first"
+        (models / "dvcbot.tar.gz").write_bytes(b"model")  # what the first one trained
+        (models / "dvcbot.fingerprint.json").write_text(
+            '{"fingerprint": "%s"}' % training.fingerprint())
+        fcntl.flock(first, fcntl.LOCK_UN)
+    second.join(60)
+    assert result == [models / "dvcbot.tar.gz"]
+
+
 def test_the_action_servers_token_is_in_no_file_and_rasa_fills_it_in(tmp_path, monkeypatch):
     from rasa.utils.endpoints import read_endpoint_config
 
