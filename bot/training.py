@@ -82,21 +82,15 @@ def train(out_dir: Path | None = None, force: bool = False, quiet: bool = False)
         return model_path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / ".training.lock", "a") as lock:
-        if _locked_by_another(lock) and not quiet:
-            _stage("waiting for another training of this folder to finish")
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not quiet:
+                _stage("waiting for another training of this folder to finish")
+            fcntl.flock(lock, fcntl.LOCK_EX)
         if not force and is_up_to_date(out_dir):   # trained by the one we waited for
             return model_path(out_dir)
         return _train_locked(out_dir, quiet)
-
-
-def _locked_by_another(lock) -> bool:
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    fcntl.flock(lock, fcntl.LOCK_UN)
-    return False
 
 
 def _train_locked(out_dir: Path, quiet: bool) -> Path:
