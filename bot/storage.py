@@ -127,10 +127,11 @@ def engine_for(url: str | None = None, metadata: MetaData | None = None) -> Engi
             _engines[resolved] = engine
         if metadata is not None and (resolved, id(metadata)) not in _checked:
             present = set(inspect(engine).get_table_names())
-            if any(table.name not in present for table in metadata.sorted_tables):
+            missing = [table.name for table in metadata.sorted_tables if table.name not in present]
+            if missing:
                 from bot import migrations
 
-                migrations.check_tables(engine, metadata)  # raises, naming the table
+                raise migrations.missing_tables(missing)
             _checked.add((resolved, id(metadata)))
         return engine
 

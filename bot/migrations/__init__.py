@@ -6,8 +6,8 @@
   at head already; `bot.storage.engine_for` calls it for the first engine of a URL, so every
   process (Rasa's, the action server, the poller, every CLI command, every test) finds its
   tables whichever way it was started.
-- `check_tables(engine, metadata)`: a store's tables exist, else an error saying which table no
-  revision creates.
+- `missing_tables(names)`: the error when a store's tables exist in no revision
+  (`bot.storage.engine_for` checks them).
 
 A database of the previous release (its tables made by each store's create_all, no
 alembic_version) is upgraded like any other: the baseline revision creates only what it lacks,
@@ -35,7 +35,7 @@ from alembic.config import Config
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, inspect, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from bot import storage
@@ -173,15 +173,13 @@ def _known() -> set[str]:
     return {script.revision for script in scripts().walk_revisions()}
 
 
-def check_tables(engine: Engine, metadata: MetaData) -> None:
-    """Every table of `metadata` exists (the migrations ran and one of them creates it)."""
-    present = set(inspect(engine).get_table_names())
-    missing = [table.name for table in metadata.sorted_tables if table.name not in present]
-    if missing:
-        raise MigrationError(
-            f"table(s) {', '.join(missing)} missing from the database at revision {head()}: no "
-            "revision creates them. A schema change is a new revision in bot/migrations/versions "
-            "(`dvcbot db revision --autogenerate -m ...`; README: Changing the database schema)")
+def missing_tables(names: list[str]) -> MigrationError:
+    """The error for a store whose tables no revision creates (bot.storage.engine_for finds
+    them)."""
+    return MigrationError(
+        f"table(s) {', '.join(names)} missing from the database at revision {head()}: no "
+        "revision creates them. A schema change is a new revision in bot/migrations/versions "
+        "(`dvcbot db revision --autogenerate -m ...`; README: Changing the database schema)")
 
 
 def next_revision_id() -> str:
