@@ -103,16 +103,22 @@ class Assisted:
 
     async def procedure_card(self, said: VolunteerMessage, member: Member,
                              commune: Optional[str]) -> None:
-        query, aspect = _split_aspect(said.args)
+        card = await self._card(said, said.args, "assisted_usage_thutuc")
+        if card is not None:
+            await self.volunteers.reply(said.message, card.text)
+
+    async def _card(self, said: VolunteerMessage, args: str, usage: str) -> Optional[kb.Card]:
+        """The knowledge base's card for "<procedure> [aspect]" in args; else the volunteer is
+        told the usage (nothing asked) or that the procedure is unknown, and None."""
+        query, aspect = _split_aspect(args)
         if not query:
-            await self.volunteers.reply(said.message, text("assisted_usage_thutuc"))
-            return
+            await self.volunteers.reply(said.message, text(usage))
+            return None
         card = kb.procedure_card(query, aspect or "procedure")
         if card is None:
             await self.volunteers.reply(said.message,
                                         text("assisted_unknown_procedure", query=query[:60]))
-            return
-        await self.volunteers.reply(said.message, card.text)
+        return card
 
     async def _own_ticket(self, said: VolunteerMessage, member: Member,
                           usage: str) -> tuple[Optional[Ticket], str]:
@@ -141,14 +147,8 @@ class Assisted:
 
     async def send_card(self, said: VolunteerMessage, member: Member, ticket: Ticket,
                         args: Optional[str] = None) -> None:
-        query, aspect = _split_aspect(said.args if args is None else args)
-        if not query:
-            await self.volunteers.reply(said.message, text("assisted_usage_gui"))
-            return
-        card = kb.procedure_card(query, aspect or "procedure")
+        card = await self._card(said, said.args if args is None else args, "assisted_usage_gui")
         if card is None:
-            await self.volunteers.reply(said.message,
-                                        text("assisted_unknown_procedure", query=query[:60]))
             return
         await self._deliver(said, member, ticket, card.text, "send_card",
                             f"ticket:{ticket.id}:{card.key}")
